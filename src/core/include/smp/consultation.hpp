@@ -1,0 +1,130 @@
+#pragma once
+// The consultation result (`smp-consult/result@1`, SPEC §4): verdict, reasons, estimate, plan.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "smp/answers.hpp"
+#include "smp/config.hpp"
+#include "smp/date.hpp"
+
+namespace smp {
+
+class Messages;
+
+/// Ordered by severity, so `std::max` gives the strictest verdict.
+enum class Verdict { kGoodCandidate = 0, kMedicalClearance = 1, kDefer = 2, kNotSuitable = 3 };
+const char* to_string(Verdict verdict);
+
+struct Reason {
+  std::string rule;  ///< R01 … R17 (ordering and tests)
+  std::string code;  ///< SPEC reason code, e.g. "keloid_prone"
+  Verdict verdict = Verdict::kGoodCandidate;
+  std::optional<Date> eligible_on;
+  bool undated = false;  ///< a defer reason with no end date (recheck needed)
+  std::string action;    ///< e.g. "patch_test", "doctor_note"; "" = none
+};
+
+struct Advisory {
+  std::string code;
+};
+
+struct Screening {
+  Verdict verdict = Verdict::kGoodCandidate;
+  std::vector<Reason> reasons;
+  std::vector<Advisory> advisories;
+  std::optional<Date> earliest_eligible_date;
+  bool recheck_required = false;
+};
+
+enum class PackageRole { kPrimary, kAddon };
+
+struct PackagePick {
+  std::string id;
+  PackageRole role = PackageRole::kPrimary;
+  int price_factor_bp = 10000;  ///< 10000 = full price, 5000 = 50 %
+};
+
+struct EstimateLine {
+  std::string package;
+  long long low = 0;
+  long long high = 0;
+};
+
+struct Estimate {
+  bool provisional = false;
+  std::string currency;
+  long long low = 0;
+  long long high = 0;
+  std::vector<EstimateLine> lines;
+  IntRange sessions;
+  int planned_sessions = 0;
+  HoursRange hours;
+  MoneyRange touch_up;
+  long long consultation_fee = 0;
+  std::optional<long long> deposit;
+};
+
+enum class PlanStatus { kScheduled, kPendingClearance };
+
+struct PlannedSession {
+  int number = 0;
+  std::optional<Date> date;
+  HoursRange hours;
+  bool full_day = false;
+  bool if_needed = false;
+};
+
+struct CareItem {
+  int session = 0;  ///< precare: the session it prepares; aftercare: the session it follows
+  int day = 0;      ///< offset from that session (negative before it)
+  std::optional<Date> date;
+  std::string code;
+};
+
+struct Plan {
+  PlanStatus status = PlanStatus::kScheduled;
+  std::vector<PlannedSession> sessions;
+  std::vector<CareItem> precare;
+  std::vector<CareItem> aftercare;
+  std::optional<Date> patch_test_by;
+  std::optional<Date> unrestricted_from;
+  std::optional<Date> touch_up_reminder;
+};
+
+struct Consultation {
+  Date as_of;
+  Answers answers;
+  Screening screening;
+  std::vector<PackagePick> packages;
+  std::optional<Estimate> estimate;
+  std::optional<Plan> plan;
+};
+
+/// Screening rules R01–R17 and advisories (DOMAIN 3.3/3.3b) with the clinic's policies.
+Screening screen(const Answers& answers, const Config& config, Date as_of);
+/// Primary package by pattern/cause/look plus scar add-ons (DOMAIN 3.4, 3.6).
+std::vector<PackagePick> select_packages(const Answers& answers, const Config& config);
+/// Course estimate (DOMAIN 3.5–3.6); nullopt for not_suitable or when nothing is treatable.
+std::optional<Estimate> estimate_course(const Answers& answers, const Screening& screening,
+                                        const std::vector<PackagePick>& packages,
+                                        const Config& config);
+/// Dated session plan (DOMAIN 3.7); nullopt unless sessions can be proposed.
+std::optional<Plan> plan_course(const Answers& answers, const Screening& screening,
+                                const std::optional<Estimate>& estimate, const Config& config,
+                                Date as_of);
+/// The whole consultation for validated answers on `as_of`.
+Consultation evaluate(const Answers& answers, const Config& config, Date as_of);
+
+/// Result JSON (SPEC §4) with messages in the requested locale.
+nlohmann::json to_json(const Consultation& consultation, const Config& config,
+                       const Messages& messages);
+
+/// Parses + evaluates in one step: result JSON, or diagnostics (answers messages localized).
+/// `today` is used when the answers carry no `as_of`; `override_as_of` (CLI --today) wins.
+Result<nlohmann::json> evaluate_json(const nlohmann::json& answers, const Config& config,
+                                     Date today, bool override_as_of, const std::string& locale);
+
+}  // namespace smp

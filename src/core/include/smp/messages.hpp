@@ -1,0 +1,58 @@
+#pragma once
+// Every visitor-facing text in English and Spanish, with clinic `copy` overrides.
+// Keys: verdict.*, reason.*, action.*, advisory.*, package.*, precare.*, aftercare.*, section.*,
+// question.*, option.*, error.*, ui.*, ics.*, email.* (see messages_en.cpp for the full list).
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace smp {
+
+struct Config;
+
+struct MessageEntry {
+  std::string_view key;
+  std::string_view text;
+};
+
+// The built-in catalogue comes in parts, each a pair of files messages_<part>_<locale>.cpp,
+// so each area of the product owns its copy. An unknown locale gives an empty span.
+/// verdict.*, reason.*, action.*, advisory.*, package.*, precare.*, aftercare.*, error.*, ics.*,
+/// longevity.*
+std::span<const MessageEntry> core_messages(std::string_view locale);
+/// section.*, question.*, option.*
+std::span<const MessageEntry> question_messages(std::string_view locale);
+/// ui.*: the widget's own chrome (buttons, headings, lead form labels)
+std::span<const MessageEntry> ui_messages(std::string_view locale);
+/// email.*: lead emails to the clinic and the visitor's confirmation
+std::span<const MessageEntry> email_messages(std::string_view locale);
+/// Locales with a built-in catalogue.
+std::span<const std::string_view> supported_locales();
+/// True when `key` exists in the English catalogue (config `copy` may only override known keys).
+bool is_message_key(std::string_view key);
+
+using MessageParams = std::vector<std::pair<std::string, std::string>>;
+
+/// Resolves texts for one locale: clinic copy[locale] -> built-in[locale] -> built-in en -> key.
+class Messages {
+ public:
+  Messages(const Config& config, std::string_view locale);
+  /// The text for `key` with `{name}` placeholders replaced from `params`.
+  std::string text(std::string_view key, const MessageParams& params = {}) const;
+  /// True when the key has a text in any layer.
+  bool has(std::string_view key) const;
+  const std::string& locale() const { return locale_; }
+  /// Every key starting with `prefix`, resolved (for the widget's ui.* strings).
+  std::vector<std::pair<std::string, std::string>> with_prefix(std::string_view prefix) const;
+
+ private:
+  const Config& config_;
+  std::string locale_;
+};
+
+/// Picks a supported locale: the requested one if available, else the config default, else "en".
+std::string resolve_locale(const Config& config, std::string_view requested);
+
+}  // namespace smp

@@ -1,0 +1,21 @@
+#pragma once
+// The quiz catalogue as data: which questions exist, in which section, what they write into the
+// answers document, and when each is shown (SPEC §3 answer values; DOMAIN 3.1).
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "smp/config.hpp"
+#include "smp/date.hpp"
+
+namespace smp {
+
+/// The visible questions for the answers so far, with texts in `locale` and any diagnostics for
+/// the answers given so far. Shape (schema "smp-consult/questions@1"):
+/// {schema, locale, sections:[{id,title}], questions:[{id, section, kind, pointer, required,
+///  text, help?, options?:[{value,label,help?}], min?, max?, skip_label?, suggested?}],
+///  errors:[{pointer, code, message}]}
+nlohmann::json questions_json(const nlohmann::json& answers, const Config& config,
+                              const std::string& locale, Date today);
+
+}  // namespace smp
