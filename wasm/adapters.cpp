@@ -1,0 +1,241 @@
+// JSON-string adapters: parse defensively (nlohmann runs without exceptions here, so any throwing
+// path would abort the module), call the core, and answer every problem as diagnostics.
+#include "adapters.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "smp/answers.hpp"
+#include "smp/config.hpp"
+#include "smp/consultation.hpp"
+#include "smp/date.hpp"
+#include "smp/diagnostic.hpp"
+#include "smp/ics.hpp"
+#include "smp/lead.hpp"
+#include "smp/messages.hpp"
+#include "smp/questions.hpp"
+
+#ifndef SMP_VERSION
+#define SMP_VERSION "0.0.0"
+#endif
+
+namespace smp::wasm {
+namespace {
+
+using nlohmann::json;
+
+// Limits well above any real clinic config or quiz, so hostile input is refused before parsing.
+constexpr std::size_t kMaxDocumentBytes = 1 << 20;
+constexpr int kMaxNesting = 64;
+
+std::string dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+json diagnostic_json(const Diagnostic& diagnostic) {
+  return json{{"pointer", diagnostic.pointer},
+              {"code", diagnostic.code},
+              {"message", diagnostic.message}};
+}
+
+json errors_json(const Diagnostics& diagnostics) {
+  json errors = json::array();
+  for (const Diagnostic& diagnostic : diagnostics) errors.push_back(diagnostic_json(diagnostic));
+  return errors;
+}
+
+std::string failure(const Diagnostics& diagnostics) {
+  return dump(json{{"ok", false}, {"errors", errors_json(diagnostics)}});
+}
+
+std::string failure(std::string pointer, std::string code, std::string message) {
+  return failure(Diagnostics{Diagnostic{std::move(pointer), std::move(code), std::move(message)}});
+}
+
+// Deepest bracket nesting outside strings; the core and dump() recurse, so depth is bounded first.
+int nesting_depth(std::string_view text) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      if (depth > deepest) deepest = depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// A parsed document or the diagnostic that explains why it is unusable.
+struct Parsed {
+  json value;
+  std::optional<Diagnostic> problem;
+};
+
+Parsed parse_document(const std::string& text, std::string_view what, bool empty_is_object) {
+  Parsed parsed;
+  if (text.empty() && empty_is_object) {
+    parsed.value = json::object();
+    return parsed;
+  }
+  if (text.size() > kMaxDocumentBytes) {
+    parsed.problem = Diagnostic{"", "too_large", std::string(what) + " is larger than 1 MB"};
+    return parsed;
+  }
+  if (nesting_depth(text) > kMaxNesting) {
+    parsed.problem = Diagnostic{"", "too_deep", std::string(what) + " is nested too deeply"};
+    return parsed;
+  }
+  parsed.value = json::parse(text, nullptr, false);
+  if (parsed.value.is_discarded()) {
+    parsed.problem = Diagnostic{"", "invalid_json", std::string(what) + " is not valid JSON"};
+    return parsed;
+  }
+  if (!parsed.value.is_object()) {
+    parsed.problem = Diagnostic{"", "wrong_type", std::string(what) + " must be a JSON object"};
+  }
+  return parsed;
+}
+
+// A validated config, or the failure text to hand back to JS.
+struct LoadedConfig {
+  std::optional<Config> config;
+  std::string failure_json;
+};
+
+LoadedConfig load_config(const std::string& config_json) {
+  LoadedConfig loaded;
+  Parsed parsed = parse_document(config_json, "config", true);
+  if (parsed.problem) {
+    Diagnostic problem = *parsed.problem;
+    problem.pointer = "/config" + problem.pointer;
+    loaded.failure_json = failure(Diagnostics{problem});
+    return loaded;
+  }
+  Result<Config> result = parse_config(parsed.value);
+  if (!result.ok()) {
+    loaded.failure_json = failure(result.errors);
+    return loaded;
+  }
+  loaded.config = std::move(result.value);
+  return loaded;
+}
+
+std::optional<Date> parse_today(const std::string& today) {
+  if (today.size() != 10) return std::nullopt;
+  return parse_date(today);
+}
+
+std::string bad_today() {
+  return failure("/today", "invalid_date", "today must be a YYYY-MM-DD date");
+}
+
+}  // namespace
+
+std::string version() { return SMP_VERSION; }
+
+std::string validate_config(const std::string& config_json) {
+  LoadedConfig loaded = load_config(config_json);
+  if (!loaded.config) return loaded.failure_json;
+  return dump(json{{"ok", true}, {"errors", json::array()}});
+}
+
+std::string questions(const std::string& config_json, const std::string& answers_json,
+                      const std::string& locale, const std::string& today) {
+  LoadedConfig loaded = load_config(config_json);
+  if (!loaded.config) return loaded.failure_json;
+  std::optional<Date> today_date = parse_today(today);
+  if (!today_date) return bad_today();
+  Parsed answers = parse_document(answers_json, "answers", true);
+  if (answers.problem) return failure(Diagnostics{*answers.problem});
+  return dump(questions_json(answers.value, *loaded.config, resolve_locale(*loaded.config, locale),
+                             *today_date));
+}
+
+std::string evaluate(const std::string& config_json, const std::string& answers_json,
+                     const std::string& today, const std::string& locale) {
+  LoadedConfig loaded = load_config(config_json);
+  if (!loaded.config) return loaded.failure_json;
+  std::optional<Date> today_date = parse_today(today);
+  if (!today_date) return bad_today();
+  Parsed answers = parse_document(answers_json, "answers", false);
+  if (answers.problem) return failure(Diagnostics{*answers.problem});
+  Result<json> result =
+      evaluate_json(answers.value, *loaded.config, *today_date, /*override_as_of=*/true,
+                    resolve_locale(*loaded.config, locale));
+  if (!result.ok()) return failure(result.errors);
+  return dump(json{{"ok", true}, {"result", std::move(*result.value)}});
+}
+
+std::string plan_ics(const std::string& config_json, const std::string& answers_json,
+                     const std::string& today, const std::string& locale) {
+  LoadedConfig loaded = load_config(config_json);
+  if (!loaded.config) return "";
+  std::optional<Date> today_date = parse_today(today);
+  if (!today_date) return "";
+  Parsed answers = parse_document(answers_json, "answers", false);
+  if (answers.problem) return "";
+  Result<Answers> parsed = parse_answers(answers.value, *today_date, Completeness::kComplete);
+  if (!parsed.ok()) return "";
+  // Same date the evaluate binding uses: the widget's today wins over any as_of in the answers.
+  parsed.value->as_of = *today_date;
+  const Consultation consultation = smp::evaluate(*parsed.value, *loaded.config, *today_date);
+  const Messages texts(*loaded.config, resolve_locale(*loaded.config, locale));
+  return plan_to_ics(consultation, *loaded.config, texts);
+}
+
+std::string validate_lead(const std::string& config_json, const std::string& lead_json,
+                          const std::string& today, const std::string& locale) {
+  LoadedConfig loaded = load_config(config_json);
+  if (!loaded.config) return loaded.failure_json;
+  std::optional<Date> today_date = parse_today(today);
+  if (!today_date) return bad_today();
+  Parsed lead = parse_document(lead_json, "lead", false);
+  if (lead.problem) return failure(Diagnostics{*lead.problem});
+  Result<Lead> result =
+      parse_lead(lead.value, *loaded.config, *today_date, resolve_locale(*loaded.config, locale));
+  if (!result.ok()) return failure(result.errors);
+  return dump(json{{"ok", true}, {"errors", json::array()}});
+}
+
+std::string messages(const std::string& config_json, const std::string& locale) {
+  LoadedConfig loaded = load_config(config_json);
+  // A broken config still gets the built-in texts, so the widget can explain the problem.
+  const Config config = loaded.config ? *loaded.config : default_config();
+  const std::string resolved = resolve_locale(config, locale);
+  const Messages texts(config, resolved);
+  json out = json::object();
+  for (std::string_view prefix : {"ui.", "verdict.", "section."}) {
+    for (auto& [key, text] : texts.with_prefix(prefix)) out[key] = text;
+  }
+  out["locale"] = resolved;
+  return dump(out);
+}
+
+std::string public_config(const std::string& config_json) {
+  LoadedConfig loaded = load_config(config_json);
+  if (!loaded.config) return loaded.failure_json;
+  return dump(public_config_json(*loaded.config));
+}
+
+}  // namespace smp::wasm

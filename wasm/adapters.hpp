@@ -1,0 +1,29 @@
+#pragma once
+// JSON-string adapters between JavaScript and the core. Every function takes and returns JSON
+// text (or .ics text), never throws, and answers malformed input with diagnostics.
+#include <string>
+
+namespace smp::wasm {
+
+/// The widget/core version string, e.g. "0.1.0".
+std::string version();
+/// {"ok":bool,"errors":[{pointer,code,message}]} for a clinic config document.
+std::string validate_config(const std::string& config_json);
+/// The visible questions for the answers so far (questions_json output), or {"ok":false,...}.
+std::string questions(const std::string& config_json, const std::string& answers_json,
+                      const std::string& locale, const std::string& today);
+/// {"ok":true,"result":{...}} or {"ok":false,"errors":[...]}.
+std::string evaluate(const std::string& config_json, const std::string& answers_json,
+                     const std::string& today, const std::string& locale);
+/// The plan as iCalendar text; "" when there is nothing to put in a calendar or input is bad.
+std::string plan_ics(const std::string& config_json, const std::string& answers_json,
+                     const std::string& today, const std::string& locale);
+/// {"ok":bool,"errors":[...]} for a lead document (SPEC §7).
+std::string validate_lead(const std::string& config_json, const std::string& lead_json,
+                          const std::string& today, const std::string& locale);
+/// Every ui.*, verdict.* and section.* text for the locale (with clinic copy) plus "locale".
+std::string messages(const std::string& config_json, const std::string& locale);
+/// public_config_json (clinic contact, lead form, locales, theme), or {"ok":false,"errors":[...]}.
+std::string public_config(const std::string& config_json);
+
+}  // namespace smp::wasm
