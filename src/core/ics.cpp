@@ -1,0 +1,285 @@
+// The plan as an iCalendar (RFC 5545) file: all-day events, deterministic stamps and UIDs.
+#include "smp/ics.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <string_view>
+#include <vector>
+
+#include "smp/date.hpp"
+
+namespace smp {
+namespace {
+
+constexpr std::size_t kMaxOctetsPerLine = 75;
+constexpr std::string_view kCrlf = "\r\n";
+
+// One all-day event before it is written out.
+struct CalendarEvent {
+  Date date;
+  std::string kind;  // part of the UID: "session", "patch-test", "aftercare", ...
+  int number = 0;    // distinguishes events of one kind (session number, milestone index)
+  std::string summary;
+  std::vector<std::string> description;  // one entry per line
+  bool blocks_time = false;              // sessions occupy the visitor; reminders don't
+};
+
+// RFC 5545 DATE form: YYYYMMDD.
+std::string compact_date(Date date) {
+  std::string text = format_date(date);
+  text.erase(std::remove(text.begin(), text.end(), '-'), text.end());
+  return text;
+}
+
+// FNV-1a keeps UIDs stable across runs and platforms (std::hash is neither).
+std::uint32_t fnv1a(std::string_view text) {
+  std::uint32_t hash = 2166136261u;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 16777619u;
+  }
+  return hash;
+}
+
+std::string hex32(std::uint32_t value) {
+  char buffer[9];
+  std::snprintf(buffer, sizeof buffer, "%08x", static_cast<unsigned>(value));
+  return buffer;
+}
+
+// Hours are stored in tenths; Spanish writes the decimal with a comma.
+std::string format_hours(int tenths, const Messages& messages) {
+  std::string text = std::to_string(tenths / 10);
+  if (tenths % 10 != 0) {
+    text += messages.locale() == "es" ? ',' : '.';
+    text += static_cast<char>('0' + tenths % 10);
+  }
+  return text;
+}
+
+std::string hours_line(const HoursRange& hours, const Messages& messages) {
+  const std::string min = format_hours(hours.min_tenths, messages);
+  const std::string max = format_hours(hours.max_tenths, messages);
+  if (messages.has("ics.hours")) return messages.text("ics.hours", {{"min", min}, {"max", max}});
+  // Without a catalogue entry, a unit-only form reads the same in every locale.
+  if (hours.min_tenths == hours.max_tenths) return min + " h";
+  return min + "\u2013" + max + " h";
+}
+
+// The short label of an aftercare text ("Shaving: use a trimmer…" -> "Shaving"), for summaries.
+std::string short_label(const std::string& text) {
+  const std::size_t cut = text.find_first_of(":.");
+  if (cut == std::string::npos || cut == 0 || cut > 60) return text;
+  return text.substr(0, cut);
+}
+
+void add_session_events(const Plan& plan, const Messages& messages,
+                        std::vector<CalendarEvent>& events) {
+  for (const PlannedSession& session : plan.sessions) {
+    if (!session.date) continue;
+    CalendarEvent event;
+    event.date = *session.date;
+    event.kind = "session";
+    event.number = session.number;
+    event.blocks_time = true;
+    const MessageParams number{{"number", std::to_string(session.number)}};
+    event.summary =
+        messages.text(session.if_needed ? "ics.session_if_needed" : "ics.session", number);
+    event.description.push_back(hours_line(session.hours, messages));
+    if (session.full_day) {
+      event.description.push_back(messages.has("ics.full_day")
+                                      ? messages.text("ics.full_day")
+                                      : std::string("Full day: keep the whole day free."));
+    }
+    for (const CareItem& item : plan.precare) {
+      if (item.session != session.number) continue;
+      const MessageParams params{{"days", std::to_string(item.day < 0 ? -item.day : item.day)},
+                                 {"number", std::to_string(session.number)}};
+      std::string line = messages.text("precare." + item.code, params);
+      if (item.date) line = format_date(*item.date) + ": " + line;
+      event.description.push_back(std::move(line));
+    }
+    if (messages.has("ics.description_footer")) {
+      event.description.push_back(messages.text("ics.description_footer"));
+    }
+    events.push_back(std::move(event));
+  }
+}
+
+// Every session restarts the aftercare clocks, so only the milestones after the last dated
+// session are worth a calendar entry; one entry per day, listing what resumes that day.
+void add_aftercare_events(const Plan& plan, const Messages& messages,
+                          std::vector<CalendarEvent>& events) {
+  int last_session = 0;
+  bool any_dated_session = false;
+  for (const PlannedSession& session : plan.sessions) {
+    if (session.date && (!any_dated_session || session.number > last_session)) {
+      last_session = session.number;
+      any_dated_session = true;
+    }
+  }
+  const bool have_last = std::any_of(
+      plan.aftercare.begin(), plan.aftercare.end(),
+      [&](const CareItem& item) { return item.date && item.session == last_session; });
+  std::map<Date, std::vector<const CareItem*>> by_date;
+  for (const CareItem& item : plan.aftercare) {
+    if (!item.date) continue;
+    // A planner that lists the milestones once (not per session) still gets its events.
+    if (have_last && item.session != last_session) continue;
+    by_date[*item.date].push_back(&item);
+  }
+  int index = 0;
+  for (const auto& [date, items] : by_date) {
+    CalendarEvent event;
+    event.date = date;
+    event.kind = "aftercare";
+    event.number = ++index;
+    std::string labels;
+    for (const CareItem* item : items) {
+      const std::string text = messages.text("aftercare." + item->code);
+      if (!labels.empty()) labels += ", ";
+      labels += short_label(text);
+      event.description.push_back(text);
+    }
+    event.summary =
+        messages.has("ics.aftercare") ? messages.text("ics.aftercare", {{"items", labels}}) : labels;
+    events.push_back(std::move(event));
+  }
+}
+
+void add_single_event(std::optional<Date> date, std::string kind, std::string summary,
+                      bool blocks_time, std::vector<CalendarEvent>& events) {
+  if (!date) return;
+  CalendarEvent event;
+  event.date = *date;
+  event.kind = std::move(kind);
+  event.number = 1;
+  event.summary = std::move(summary);
+  event.blocks_time = blocks_time;
+  events.push_back(std::move(event));
+}
+
+void append_line(std::string& out, const std::string& line) { out += fold_ics_line(line); }
+
+}  // namespace
+
+std::string fold_ics_line(const std::string& line) {
+  std::string out;
+  out.reserve(line.size() + line.size() / 70 * 3 + 2);
+  std::size_t start = 0;
+  bool first = true;
+  do {
+    // Continuation lines begin with one space, which counts toward the 75 octets.
+    const std::size_t budget = first ? kMaxOctetsPerLine : kMaxOctetsPerLine - 1;
+    std::size_t end = std::min(line.size(), start + budget);
+    if (end < line.size()) {
+      // Back off to the start of a UTF-8 sequence so no character is split across lines.
+      std::size_t cut = end;
+      while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+      if (cut > start) end = cut;  // invalid UTF-8 (all continuation bytes): cut hard
+    }
+    if (!first) out += ' ';
+    out.append(line, start, end - start);
+    out += kCrlf;
+    start = end;
+    first = false;
+  } while (start < line.size());
+  return out;
+}
+
+std::string escape_ics_text(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case '\r':
+        // CRLF and a lone CR are one line break, like LF.
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        out += "\\n";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        // A tab separates words; dropping it would glue them together.
+        out += ' ';
+        break;
+      default:
+        if ((static_cast<unsigned char>(c) < 0x20) || c == 0x7F) break;
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string plan_to_ics(const Consultation& consultation, const Config& config,
+                        const Messages& messages) {
+  if (!consultation.plan) return "";
+  const Plan& plan = *consultation.plan;
+
+  std::vector<CalendarEvent> events;
+  add_single_event(plan.patch_test_by, "patch-test", messages.text("ics.patch_test"), true,
+                   events);
+  add_session_events(plan, messages, events);
+  add_aftercare_events(plan, messages, events);
+  add_single_event(plan.unrestricted_from, "unrestricted", messages.text("ics.unrestricted"),
+                   false, events);
+  add_single_event(plan.touch_up_reminder, "touch-up", messages.text("ics.touch_up"), false,
+                   events);
+  if (events.empty()) return "";
+  std::stable_sort(events.begin(), events.end(),
+                   [](const CalendarEvent& a, const CalendarEvent& b) { return a.date < b.date; });
+
+  // No clock in the core: the consultation date stands in for "now", so equal inputs give
+  // byte-identical files and a re-import updates events instead of duplicating them.
+  const std::string stamp = compact_date(consultation.as_of) + "T000000Z";
+  const std::string uid_suffix =
+      hex32(fnv1a(format_date(consultation.as_of) + '\x1f' + config.clinic.name));
+  const std::string location = escape_ics_text(config.clinic.address);
+
+  std::string out;
+  append_line(out, "BEGIN:VCALENDAR");
+  append_line(out, "VERSION:2.0");
+  append_line(out, "PRODID:-//smp-consult//plan//EN");
+  append_line(out, "CALSCALE:GREGORIAN");
+  append_line(out, "METHOD:PUBLISH");
+  append_line(out, "X-WR-CALNAME:" + escape_ics_text(messages.text(
+                                         "ics.calendar_name", {{"clinic", config.clinic.name}})));
+  for (const CalendarEvent& event : events) {
+    const std::string day = compact_date(event.date);
+    append_line(out, "BEGIN:VEVENT");
+    append_line(out, "UID:" + event.kind + "-" + std::to_string(event.number) + "-" + day + "-" +
+                         uid_suffix + "@smp-consult");
+    append_line(out, "DTSTAMP:" + stamp);
+    append_line(out, "DTSTART;VALUE=DATE:" + day);
+    append_line(out, "DTEND;VALUE=DATE:" + compact_date(add_days(event.date, 1)));
+    append_line(out, "SUMMARY:" + escape_ics_text(event.summary));
+    if (!event.description.empty()) {
+      std::string description;
+      for (const std::string& line : event.description) {
+        if (!description.empty()) description += '\n';
+        description += line;
+      }
+      append_line(out, "DESCRIPTION:" + escape_ics_text(description));
+    }
+    if (!location.empty()) append_line(out, "LOCATION:" + location);
+    append_line(out, std::string("TRANSP:") + (event.blocks_time ? "OPAQUE" : "TRANSPARENT"));
+    append_line(out, "END:VEVENT");
+  }
+  append_line(out, "END:VCALENDAR");
+  return out;
+}
+
+}  // namespace smp
