@@ -1,0 +1,168 @@
+// Message lookup: clinic copy over the built-in catalogue, with `{name}` placeholders.
+#include "smp/messages.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "messages_parts.hpp"
+#include "smp/config.hpp"
+
+namespace smp {
+namespace {
+
+constexpr std::array<std::string_view, 2> kSupportedLocales{"en", "es"};
+
+using PartFn = std::span<const MessageEntry> (*)(std::string_view);
+constexpr std::array<PartFn, 4> kParts{core_messages, question_messages, ui_messages,
+                                       email_messages};
+
+const MessageEntry* find_in(std::span<const MessageEntry> part, std::string_view key) {
+  for (const MessageEntry& entry : part) {
+    if (entry.key == key) return &entry;
+  }
+  return nullptr;
+}
+
+const MessageEntry* find_built_in(std::string_view locale, std::string_view key) {
+  for (PartFn part : kParts) {
+    if (const MessageEntry* entry = find_in(part(locale), key)) return entry;
+  }
+  return nullptr;
+}
+
+bool is_supported(std::string_view locale) {
+  return std::find(kSupportedLocales.begin(), kSupportedLocales.end(), locale) !=
+         kSupportedLocales.end();
+}
+
+// "es-MX", "es_mx" and "ES" all mean the Spanish catalogue.
+std::string language_part(std::string_view requested) {
+  std::string language;
+  for (char c : requested) {
+    if (c == '-' || c == '_') break;
+    language += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return language;
+}
+
+// One left-to-right pass, so a parameter value that itself contains `{x}` is never expanded.
+// Unknown placeholders stay visible rather than vanishing, which makes a missing param obvious.
+std::string substitute(std::string_view text, const MessageParams& params) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '{') {
+      const std::size_t close = text.find('}', i + 1);
+      if (close != std::string_view::npos) {
+        const std::string_view name = text.substr(i + 1, close - i - 1);
+        const auto param = std::find_if(params.begin(), params.end(),
+                                        [&](const auto& p) { return p.first == name; });
+        if (param != params.end()) {
+          out += param->second;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::span<const MessageEntry> core_messages(std::string_view locale) {
+  if (locale == "en") return core_messages_en();
+  if (locale == "es") return core_messages_es();
+  return {};
+}
+
+std::span<const MessageEntry> question_messages(std::string_view locale) {
+  if (locale == "en") return question_messages_en();
+  if (locale == "es") return question_messages_es();
+  return {};
+}
+
+std::span<const MessageEntry> ui_messages(std::string_view locale) {
+  if (locale == "en") return ui_messages_en();
+  if (locale == "es") return ui_messages_es();
+  return {};
+}
+
+std::span<const MessageEntry> email_messages(std::string_view locale) {
+  if (locale == "en") return email_messages_en();
+  if (locale == "es") return email_messages_es();
+  return {};
+}
+
+std::span<const std::string_view> supported_locales() { return kSupportedLocales; }
+
+bool is_message_key(std::string_view key) { return find_built_in("en", key) != nullptr; }
+
+Messages::Messages(const Config& config, std::string_view locale)
+    : config_(config), locale_(locale) {}
+
+std::string Messages::text(std::string_view key, const MessageParams& params) const {
+  const auto clinic = config_.copy.find(locale_);
+  if (clinic != config_.copy.end()) {
+    const auto override_text = clinic->second.find(std::string(key));
+    if (override_text != clinic->second.end()) return substitute(override_text->second, params);
+  }
+  // The clinic's longevity wording has its own config key (longevity.copy) besides `copy`.
+  if (key == "longevity.copy") {
+    const auto longevity = config_.longevity_copy.find(locale_);
+    if (longevity != config_.longevity_copy.end()) return substitute(longevity->second, params);
+  }
+  if (const MessageEntry* entry = find_built_in(locale_, key)) {
+    return substitute(entry->text, params);
+  }
+  if (const MessageEntry* entry = find_built_in("en", key)) {
+    return substitute(entry->text, params);
+  }
+  return std::string(key);
+}
+
+bool Messages::has(std::string_view key) const {
+  const auto clinic = config_.copy.find(locale_);
+  if (clinic != config_.copy.end() && clinic->second.count(std::string(key)) != 0) return true;
+  return find_built_in(locale_, key) != nullptr || find_built_in("en", key) != nullptr;
+}
+
+std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
+    std::string_view prefix) const {
+  std::map<std::string, std::string> resolved;
+  auto collect = [&](std::string_view key) {
+    if (key.substr(0, prefix.size()) == prefix) resolved.emplace(key, std::string());
+  };
+  for (PartFn part : kParts) {
+    for (const MessageEntry& entry : part("en")) collect(entry.key);
+    if (locale_ != "en") {
+      for (const MessageEntry& entry : part(locale_)) collect(entry.key);
+    }
+  }
+  const auto clinic = config_.copy.find(locale_);
+  if (clinic != config_.copy.end()) {
+    for (const auto& [key, unused] : clinic->second) collect(key);
+  }
+  std::vector<std::pair<std::string, std::string>> out;
+  out.reserve(resolved.size());
+  for (const auto& [key, unused] : resolved) out.emplace_back(key, text(key));
+  return out;
+}
+
+std::string resolve_locale(const Config& config, std::string_view requested) {
+  const std::string language = language_part(requested);
+  const auto& available = config.available_locales;
+  if (is_supported(language) &&
+      std::find(available.begin(), available.end(), language) != available.end()) {
+    return language;
+  }
+  const std::string fallback = language_part(config.default_locale);
+  if (is_supported(fallback)) return fallback;
+  return "en";
+}
+
+}  // namespace smp

@@ -1,0 +1,28 @@
+#pragma once
+// The per-locale parts of the built-in catalogue, each defined in its own
+// messages_<part>_<locale>.cpp so every area of the product owns its copy.
+#include <span>
+
+#include "smp/messages.hpp"
+
+namespace smp {
+
+/// verdict.*, reason.*, action.*, advisory.*, package.*, precare.*, aftercare.*, error.*, ics.*,
+/// longevity.* in English.
+std::span<const MessageEntry> core_messages_en();
+/// The core part in Spanish.
+std::span<const MessageEntry> core_messages_es();
+/// section.*, question.*, option.* in English.
+std::span<const MessageEntry> question_messages_en();
+/// The questions part in Spanish.
+std::span<const MessageEntry> question_messages_es();
+/// ui.* in English.
+std::span<const MessageEntry> ui_messages_en();
+/// ui.* in Spanish.
+std::span<const MessageEntry> ui_messages_es();
+/// email.* in English.
+std::span<const MessageEntry> email_messages_en();
+/// email.* in Spanish.
+std::span<const MessageEntry> email_messages_es();
+
+}  // namespace smp

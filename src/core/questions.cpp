@@ -1,0 +1,335 @@
+// The quiz catalogue as a data table, filtered by the answers so far and rendered with the
+// clinic's texts.
+#include "smp/questions.hpp"
+
+#include <array>
+#include <span>
+#include <string_view>
+
+#include "smp/answers.hpp"
+#include "smp/messages.hpp"
+
+namespace smp {
+namespace {
+
+using nlohmann::json;
+
+enum class Kind { kSingle, kYesNo, kDate, kNumber, kStage, kScarList };
+enum class ValueType { kString, kBool, kInt };
+enum class Op { kEquals, kNotEquals };
+// Which bound a date question's picker gets: past events end today, a start date begins today.
+enum class DateBound { kNone, kMaxToday, kMinToday };
+
+struct OptionSpec {
+  std::string_view value;  ///< the SPEC §3 value; also the message key suffix
+  ValueType type = ValueType::kString;
+  int int_value = 0;  ///< for kInt
+};
+
+/// Shown only while the answer at `pointer` equals (or does not equal) `value`.
+struct Condition {
+  std::string_view pointer;
+  Op op;
+  std::string_view value;
+};
+
+/// Pre-selects `option` when the answer at `pointer` equals `equals`; that option comes first.
+struct Suggestion {
+  std::string_view pointer;
+  std::string_view equals;
+  std::string_view option;
+};
+
+struct QuestionSpec {
+  std::string_view id;
+  std::string_view section;
+  Kind kind;
+  std::string_view pointer;
+  bool required;
+  std::string_view option_group;  ///< option.<group>.<value>; shared by every yes/no question
+  std::span<const OptionSpec> options;
+  std::span<const Condition> shown_when;  ///< all must hold
+  std::span<const Suggestion> suggestions;
+  DateBound date_bound = DateBound::kNone;
+  int number_min = 0;  ///< kNumber only
+  int number_max = 0;
+};
+
+constexpr std::array<std::string_view, 6> kSections{"about_you", "hair_loss", "goals",
+                                                    "scars",     "health",    "timing"};
+
+constexpr OptionSpec str(std::string_view value) { return {value, ValueType::kString, 0}; }
+
+constexpr std::array<OptionSpec, 3> kSexOptions{str("male"), str("female"), str("other")};
+constexpr std::array<OptionSpec, 6> kFitzpatrickOptions{{{"1", ValueType::kInt, 1},
+                                                         {"2", ValueType::kInt, 2},
+                                                         {"3", ValueType::kInt, 3},
+                                                         {"4", ValueType::kInt, 4},
+                                                         {"5", ValueType::kInt, 5},
+                                                         {"6", ValueType::kInt, 6}}};
+constexpr std::array<OptionSpec, 6> kScaleOptions{str("norwood"),  str("ludwig"), str("crown_only"),
+                                                  str("diffuse"),  str("none"),   str("unsure")};
+constexpr std::array<OptionSpec, 12> kNorwoodOptions{
+    str("I"),  str("II"),  str("IIA"), str("III"), str("IIIA"), str("III_VERTEX"),
+    str("IV"), str("IVA"), str("V"),   str("VA"),  str("VI"),   str("VII")};
+constexpr std::array<OptionSpec, 3> kLudwigOptions{str("I"), str("II"), str("III")};
+constexpr std::array<OptionSpec, 3> kExtentOptions{str("mild"), str("moderate"),
+                                                   str("extensive")};
+constexpr std::array<OptionSpec, 6> kCauseOptions{
+    str("androgenetic"), str("alopecia_areata"),   str("alopecia_totalis_universalis"),
+    str("chemotherapy"), str("trauma_or_surgery"), str("unknown")};
+constexpr std::array<OptionSpec, 2> kLookOptions{str("shaved"), str("keep_length")};
+constexpr std::array<OptionSpec, 4> kScarOptions{str("fut_strip"), str("fue_dots"),
+                                                 str("other_small"), str("other_large")};
+constexpr std::array<OptionSpec, 2> kYesNoOptions{{{"true", ValueType::kBool, 1},
+                                                   {"false", ValueType::kBool, 0}}};
+constexpr std::array<OptionSpec, 3> kChemotherapyOptions{str("none"), str("current"),
+                                                         str("ended")};
+constexpr std::array<OptionSpec, 3> kDiabetesOptions{str("none"), str("controlled"),
+                                                     str("uncontrolled")};
+constexpr std::array<OptionSpec, 3> kSkinCancerOptions{str("none"), str("history"),
+                                                       str("current_or_suspicious")};
+
+constexpr std::array<Condition, 1> kWhenNorwood{{{"/pattern/scale", Op::kEquals, "norwood"}}};
+constexpr std::array<Condition, 1> kWhenLudwig{{{"/pattern/scale", Op::kEquals, "ludwig"}}};
+constexpr std::array<Condition, 1> kWhenDiffuse{{{"/pattern/scale", Op::kEquals, "diffuse"}}};
+constexpr std::array<Condition, 1> kWhenAlopeciaAreata{
+    {{"/cause", Op::kEquals, "alopecia_areata"}}};
+constexpr std::array<Condition, 1> kUnlessMale{{{"/sex", Op::kNotEquals, "male"}}};
+constexpr std::array<Condition, 1> kWhenChemotherapyEnded{
+    {{"/medical/chemotherapy", Op::kEquals, "ended"}}};
+
+// Either scale is open to everyone (DOMAIN.md 2.2); sex only decides which one is offered first.
+constexpr std::array<Suggestion, 2> kScaleBySex{{{"/sex", "male", "norwood"},
+                                                 {"/sex", "female", "ludwig"}}};
+
+constexpr QuestionSpec yes_no(std::string_view id, std::string_view pointer,
+                              std::span<const Condition> shown_when = {}) {
+  return {id, "health", Kind::kYesNo, pointer, false, "yes_no", kYesNoOptions, shown_when, {}};
+}
+
+constexpr QuestionSpec date(std::string_view id, std::string_view section,
+                            std::string_view pointer, bool required, DateBound bound,
+                            std::span<const Condition> shown_when = {}) {
+  return {id, section, Kind::kDate, pointer, required, id, {}, shown_when, {}, bound};
+}
+
+constexpr QuestionSpec choice(std::string_view id, std::string_view section, Kind kind,
+                              std::string_view pointer, bool required,
+                              std::span<const OptionSpec> options,
+                              std::span<const Condition> shown_when = {},
+                              std::span<const Suggestion> suggestions = {}) {
+  return {id, section, kind, pointer, required, id, options, shown_when, suggestions};
+}
+
+// The catalogue, in the order the widget asks it.
+constexpr auto kQuestions = std::to_array<QuestionSpec>({
+    date("dob", "about_you", "/dob", true, DateBound::kMaxToday),
+    choice("sex", "about_you", Kind::kSingle, "/sex", false, kSexOptions),
+    choice("fitzpatrick", "about_you", Kind::kSingle, "/fitzpatrick", false, kFitzpatrickOptions),
+
+    choice("pattern_scale", "hair_loss", Kind::kSingle, "/pattern/scale", true, kScaleOptions, {},
+           kScaleBySex),
+    choice("norwood_stage", "hair_loss", Kind::kStage, "/pattern/stage", true, kNorwoodOptions,
+           kWhenNorwood),
+    choice("ludwig_stage", "hair_loss", Kind::kStage, "/pattern/stage", true, kLudwigOptions,
+           kWhenLudwig),
+    choice("diffuse_extent", "hair_loss", Kind::kSingle, "/pattern/extent", true, kExtentOptions,
+           kWhenDiffuse),
+    choice("cause", "hair_loss", Kind::kSingle, "/cause", false, kCauseOptions),
+    date("alopecia_last_change", "hair_loss", "/alopecia_last_change", true, DateBound::kMaxToday,
+         kWhenAlopeciaAreata),
+
+    choice("desired_look", "goals", Kind::kSingle, "/desired_look", true, kLookOptions),
+
+    date("last_hair_transplant", "scars", "/last_hair_transplant", false, DateBound::kMaxToday),
+    choice("scars", "scars", Kind::kScarList, "/scars", false, kScarOptions),
+
+    yes_no("pregnant_or_breastfeeding", "/medical/pregnant_or_breastfeeding", kUnlessMale),
+    yes_no("active_scalp_condition", "/medical/active_scalp_condition"),
+    yes_no("chronic_scalp_condition_controlled", "/medical/chronic_scalp_condition_controlled"),
+    yes_no("keloid_prone", "/medical/keloid_prone"),
+    yes_no("blood_thinners_or_bleeding_disorder", "/medical/blood_thinners_or_bleeding_disorder"),
+    yes_no("pigment_or_ink_reaction", "/medical/pigment_or_ink_reaction"),
+    yes_no("immunocompromised", "/medical/immunocompromised"),
+    choice("chemotherapy", "health", Kind::kSingle, "/medical/chemotherapy", false,
+           kChemotherapyOptions),
+    date("chemotherapy_end", "health", "/medical/chemotherapy_end", true, DateBound::kMaxToday,
+         kWhenChemotherapyEnded),
+    choice("diabetes", "health", Kind::kSingle, "/medical/diabetes", false, kDiabetesOptions),
+    choice("skin_cancer", "health", Kind::kSingle, "/medical/skin_cancer", false,
+           kSkinCancerOptions),
+    date("isotretinoin_last_dose", "health", "/medical/isotretinoin_last_dose", false,
+         DateBound::kMaxToday),
+    yes_no("other_serious_condition", "/medical/other_serious_condition"),
+
+    date("requested_start", "timing", "/requested_start", false, DateBound::kMinToday),
+});
+
+// The answer at an (unescaped, object-only) JSON pointer, or nullptr. Walks with `find` so a
+// document of any shape is safe under JSON_NOEXCEPTION; JSON null counts as not answered.
+const json* answer_at(const json& answers, std::string_view pointer) {
+  const json* node = &answers;
+  std::size_t start = 1;  // skip the leading '/'
+  while (start <= pointer.size()) {
+    std::size_t end = pointer.find('/', start);
+    if (end == std::string_view::npos) end = pointer.size();
+    if (!node->is_object()) return nullptr;
+    const auto child = node->find(std::string(pointer.substr(start, end - start)));
+    if (child == node->end()) return nullptr;
+    node = &*child;
+    start = end + 1;
+  }
+  return node->is_null() ? nullptr : node;
+}
+
+bool answer_equals(const json& answers, std::string_view pointer, std::string_view value) {
+  const json* answer = answer_at(answers, pointer);
+  return answer != nullptr && answer->is_string() &&
+         answer->get_ref<const std::string&>() == value;
+}
+
+bool is_visible(const QuestionSpec& question, const json& answers) {
+  for (const Condition& condition : question.shown_when) {
+    const bool equal = answer_equals(answers, condition.pointer, condition.value);
+    if ((condition.op == Op::kEquals) != equal) return false;
+  }
+  return true;
+}
+
+std::string_view suggested_option(const QuestionSpec& question, const json& answers) {
+  for (const Suggestion& suggestion : question.suggestions) {
+    if (answer_equals(answers, suggestion.pointer, suggestion.equals)) return suggestion.option;
+  }
+  return {};
+}
+
+json option_value(const OptionSpec& option) {
+  switch (option.type) {
+    case ValueType::kBool:
+      return option.int_value != 0;
+    case ValueType::kInt:
+      return option.int_value;
+    case ValueType::kString:
+      break;
+  }
+  return std::string(option.value);
+}
+
+std::string_view kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::kSingle:
+      return "single";
+    case Kind::kYesNo:
+      return "yes_no";
+    case Kind::kDate:
+      return "date";
+    case Kind::kNumber:
+      return "number";
+    case Kind::kStage:
+      return "stage";
+    case Kind::kScarList:
+      return "scar_list";
+  }
+  return "single";
+}
+
+std::string join(std::string_view a, std::string_view b) {
+  std::string key(a);
+  key += b;
+  return key;
+}
+
+json option_json(const QuestionSpec& question, const OptionSpec& option,
+                 const Messages& messages) {
+  const std::string key =
+      join(join(join("option.", question.option_group), "."), option.value);
+  json out = json::object();
+  out["value"] = option_value(option);
+  out["label"] = messages.text(key);
+  const std::string help_key = join(key, ".help");
+  if (messages.has(help_key)) out["help"] = messages.text(help_key);
+  return out;
+}
+
+json question_json(const QuestionSpec& question, const json& answers, const Messages& messages,
+                   Date today) {
+  const std::string key = join("question.", question.id);
+  json out = json::object();
+  out["id"] = std::string(question.id);
+  out["section"] = std::string(question.section);
+  out["kind"] = std::string(kind_name(question.kind));
+  out["pointer"] = std::string(question.pointer);
+  out["required"] = question.required;
+  out["text"] = messages.text(key);
+  if (messages.has(join(key, ".help"))) out["help"] = messages.text(join(key, ".help"));
+
+  const std::string_view suggested = suggested_option(question, answers);
+  if (!question.options.empty()) {
+    json options = json::array();
+    // The suggested option leads, so the likelier scale is the first one a visitor reads.
+    for (const OptionSpec& option : question.options) {
+      if (option.value == suggested) options.push_back(option_json(question, option, messages));
+    }
+    for (const OptionSpec& option : question.options) {
+      if (option.value != suggested) options.push_back(option_json(question, option, messages));
+    }
+    out["options"] = std::move(options);
+  }
+
+  if (question.kind == Kind::kNumber) {
+    out["min"] = question.number_min;
+    out["max"] = question.number_max;
+  }
+  if (question.date_bound == DateBound::kMaxToday) out["max"] = format_date(today);
+  if (question.date_bound == DateBound::kMinToday) out["min"] = format_date(today);
+  if (messages.has(join(key, ".skip"))) out["skip_label"] = messages.text(join(key, ".skip"));
+  if (!suggested.empty()) out["suggested"] = std::string(suggested);
+  out["answered"] = answer_at(answers, question.pointer) != nullptr;
+  return out;
+}
+
+json errors_json(const json& answers, const Messages& messages, Date today) {
+  json errors = json::array();
+  const Result<Answers> parsed = parse_answers(answers, today, Completeness::kPartial);
+  for (const Diagnostic& diagnostic : parsed.errors) {
+    const std::string key = join("error.", diagnostic.code);
+    json error = json::object();
+    error["pointer"] = diagnostic.pointer;
+    error["code"] = diagnostic.code;
+    error["message"] = messages.has(key) ? messages.text(key) : diagnostic.message;
+    errors.push_back(std::move(error));
+  }
+  return errors;
+}
+
+}  // namespace
+
+nlohmann::json questions_json(const nlohmann::json& answers, const Config& config,
+                              const std::string& locale, Date today) {
+  const Messages messages(config, locale);
+  json out = json::object();
+  out["schema"] = "smp-consult/questions@1";
+  out["locale"] = locale;
+
+  json sections = json::array();
+  for (std::string_view id : kSections) {
+    const std::string key = join("section.", id);
+    sections.push_back({{"id", std::string(id)},
+                        {"title", messages.text(key)},
+                        {"intro", messages.text(join(key, ".intro"))}});
+  }
+  out["sections"] = std::move(sections);
+
+  json questions = json::array();
+  for (const QuestionSpec& question : kQuestions) {
+    if (is_visible(question, answers)) {
+      questions.push_back(question_json(question, answers, messages, today));
+    }
+  }
+  out["questions"] = std::move(questions);
+  out["errors"] = errors_json(answers, messages, today);
+  return out;
+}
+
+}  // namespace smp
