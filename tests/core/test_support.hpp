@@ -241,6 +241,42 @@ inline std::string verdict_name(Verdict verdict) {
   return "?";
 }
 
+/// One row of the default package table (DOMAIN 3.5); hours in tenths.
+struct PackageRow {
+  const char* id;
+  long long low;
+  long long high;
+  int sessions_min;
+  int sessions_max;
+  int hours_min_tenths;
+  int hours_max_tenths;
+};
+
+inline const std::vector<PackageRow>& default_package_table() {
+  static const std::vector<PackageRow> table = {
+      {"hairline", 1000, 1800, 2, 3, 20, 30},
+      {"frontal", 1500, 2500, 2, 3, 25, 35},
+      {"crown", 1200, 2200, 2, 3, 20, 30},
+      {"front_and_crown", 2000, 3000, 2, 4, 30, 40},
+      {"full_top", 2500, 4000, 3, 4, 40, 50},
+      {"full_scalp", 3000, 5000, 3, 4, 40, 50},
+      {"density_light", 1200, 2000, 2, 3, 20, 30},
+      {"density_moderate", 1800, 3000, 2, 4, 30, 40},
+      {"density_extensive", 2500, 4000, 3, 4, 40, 50},
+      {"alopecia_patches", 800, 2000, 2, 4, 20, 30},
+      {"scar_fue", 800, 1800, 2, 3, 15, 30},
+      {"scar_fut", 1000, 2000, 2, 4, 15, 30},
+      {"scar_other_small", 600, 1200, 2, 3, 10, 20},
+      {"scar_other_large", 1500, 3000, 2, 4, 20, 40},
+  };
+  return table;
+}
+
+/// An old, flat scar of `type` (no R08).
+inline json old_scar(const char* type) {
+  return json{{"type", type}, {"healed_since", "2019-01-01"}, {"raised_or_red", false}};
+}
+
 // ---- non-throwing JSON access ------------------------------------------------------------
 
 /// The member `key` of an object, or nullptr.
