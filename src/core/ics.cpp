@@ -23,7 +23,8 @@ struct CalendarEvent {
   int number = 0;    // distinguishes events of one kind (session number, milestone index)
   std::string summary;
   std::vector<std::string> description;  // one entry per line
-  bool blocks_time = false;              // sessions occupy the visitor; reminders don't
+  // Clinic visits get the address and block the day; reminders are transparent and placeless.
+  bool at_clinic = false;
 };
 
 // RFC 5545 DATE form: YYYYMMDD.
@@ -68,11 +69,15 @@ std::string hours_line(const HoursRange& hours, const Messages& messages) {
   return min + "\u2013" + max + " h";
 }
 
-// The short label of an aftercare text ("Shaving: use a trimmer…" -> "Shaving"), for summaries.
+// The short label of an aftercare text ("Shaving: use a trimmer…" -> "Shaving"), for summaries:
+// the catalogue writes each milestone as "What: how", else its first sentence says it.
 std::string short_label(const std::string& text) {
-  const std::size_t cut = text.find_first_of(":.");
-  if (cut == std::string::npos || cut == 0 || cut > 60) return text;
-  return text.substr(0, cut);
+  constexpr std::size_t kMaxLabel = 80;
+  for (char stop : {':', '.'}) {
+    const std::size_t cut = text.find(stop);
+    if (cut != std::string::npos && cut > 0 && cut <= kMaxLabel) return text.substr(0, cut);
+  }
+  return text;
 }
 
 void add_session_events(const Plan& plan, const Messages& messages,
@@ -83,7 +88,7 @@ void add_session_events(const Plan& plan, const Messages& messages,
     event.date = *session.date;
     event.kind = "session";
     event.number = session.number;
-    event.blocks_time = true;
+    event.at_clinic = true;
     const MessageParams number{{"number", std::to_string(session.number)}};
     event.summary =
         messages.text(session.if_needed ? "ics.session_if_needed" : "ics.session", number);
@@ -112,14 +117,16 @@ void add_session_events(const Plan& plan, const Messages& messages,
 // session are worth a calendar entry; one entry per day, listing what resumes that day.
 void add_aftercare_events(const Plan& plan, const Messages& messages,
                           std::vector<CalendarEvent>& events) {
+  // "Last" is the last planned session: an extra "if needed" one may never happen, and the
+  // planner's unrestricted-from date counts from the planned course too.
   int last_session = 0;
-  bool any_dated_session = false;
+  int last_any_session = 0;
   for (const PlannedSession& session : plan.sessions) {
-    if (session.date && (!any_dated_session || session.number > last_session)) {
-      last_session = session.number;
-      any_dated_session = true;
-    }
+    if (!session.date) continue;
+    last_any_session = std::max(last_any_session, session.number);
+    if (!session.if_needed) last_session = std::max(last_session, session.number);
   }
+  if (last_session == 0) last_session = last_any_session;
   const bool have_last = std::any_of(
       plan.aftercare.begin(), plan.aftercare.end(),
       [&](const CareItem& item) { return item.date && item.session == last_session; });
@@ -139,7 +146,7 @@ void add_aftercare_events(const Plan& plan, const Messages& messages,
     std::string labels;
     for (const CareItem* item : items) {
       const std::string text = messages.text("aftercare." + item->code);
-      if (!labels.empty()) labels += ", ";
+      if (!labels.empty()) labels += "; ";
       labels += short_label(text);
       event.description.push_back(text);
     }
@@ -150,14 +157,14 @@ void add_aftercare_events(const Plan& plan, const Messages& messages,
 }
 
 void add_single_event(std::optional<Date> date, std::string kind, std::string summary,
-                      bool blocks_time, std::vector<CalendarEvent>& events) {
+                      bool at_clinic, std::vector<CalendarEvent>& events) {
   if (!date) return;
   CalendarEvent event;
   event.date = *date;
   event.kind = std::move(kind);
   event.number = 1;
   event.summary = std::move(summary);
-  event.blocks_time = blocks_time;
+  event.at_clinic = at_clinic;
   events.push_back(std::move(event));
 }
 
@@ -236,6 +243,8 @@ std::string plan_to_ics(const Consultation& consultation, const Config& config,
   add_aftercare_events(plan, messages, events);
   add_single_event(plan.unrestricted_from, "unrestricted", messages.text("ics.unrestricted"),
                    false, events);
+  // The touch-up is a reminder to book, not an appointment, so it neither blocks the day nor
+  // sends a phone's navigation to the clinic.
   add_single_event(plan.touch_up_reminder, "touch-up", messages.text("ics.touch_up"), false,
                    events);
   if (events.empty()) return "";
@@ -274,8 +283,9 @@ std::string plan_to_ics(const Consultation& consultation, const Config& config,
       }
       append_line(out, "DESCRIPTION:" + escape_ics_text(description));
     }
-    if (!location.empty()) append_line(out, "LOCATION:" + location);
-    append_line(out, std::string("TRANSP:") + (event.blocks_time ? "OPAQUE" : "TRANSPARENT"));
+    // Aftercare milestones happen wherever the visitor is; only clinic visits get the address.
+    if (event.at_clinic && !location.empty()) append_line(out, "LOCATION:" + location);
+    append_line(out, std::string("TRANSP:") + (event.at_clinic ? "OPAQUE" : "TRANSPARENT"));
     append_line(out, "END:VEVENT");
   }
   append_line(out, "END:VCALENDAR");
