@@ -25,6 +25,7 @@ struct Reason {
   std::optional<Date> eligible_on;
   bool undated = false;  ///< a defer reason with no end date (recheck needed)
   std::string action;    ///< e.g. "patch_test", "doctor_note"; "" = none
+  std::string variant;   ///< message variant suffix, e.g. ".clearance" when a policy softens a rule
 };
 
 struct Advisory {
@@ -62,6 +63,7 @@ struct Estimate {
   IntRange sessions;
   int planned_sessions = 0;
   HoursRange hours;
+  std::optional<int> first_session_max_tenths;  ///< the first session may run longer (full scalp)
   MoneyRange touch_up;
   long long consultation_fee = 0;
   std::optional<long long> deposit;

@@ -1,0 +1,195 @@
+// smp-consult: validate a clinic config, list the quiz questions, evaluate answers (SPEC §6),
+// and (native relay) serve the widget and receive leads.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli_io.hpp"
+#include "smp/consultation.hpp"
+#include "smp/ics.hpp"
+#include "smp/json_text.hpp"
+#include "smp/messages.hpp"
+#include "smp/questions.hpp"
+#ifdef SMP_WITH_SERVER
+#include "smp/server/commands.hpp"
+#endif
+
+namespace {
+
+constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+
+constexpr const char* kHelp = R"(smp-consult — scalp micropigmentation consultation: screening, estimate and plan
+
+Usage:
+  smp-consult validate CONFIG
+      Check a clinic config. Prints "ok", or every problem as "<json pointer>: <problem>".
+  smp-consult questions [--config C] [--answers A] [--locale L] [--today YYYY-MM-DD]
+      The quiz questions visible for the answers so far, as JSON.
+  smp-consult evaluate [--config C] --answers A [--today YYYY-MM-DD] [--locale L] [--ics]
+      The consultation result (verdict, reasons, estimate, plan) as JSON,
+      or with --ics the plan as an iCalendar file.
+  smp-consult serve [--config C] [--listen 127.0.0.1:8080] [--data DIR]
+      Serve the widget, the demo site and the lead API (POST /api/leads).
+  smp-consult leads list|export [--data DIR]
+      Captured leads and their delivery state; export writes CSV.
+
+Files: CONFIG/C/A are JSON files; "-" reads standard input. Without --config the
+default clinic of DOMAIN.md is used. --today defaults to today in the clinic's time
+zone and overrides the answers' own "as_of". Locales: en, es.
+
+Exit codes: 0 ok, 1 invalid input (diagnostics on stderr), 2 usage.
+)";
+
+struct Options {
+  std::vector<std::string> positional;
+  std::string config, answers, locale, today;
+  bool ics = false;
+  bool help = false;
+};
+
+// Parses --flag value pairs; returns false (after printing why) on a usage error.
+bool parse_options(const std::vector<std::string>& args, Options& out) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    const auto value = [&](std::string& slot) {
+      if (i + 1 >= args.size()) {
+        std::cerr << "smp-consult: " << arg << " needs a value\n";
+        return false;
+      }
+      slot = args[++i];
+      return true;
+    };
+    if (arg == "--help" || arg == "-h") {
+      out.help = true;
+    } else if (arg == "--ics") {
+      out.ics = true;
+    } else if (arg == "--config") {
+      if (!value(out.config)) return false;
+    } else if (arg == "--answers") {
+      if (!value(out.answers)) return false;
+    } else if (arg == "--locale") {
+      if (!value(out.locale)) return false;
+    } else if (arg == "--today") {
+      if (!value(out.today)) return false;
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      std::cerr << "smp-consult: unknown option " << arg << "\n";
+      return false;
+    } else {
+      out.positional.push_back(arg);
+    }
+  }
+  return true;
+}
+
+int validate_command(const Options& options) {
+  if (options.positional.size() != 1) {
+    std::cerr << "usage: smp-consult validate CONFIG\n";
+    return kUsage;
+  }
+  if (!smp::cli::load_config(options.positional[0])) return kInvalid;
+  std::cout << "ok\n";
+  return kOk;
+}
+
+// --today, else the clinic's today; false after printing why when --today is malformed.
+bool resolve_today(const Options& options, const smp::Config& config, smp::Date& today) {
+  if (options.today.empty()) {
+    today = smp::cli::today_in(config.clinic.timezone);
+    return true;
+  }
+  auto parsed = smp::parse_date(options.today);
+  if (!parsed) {
+    std::cerr << "smp-consult: --today must be a date YYYY-MM-DD (got \"" << options.today
+              << "\")\n";
+    return false;
+  }
+  today = *parsed;
+  return true;
+}
+
+int questions_command(const Options& options) {
+  if (!options.positional.empty()) {
+    std::cerr << "usage: smp-consult questions [--config C] [--answers A] [--locale L]\n";
+    return kUsage;
+  }
+  auto config = smp::cli::load_config(options.config);
+  if (!config) return kInvalid;
+  smp::Date today;
+  if (!resolve_today(options, *config, today)) return kUsage;
+  nlohmann::json answers = nlohmann::json::object();
+  if (!options.answers.empty()) {
+    auto read = smp::cli::read_json(options.answers);
+    if (!read) return kInvalid;
+    answers = std::move(*read);
+  }
+  const auto locale = smp::resolve_locale(*config, options.locale);
+  std::cout << smp::dump_json(smp::questions_json(answers, *config, locale, today), 2) << "\n";
+  return kOk;
+}
+
+int evaluate_command(const Options& options) {
+  if (options.answers.empty() || !options.positional.empty()) {
+    std::cerr << "usage: smp-consult evaluate [--config C] --answers A [--today YYYY-MM-DD] "
+                 "[--locale L] [--ics]\n";
+    return kUsage;
+  }
+  auto config = smp::cli::load_config(options.config);
+  if (!config) return kInvalid;
+  smp::Date today;
+  if (!resolve_today(options, *config, today)) return kUsage;
+  auto answers = smp::cli::read_json(options.answers);
+  if (!answers) return kInvalid;
+  const bool override_as_of = !options.today.empty();
+  auto result = smp::evaluate_json(*answers, *config, today, override_as_of, options.locale);
+  if (!result.ok()) {
+    for (const auto& d : result.errors) std::cerr << smp::format_diagnostic(d) << "\n";
+    return kInvalid;
+  }
+  if (!options.ics) {
+    std::cout << smp::dump_json(*result.value, 2) << "\n";
+    return kOk;
+  }
+  // The result above validated the answers; rebuild the typed consultation for the calendar.
+  const smp::Date as_of = *smp::parse_date((*result.value)["as_of"].get<std::string>());
+  auto parsed = smp::parse_answers(*answers, as_of, smp::Completeness::kComplete);
+  const smp::Messages messages(*config, smp::resolve_locale(*config, options.locale));
+  const auto ics = smp::plan_to_ics(smp::evaluate(*parsed.value, *config, as_of), *config, messages);
+  if (ics.empty()) {
+    std::cerr << "smp-consult: the plan has no dated events yet (verdict "
+              << (*result.value)["verdict"].get<std::string>() << ")\n";
+    return kInvalid;
+  }
+  std::cout << ics;
+  return kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kHelp;
+    return args.empty() ? kUsage : kOk;
+  }
+  if (args[0] == "--version") {
+    std::cout << "smp-consult 0.1.0\n";
+    return kOk;
+  }
+  const std::string command = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+#ifdef SMP_WITH_SERVER
+  if (command == "serve") return smp::server::serve_command(rest);
+  if (command == "leads") return smp::server::leads_command(rest);
+#endif
+  Options options;
+  if (!parse_options(rest, options)) return kUsage;
+  if (options.help) {
+    std::cout << kHelp;
+    return kOk;
+  }
+  if (command == "validate") return validate_command(options);
+  if (command == "questions") return questions_command(options);
+  if (command == "evaluate") return evaluate_command(options);
+  std::cerr << "smp-consult: unknown command \"" << command << "\" (see smp-consult --help)\n";
+  return kUsage;
+}
