@@ -1,0 +1,91 @@
+#include "smp/server/delivery_worker.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "smp/server/timestamps.hpp"
+
+namespace smp::server {
+
+void DeliveryWorker::start() {
+  std::lock_guard lock(mutex_);
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] { run(); });
+}
+
+void DeliveryWorker::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void DeliveryWorker::notify() {
+  {
+    std::lock_guard lock(mutex_);
+    pending_ = true;
+  }
+  wake_.notify_all();
+}
+
+int DeliveryWorker::run_once() {
+  int attempts = 0;
+  // Bounded: each claimed message leaves the due set (sent, retry later, or dead).
+  for (int i = 0; i < 10000; ++i) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_ && thread_.joinable()) break;
+    }
+    auto delivery = outbox_.claim_due(now_ms());
+    if (!delivery) break;
+    ++attempts;
+    const auto& message = delivery->message;
+    const SendResult result = mailer_.send(message);
+    if (result.ok) {
+      outbox_.mark_sent(message.message_id, now_ms());
+      std::fprintf(stderr, "smp-consult: delivered %s (%s)\n", message.message_id.c_str(),
+                   mailer_.describe().c_str());
+      continue;
+    }
+    const MessageState state =
+        outbox_.mark_failed(message.message_id, result.error, now_ms(), minute_ms_);
+    if (state == MessageState::kDead) {
+      std::fprintf(stderr,
+                   "smp-consult: ERROR: GAVE UP on %s for lead %s after %d attempts over 5 "
+                   "days: %s. The lead is kept; see `smp-consult leads list`.\n",
+                   message.message_id.c_str(), message.lead_id.c_str(), delivery->attempts + 1,
+                   result.error.c_str());
+    } else {
+      std::fprintf(stderr, "smp-consult: delivery of %s failed (attempt %d), will retry: %s\n",
+                   message.message_id.c_str(), delivery->attempts + 1, result.error.c_str());
+    }
+  }
+  return attempts;
+}
+
+void DeliveryWorker::run() {
+  while (true) {
+    const int attempts = run_once();
+    std::unique_lock lock(mutex_);
+    if (stopping_) return;
+    // Sleep until the next retry is due, a new lead arrives, or at most 30 s (a safety net).
+    std::int64_t wait_ms = 30'000;
+    lock.unlock();
+    if (const auto due = outbox_.next_due_ms()) {
+      wait_ms = std::clamp<std::int64_t>(*due - now_ms(), 0, wait_ms);
+    }
+    // Nothing could be claimed although something looks due: the database is failing; do
+    // not spin.
+    if (attempts == 0) wait_ms = std::max<std::int64_t>(wait_ms, 250);
+    lock.lock();
+    wake_.wait_for(lock, std::chrono::milliseconds(wait_ms), [this] { return pending_ || stopping_; });
+    pending_ = false;
+    if (stopping_) return;
+  }
+}
+
+}  // namespace smp::server

@@ -1,0 +1,575 @@
+#include "smp/server/email_message.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "smp/ics.hpp"
+#include "smp/messages.hpp"
+#include "smp/server/mime.hpp"
+#include "smp/server/timestamps.hpp"
+
+namespace smp::server {
+namespace {
+
+using nlohmann::json;
+
+// One line of an email section: a label and its value, or a paragraph when label is empty.
+struct Line {
+  std::string label;
+  std::string value;
+};
+struct Section {
+  std::string title;
+  std::vector<Line> lines;
+  std::vector<std::string> bullets;
+};
+struct Body {
+  std::vector<std::string> intro;
+  std::vector<Section> sections;
+  std::vector<std::string> footer;
+};
+
+std::string str(const json& object, const char* key) {
+  if (!object.is_object()) return "";
+  const auto it = object.find(key);
+  if (it == object.end()) return "";
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer()) return std::to_string(it->get<long long>());
+  if (it->is_number_float()) {
+    std::ostringstream out;
+    out << it->get<double>();
+    return out.str();
+  }
+  if (it->is_boolean()) return it->get<bool>() ? "true" : "false";
+  return "";
+}
+
+std::optional<long long> integer(const json& object, const char* key) {
+  if (!object.is_object()) return std::nullopt;
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_number()) return std::nullopt;
+  if (it->is_number_float()) return std::llround(it->get<double>());
+  return it->get<long long>();
+}
+
+const json& member(const json& object, const char* key) {
+  static const json kNull;
+  if (!object.is_object()) return kNull;
+  const auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
+std::string dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// A label from the catalogue, or the raw code when the catalogue has none.
+std::string label(const smp::Messages& messages, const std::string& key,
+                  const std::string& fallback) {
+  return messages.has(key) ? messages.text(key) : fallback;
+}
+
+std::string verdict_label(const smp::Messages& messages, const std::string& verdict) {
+  return label(messages, "verdict." + verdict, verdict);
+}
+
+std::string package_label(const smp::Messages& messages, const std::string& id) {
+  return label(messages, "package." + id, id);
+}
+
+std::string hours_text(const json& hours) {
+  const std::string min = str(hours, "min");
+  const std::string max = str(hours, "max");
+  if (min.empty()) return max;
+  if (max.empty() || max == min) return min;
+  return min + "–" + max;
+}
+
+std::string primary_package(const json& result) {
+  const json& packages = member(result, "packages");
+  if (!packages.is_array()) return "";
+  for (const auto& p : packages) {
+    if (str(p, "role") == "primary") return str(p, "id");
+  }
+  return packages.empty() ? "" : str(packages.front(), "id");
+}
+
+std::string answer_value(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number() || value.is_boolean()) return dump(value);
+  if (value.is_object() && value.contains("scale")) {
+    std::string text = str(value, "scale");
+    if (!str(value, "stage").empty()) text += " " + str(value, "stage");
+    if (!str(value, "extent").empty()) text += " (" + str(value, "extent") + ")";
+    return text;
+  }
+  if (value.is_array()) {
+    std::string text;
+    for (const auto& item : value) {
+      if (!text.empty()) text += "; ";
+      if (item.is_object() && item.contains("type")) {
+        text += str(item, "type");
+        if (!str(item, "healed_since").empty()) text += " (" + str(item, "healed_since") + ")";
+        if (str(item, "raised_or_red") == "true") text += " raised/red";
+      } else {
+        text += dump(item);
+      }
+    }
+    return text;
+  }
+  return dump(value);
+}
+
+// --- the sections shared by both emails ------------------------------------------------------
+
+void add_result_sections(Body& body, const json& result, const smp::Config& config,
+                         const smp::Messages& m, bool for_clinic) {
+  const int round_to = config.pricing.round_to;
+  Section verdict{m.text("email.section.verdict"), {}, {}};
+  verdict.lines.push_back({"", verdict_label(m, str(result, "verdict"))});
+  const json& reasons = member(result, "reasons");
+  if (reasons.is_array()) {
+    for (const auto& reason : reasons) {
+      std::string text = str(reason, "message");
+      if (text.empty()) text = str(reason, "code");
+      if (!str(reason, "eligible_on").empty()) {
+        text += " (" + m.text("email.eligible_on", {{"date", str(reason, "eligible_on")}}) + ")";
+      }
+      verdict.bullets.push_back(text);
+    }
+  }
+  const json& advisories = member(result, "advisories");
+  if (advisories.is_array()) {
+    for (const auto& advisory : advisories) {
+      std::string text = str(advisory, "message");
+      verdict.bullets.push_back(text.empty() ? str(advisory, "code") : text);
+    }
+  }
+  body.sections.push_back(std::move(verdict));
+
+  const json& estimate = member(result, "estimate");
+  Section money{m.text("email.section.estimate"), {}, {}};
+  if (!estimate.is_object()) {
+    money.lines.push_back({"", m.text("email.estimate.none")});
+  } else {
+    const std::string currency = str(estimate, "currency");
+    auto amount = [&](const json& object, const char* key, bool up) {
+      const auto value = integer(object, key);
+      return value ? format_money(*value, currency, round_to, up) : std::string("-");
+    };
+    money.lines.push_back(
+        {m.text("email.estimate.total"), amount(estimate, "low", false) + " – " +
+                                             amount(estimate, "high", true)});
+    if (str(estimate, "provisional") == "true") {
+      money.lines.push_back({"", m.text("email.estimate.provisional")});
+    }
+    const json& lines = member(estimate, "lines");
+    if (lines.is_array()) {
+      for (const auto& line : lines) {
+        money.bullets.push_back(package_label(m, str(line, "package")) + ": " +
+                                amount(line, "low", false) + " – " + amount(line, "high", true));
+      }
+    }
+    const json& sessions = member(estimate, "sessions");
+    if (sessions.is_object()) {
+      money.lines.push_back({m.text("email.estimate.sessions"),
+                             m.text("email.estimate.sessions_value",
+                                    {{"min", str(sessions, "min")},
+                                     {"max", str(sessions, "max")},
+                                     {"planned", str(sessions, "planned")}})});
+    }
+    const json& hours = member(estimate, "hours_per_session");
+    if (hours.is_object()) {
+      money.lines.push_back({m.text("email.estimate.hours"), hours_text(hours) + " h"});
+    }
+    const json& touch_up = member(estimate, "touch_up");
+    if (touch_up.is_object()) {
+      money.lines.push_back({m.text("email.estimate.touch_up"), amount(touch_up, "low", false) +
+                                                                    " – " +
+                                                                    amount(touch_up, "high", true)});
+    }
+    if (integer(estimate, "consultation_fee").value_or(0) > 0) {
+      money.lines.push_back(
+          {m.text("email.estimate.consultation_fee"), amount(estimate, "consultation_fee", false)});
+    }
+    if (integer(estimate, "deposit")) {
+      money.lines.push_back({m.text("email.estimate.deposit"), amount(estimate, "deposit", false)});
+    }
+  }
+  body.sections.push_back(std::move(money));
+
+  const json& plan = member(result, "plan");
+  Section schedule{m.text("email.section.plan"), {}, {}};
+  if (!plan.is_object()) {
+    schedule.lines.push_back({"", m.text("email.plan.none")});
+  } else {
+    if (str(plan, "status") == "pending_clearance") {
+      schedule.lines.push_back({"", m.text("email.plan.pending_clearance")});
+    }
+    if (!str(plan, "patch_test_by").empty()) {
+      schedule.lines.push_back({m.text("email.plan.patch_test_by"), str(plan, "patch_test_by")});
+    }
+    const json& sessions = member(plan, "sessions");
+    if (sessions.is_array()) {
+      for (const auto& session : sessions) {
+        std::string date = str(session, "date");
+        if (date.empty()) date = m.text("email.plan.date_to_agree");
+        std::string text = m.text("email.plan.session", {{"number", str(session, "number")},
+                                                          {"date", date},
+                                                          {"hours", hours_text(member(session, "hours"))}});
+        if (str(session, "if_needed") == "true") text += " (" + m.text("email.plan.if_needed") + ")";
+        schedule.bullets.push_back(text);
+      }
+    }
+    if (!str(plan, "unrestricted_from").empty()) {
+      schedule.lines.push_back(
+          {m.text("email.plan.unrestricted_from"), str(plan, "unrestricted_from")});
+    }
+    if (!str(plan, "touch_up_reminder").empty()) {
+      schedule.lines.push_back(
+          {m.text("email.plan.touch_up_reminder"), str(plan, "touch_up_reminder")});
+    }
+  }
+  body.sections.push_back(std::move(schedule));
+
+  if (plan.is_object()) {
+    Section precare{m.text("email.section.precare"), {}, {}};
+    const json& items = member(plan, "precare");
+    if (items.is_array()) {
+      for (const auto& item : items) {
+        std::string text = str(item, "message");
+        if (text.empty()) text = str(item, "code");
+        const std::string date = str(item, "date");
+        // The clinic sees every dated step; the visitor gets each text once, dated.
+        precare.bullets.push_back(date.empty() ? text : date + ": " + text);
+      }
+    }
+    if (!precare.bullets.empty() && (for_clinic || true)) body.sections.push_back(std::move(precare));
+    Section aftercare{m.text("email.section.aftercare"), {}, {}};
+    const json& after = member(plan, "aftercare");
+    if (after.is_array()) {
+      for (const auto& item : after) {
+        std::string text = str(item, "message");
+        if (text.empty()) text = str(item, "code");
+        if (!str(item, "resume_on").empty()) {
+          text += " (" + m.text("email.aftercare.resume_on", {{"date", str(item, "resume_on")}}) + ")";
+        }
+        aftercare.bullets.push_back(text);
+      }
+    }
+    if (!aftercare.bullets.empty()) body.sections.push_back(std::move(aftercare));
+  }
+}
+
+// --- rendering -------------------------------------------------------------------------------
+
+std::string render_text(const Body& body) {
+  std::string out;
+  for (const auto& p : body.intro) out += p + "\n\n";
+  for (const auto& section : body.sections) {
+    out += section.title + "\n";
+    out += std::string(std::min<size_t>(section.title.size(), 60), '-') + "\n";
+    for (const auto& line : section.lines) {
+      out += line.label.empty() ? line.value + "\n" : line.label + ": " + line.value + "\n";
+    }
+    for (const auto& bullet : section.bullets) out += "  * " + bullet + "\n";
+    out += "\n";
+  }
+  for (const auto& p : body.footer) out += p + "\n";
+  return out;
+}
+
+std::string render_html(const Body& body, const std::string& title) {
+  std::string out =
+      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
+      "</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;color:#222;"
+      "max-width:640px\">\n";
+  for (const auto& p : body.intro) out += "<p>" + html_escape(p) + "</p>\n";
+  for (const auto& section : body.sections) {
+    out += "<h2 style=\"font-size:16px;border-bottom:1px solid #ddd\">" +
+           html_escape(section.title) + "</h2>\n";
+    bool in_table = false;
+    for (const auto& line : section.lines) {
+      if (line.label.empty()) {
+        if (in_table) out += "</table>\n";
+        in_table = false;
+        out += "<p>" + html_escape(line.value) + "</p>\n";
+      } else {
+        if (!in_table) out += "<table cellpadding=\"3\">\n";
+        in_table = true;
+        out += "<tr><th align=\"left\" valign=\"top\">" + html_escape(line.label) +
+               "</th><td>" + html_escape(line.value) + "</td></tr>\n";
+      }
+    }
+    if (in_table) out += "</table>\n";
+    if (!section.bullets.empty()) {
+      out += "<ul>\n";
+      for (const auto& bullet : section.bullets) out += "<li>" + html_escape(bullet) + "</li>\n";
+      out += "</ul>\n";
+    }
+  }
+  for (const auto& p : body.footer) {
+    out += "<p style=\"color:#666;font-size:12px\">" + html_escape(p) + "</p>\n";
+  }
+  out += "</body></html>\n";
+  return out;
+}
+
+json result_json(const LeadEmailInput& input, const smp::Messages& messages) {
+  return smp::to_json(*input.consultation, *input.config, messages);
+}
+
+std::string medical_value(const json& value, const smp::Messages& m) {
+  if (value.is_boolean()) return m.text(value.get<bool>() ? "email.yes" : "email.no");
+  return answer_value(value);
+}
+
+}  // namespace
+
+std::string address_domain(const std::string& address) {
+  const auto at = address.rfind('@');
+  if (at == std::string::npos || at + 1 >= address.size()) return "localhost";
+  return address.substr(at + 1);
+}
+
+std::string format_money(long long amount, const std::string& currency, int round_to,
+                         bool round_up) {
+  long long value = amount;
+  if (round_to > 1) {
+    const long long step = round_to;
+    const long long down = (value >= 0 ? value / step : (value - step + 1) / step) * step;
+    value = round_up && down != value ? down + step : down;
+  }
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string grouped;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back(',');
+    grouped.push_back(digits[i]);
+  }
+  return (currency.empty() ? "" : currency + " ") + (value < 0 ? "-" : "") + grouped;
+}
+
+std::string summary_mismatch(const smp::Lead& lead, const json& result) {
+  if (!lead.summary) return "";
+  const auto& summary = *lead.summary;
+  const json& estimate = member(result, "estimate");
+  std::vector<std::string> differences;
+  if (!summary.verdict.empty() && summary.verdict != str(result, "verdict")) {
+    differences.push_back("verdict " + summary.verdict);
+  }
+  const auto low = integer(estimate, "low");
+  const auto high = integer(estimate, "high");
+  const bool figures_differ = (summary.low && summary.low != low) ||
+                              (summary.high && summary.high != high) ||
+                              (!summary.currency.empty() && estimate.is_object() &&
+                               summary.currency != str(estimate, "currency"));
+  if (figures_differ) {
+    differences.push_back(
+        (summary.low ? std::to_string(*summary.low) : std::string("?")) + "–" +
+        (summary.high ? std::to_string(*summary.high) : std::string("?")) +
+        (summary.currency.empty() ? "" : " " + summary.currency));
+  }
+  std::string out;
+  for (const auto& d : differences) out += (out.empty() ? "" : ", ") + d;
+  return out;
+}
+
+std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
+  const smp::Lead& lead = *input.lead;
+  const smp::Config& config = *input.config;
+  const smp::Messages m(config, smp::resolve_locale(config, config.default_locale));
+  const json result = result_json(input, m);
+  const auto to = format_mailbox(config.clinic.name, input.clinic_to);
+  const auto from = format_mailbox("smp-consult", input.sender);
+  if (!to || !from) return std::nullopt;
+
+  const std::string verdict = str(result, "verdict");
+  const std::string package = primary_package(result);
+  const std::string name = header_safe_text(lead.contact.name);
+  std::string subject =
+      package.empty()
+          ? m.text("email.clinic.subject_no_package",
+                   {{"name", name}, {"verdict", verdict_label(m, verdict)}})
+          : m.text("email.clinic.subject", {{"name", name},
+                                            {"verdict", verdict_label(m, verdict)},
+                                            {"package", package_label(m, package)}});
+
+  Body body;
+  body.intro.push_back(m.text("email.clinic.intro", {{"clinic", config.clinic.name}}));
+
+  Section contact{m.text("email.section.contact"), {}, {}};
+  contact.lines.push_back({m.text("email.contact.name"), lead.contact.name});
+  contact.lines.push_back({m.text("email.contact.email"), lead.contact.email});
+  if (!lead.contact.phone.empty()) {
+    contact.lines.push_back({m.text("email.contact.phone"), lead.contact.phone});
+  }
+  contact.lines.push_back(
+      {m.text("email.contact.preferred"),
+       label(m, "email.preferred." + lead.contact.preferred_contact, lead.contact.preferred_contact)});
+  contact.lines.push_back({m.text("email.lead_id"), input.lead_id});
+  contact.lines.push_back({m.text("email.received_at"), iso8601_utc(input.received_ms)});
+  body.sections.push_back(std::move(contact));
+
+  // Trust notes go first: what the server could not check, and where the visitor's screen
+  // disagreed with the server's own figures.
+  Section trust{m.text("email.section.check"), {}, {}};
+  if (!lead.consent.health_data) {
+    trust.lines.push_back({"", m.text("email.health_not_shared")});
+    if (lead.summary && !lead.summary->verdict.empty()) {
+      trust.lines.push_back({"", m.text("email.visitor_verdict_unverified",
+                                        {{"verdict", verdict_label(m, lead.summary->verdict)}})});
+    }
+  }
+  const std::string mismatch = summary_mismatch(lead, result);
+  if (!mismatch.empty()) {
+    trust.lines.push_back({"", m.text("email.mismatch", {{"shown", mismatch}})});
+  }
+  if (!trust.lines.empty()) body.sections.push_back(std::move(trust));
+
+  add_result_sections(body, result, config, m, true);
+
+  Section answers{m.text("email.section.answers"), {}, {}};
+  static constexpr const char* kAnswerKeys[] = {
+      "as_of", "dob", "age", "sex", "pattern", "cause", "alopecia_last_change", "desired_look",
+      "scars", "last_hair_transplant", "fitzpatrick", "requested_start"};
+  for (const char* key : kAnswerKeys) {
+    const json& value = member(lead.answers, key);
+    if (value.is_null()) continue;
+    answers.lines.push_back({label(m, std::string("email.answer.") + key, key), answer_value(value)});
+  }
+  const auto age = smp::age_of(lead.parsed_answers, input.consultation->as_of);
+  if (age && member(lead.answers, "age").is_null()) {
+    answers.lines.push_back({label(m, "email.answer.age", "age"), std::to_string(*age)});
+  }
+  body.sections.push_back(std::move(answers));
+
+  // Medical details only with the visitor's health-data consent.
+  if (lead.consent.health_data) {
+    Section medical{m.text("email.section.medical"), {}, {}};
+    const json& answers_medical = member(lead.answers, "medical");
+    if (answers_medical.is_object()) {
+      for (const auto& [key, value] : answers_medical.items()) {
+        const bool reported = value.is_boolean() ? value.get<bool>()
+                                                 : !(value.is_string() && value == "none");
+        if (!reported) continue;
+        medical.lines.push_back(
+            {label(m, "email.medical." + key, key), medical_value(value, m)});
+      }
+    }
+    if (medical.lines.empty()) medical.lines.push_back({"", m.text("email.medical.none")});
+    body.sections.push_back(std::move(medical));
+  }
+
+  Section consent{m.text("email.section.consent"), {}, {}};
+  auto yes_no = [&](bool value) { return m.text(value ? "email.yes" : "email.no"); };
+  consent.lines.push_back({m.text("email.consent.contact"), yes_no(lead.consent.contact)});
+  consent.lines.push_back({m.text("email.consent.health_data"), yes_no(lead.consent.health_data)});
+  consent.lines.push_back({m.text("email.consent.marketing"), yes_no(lead.consent.marketing)});
+  consent.lines.push_back({m.text("email.consent.given_at"), lead.consent.given_at});
+  if (!lead.consent.text.empty()) {
+    consent.lines.push_back({m.text("email.consent.text"), lead.consent.text});
+  }
+  body.sections.push_back(std::move(consent));
+
+  Section context{m.text("email.section.context"), {}, {}};
+  const auto& ctx = lead.context;
+  auto add = [&](const char* key, const std::string& value) {
+    if (!value.empty()) context.lines.push_back({m.text(key), value});
+  };
+  add("email.context.page_url", ctx.page_url);
+  add("email.context.referrer", ctx.referrer);
+  for (const auto& [key, value] : ctx.utm) {
+    if (!value.empty()) context.lines.push_back({"utm_" + key, value});
+  }
+  add("email.context.locale", ctx.locale);
+  add("email.context.started_at", ctx.started_at);
+  add("email.context.widget_version", ctx.widget_version);
+  if (!context.lines.empty()) body.sections.push_back(std::move(context));
+
+  const std::string ics = smp::plan_to_ics(*input.consultation, config, m);
+  if (!ics.empty()) body.footer.push_back(m.text("email.clinic.ics_attached"));
+  body.footer.push_back(m.text("email.footer"));
+
+  OutgoingMessage message;
+  message.lead_id = input.lead_id;
+  message.kind = "clinic";
+  message.sender = input.sender;
+  message.recipients = {input.clinic_to};
+  message.message_id = input.lead_id + ".clinic@" + address_domain(input.sender);
+
+  MimeMessage mime;
+  mime.headers.emplace_back("From", *from);
+  mime.headers.emplace_back("To", *to);
+  if (const auto reply_to = format_mailbox(lead.contact.name, lead.contact.email)) {
+    mime.headers.emplace_back("Reply-To", *reply_to);
+  }
+  mime.headers.emplace_back("Subject", encode_unstructured(subject));
+  mime.headers.emplace_back("Date", rfc5322_date(input.received_ms / 1000));
+  mime.headers.emplace_back("Message-ID", "<" + message.message_id + ">");
+  mime.headers.emplace_back("X-SMP-Lead-ID", input.lead_id);
+  mime.headers.emplace_back("Auto-Submitted", "auto-generated");
+  mime.text = render_text(body);
+  mime.html = render_html(body, subject);
+  if (!ics.empty()) {
+    mime.attachments.push_back({"plan.ics", "text/calendar; charset=UTF-8; method=PUBLISH", ics});
+  }
+  message.mime = render_mime(mime, message.message_id);
+  return message;
+}
+
+std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input) {
+  const smp::Lead& lead = *input.lead;
+  const smp::Config& config = *input.config;
+  if (!config.lead.confirm_to_visitor) return std::nullopt;
+  const smp::Messages m(config, smp::resolve_locale(config, lead.context.locale));
+  const json result = result_json(input, m);
+  const auto to = format_mailbox(lead.contact.name, lead.contact.email);
+  const auto from = format_mailbox(config.clinic.name, input.sender);
+  if (!to || !from) return std::nullopt;
+
+  const std::string subject =
+      m.text("email.visitor.subject", {{"clinic", header_safe_text(config.clinic.name)}});
+  Body body;
+  body.intro.push_back(m.text("email.visitor.intro", {{"name", lead.contact.name},
+                                                       {"clinic", config.clinic.name}}));
+  body.intro.push_back(m.text("email.visitor.reference", {{"lead_id", input.lead_id}}));
+  if (!lead.consent.health_data) body.intro.push_back(m.text("email.visitor.health_not_shared"));
+  add_result_sections(body, result, config, m, false);
+  body.footer.push_back(m.text("email.visitor.disclaimer"));
+  std::string contact = config.clinic.email;
+  if (!config.clinic.phone.empty()) contact += (contact.empty() ? "" : ", ") + config.clinic.phone;
+  if (!contact.empty()) {
+    body.footer.push_back(
+        m.text("email.visitor.contact", {{"clinic", config.clinic.name}, {"contact", contact}}));
+  }
+  const std::string ics = smp::plan_to_ics(*input.consultation, config, m);
+  if (!ics.empty()) body.footer.push_back(m.text("email.visitor.ics_attached"));
+
+  OutgoingMessage message;
+  message.lead_id = input.lead_id;
+  message.kind = "visitor";
+  message.sender = input.sender;
+  message.recipients = {lead.contact.email};
+  message.message_id = input.lead_id + ".visitor@" + address_domain(input.sender);
+
+  MimeMessage mime;
+  mime.headers.emplace_back("From", *from);
+  mime.headers.emplace_back("To", *to);
+  if (const auto reply_to = format_mailbox(config.clinic.name, input.clinic_to)) {
+    mime.headers.emplace_back("Reply-To", *reply_to);
+  }
+  mime.headers.emplace_back("Subject", encode_unstructured(subject));
+  mime.headers.emplace_back("Date", rfc5322_date(input.received_ms / 1000));
+  mime.headers.emplace_back("Message-ID", "<" + message.message_id + ">");
+  mime.headers.emplace_back("X-SMP-Lead-ID", input.lead_id);
+  mime.headers.emplace_back("Auto-Submitted", "auto-replied");
+  mime.text = render_text(body);
+  mime.html = render_html(body, subject);
+  if (!ics.empty()) {
+    mime.attachments.push_back({"plan.ics", "text/calendar; charset=UTF-8; method=PUBLISH", ics});
+  }
+  message.mime = render_mime(mime, message.message_id);
+  return message;
+}
+
+}  // namespace smp::server

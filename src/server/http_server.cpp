@@ -1,0 +1,206 @@
+#include "smp/server/http_server.hpp"
+
+#include <httplib.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "smp/server/mime.hpp"
+#include "smp/server/static_files.hpp"
+#include "smp/server/timestamps.hpp"
+
+namespace smp::server {
+namespace {
+
+constexpr time_t kReadTimeoutSeconds = 10;
+constexpr time_t kWriteTimeoutSeconds = 10;
+
+const char* error_code_for(int status) {
+  switch (status) {
+    case 400: return "bad_request";
+    case 403: return "forbidden";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 408: return "request_timeout";
+    case 413: return "payload_too_large";
+    case 414: return "uri_too_long";
+    case 415: return "unsupported_media_type";
+    case 429: return "rate_limited";
+    case 503: return "unavailable";
+    default: return status >= 500 ? "internal_error" : "error";
+  }
+}
+
+ApiRequest api_request(const httplib::Request& req) {
+  ApiRequest request;
+  request.body = req.body;
+  request.content_type = req.get_header_value("Content-Type");
+  request.origin = req.get_header_value("Origin");
+  request.host = req.get_header_value("Host");
+  request.remote_addr = req.remote_addr;
+  request.now_ms = now_ms();
+  return request;
+}
+
+void apply(const ApiResponse& response, httplib::Response& res) {
+  res.status = response.status;
+  std::string type = "application/json";
+  for (const auto& [name, value] : response.headers) {
+    if (name == "Content-Type") type = value;
+    else res.set_header(name.c_str(), value);
+  }
+  if (response.status == 204) return;
+  res.set_content(response.body, type.c_str());
+}
+
+void serve_file(const std::string& root, const std::string& relative, const httplib::Request& req,
+                httplib::Response& res) {
+  const auto path = resolve_static_path(root, relative);
+  const auto data = path ? read_file(*path) : std::nullopt;
+  if (!data) {
+    res.status = 404;
+    res.set_content("Not found\n", "text/plain; charset=utf-8");
+    return;
+  }
+  const std::string type = content_type_for(*path);
+  res.set_header("Cache-Control", "no-cache");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  // The library compresses text types itself; WebAssembly we gzip here.
+  if (type == "application/wasm" &&
+      req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos) {
+    const std::string compressed = gzip_compress(*data);
+    if (!compressed.empty()) {
+      res.set_header("Content-Encoding", "gzip");
+      res.set_header("Vary", "Accept-Encoding");
+      res.set_content(compressed, type.c_str());
+      return;
+    }
+  }
+  res.set_content(*data, type.c_str());
+}
+
+bool is_safe_csp_source(const std::string& source) {
+  if (source.empty()) return false;
+  for (char c : source) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7F || c == ';' || c == ',' || c == '"') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string frame_ancestors_value(const std::vector<std::string>& sources) {
+  std::string out;
+  for (const auto& source : sources) {
+    if (!is_safe_csp_source(source)) continue;  // never let config break out of the directive
+    out += (out.empty() ? "" : " ") + source;
+  }
+  return out;
+}
+
+std::string embed_csp(const std::string& frame_ancestors) {
+  return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+         "object-src 'none'; base-uri 'none'; frame-ancestors " +
+         (frame_ancestors.empty() ? std::string("'self'") : frame_ancestors);
+}
+
+std::string embed_page(const std::string& clinic_name, const std::string& locale) {
+  const std::string lang = locale.empty() ? "en" : locale;
+  std::string page = "<!DOCTYPE html>\n<html lang=\"" + html_escape(lang) + "\">\n<head>\n";
+  page += "<meta charset=\"utf-8\">\n";
+  page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  page += "<title>" + html_escape(clinic_name) + "</title>\n";
+  page += "<script type=\"module\" src=\"/smp/smp-consult.js\"></script>\n</head>\n<body>\n";
+  page += "<smp-consultation config=\"/smp/clinic.json\"";
+  if (!locale.empty()) page += " locale=\"" + html_escape(locale) + "\"";
+  page += ">\n<p>" + html_escape(clinic_name) + "</p>\n</smp-consultation>\n</body>\n</html>\n";
+  return page;
+}
+
+std::unique_ptr<httplib::Server> make_http_server(const HttpOptions& options, LeadService& leads,
+                                                  Outbox& outbox) {
+  auto server = std::make_unique<httplib::Server>();
+  server->set_payload_max_length(kMaxLeadBytes);
+  server->set_read_timeout(kReadTimeoutSeconds, 0);
+  server->set_write_timeout(kWriteTimeoutSeconds, 0);
+  server->set_keep_alive_timeout(5);
+
+  server->set_exception_handler([](const httplib::Request& req, httplib::Response& res,
+                                   std::exception_ptr ep) {
+    std::string what = "unknown exception";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    std::fprintf(stderr, "smp-consult: internal error on %s %s: %s\n", req.method.c_str(),
+                 req.path.c_str(), what.c_str());
+    res.status = 500;
+    res.set_content(json_error("internal_error", "something went wrong on the server"),
+                    "application/json");
+  });
+  // Errors raised by the library itself (oversize body, unknown route, timeouts) get a JSON
+  // body too; handlers that set their own body keep it.
+  server->set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string message = "request failed";
+    if (res.status == 413) message = "a lead may be at most 32 KB";
+    if (res.status == 404) message = "no such resource: " + header_safe_text(req.path);
+    res.set_content(json_error(error_code_for(res.status), message), "application/json");
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+
+  server->Post("/api/leads", [&leads](const httplib::Request& req, httplib::Response& res) {
+    apply(leads.post(api_request(req)), res);
+  });
+  server->Options("/api/leads", [&leads](const httplib::Request& req, httplib::Response& res) {
+    apply(leads.preflight(api_request(req)), res);
+  });
+  server->Get("/healthz", [&outbox](const httplib::Request&, httplib::Response& res) {
+    const OutboxCounts counts = outbox.counts();
+    nlohmann::json body = {{"status", "ok"},
+                           {"outbox",
+                            {{"queued", counts.queued},
+                             {"sending", counts.sending},
+                             {"retry", counts.retry},
+                             {"sent", counts.sent},
+                             {"dead", counts.dead}}}};
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(body.dump(), "application/json");
+  });
+  const std::string public_config = options.public_config;
+  server->Get("/smp/clinic.json", [public_config](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(public_config, "application/json; charset=utf-8");
+  });
+  const std::string csp = embed_csp(options.frame_ancestors);
+  const std::string clinic_name = options.clinic_name;
+  const std::vector<std::string> locales = options.locales;
+  server->Get("/embed", [csp, clinic_name, locales](const httplib::Request& req,
+                                                    httplib::Response& res) {
+    std::string locale;
+    const std::string requested = req.get_param_value("locale");
+    for (const auto& l : locales) {
+      if (l == requested) locale = l;
+    }
+    res.set_header("Content-Security-Policy", csp);
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(embed_page(clinic_name, locale), "text/html; charset=utf-8");
+  });
+  const std::string widget_dir = options.widget_dir;
+  server->Get(R"(/smp/(.*))", [widget_dir](const httplib::Request& req, httplib::Response& res) {
+    serve_file(widget_dir, req.matches[1], req, res);
+  });
+  const std::string site_dir = options.site_dir;
+  server->Get(R"(/(.*))", [site_dir](const httplib::Request& req, httplib::Response& res) {
+    serve_file(site_dir, req.matches[1], req, res);
+  });
+  return server;
+}
+
+}  // namespace smp::server

@@ -1,0 +1,15 @@
+#pragma once
+// Entry points of the native lead relay, called by the `smp-consult` command line.
+#include <string>
+#include <vector>
+
+namespace smp::server {
+
+/// `smp-consult serve [--config C] [--listen HOST:PORT] [--data DIR] [--site DIR] [--widget DIR]`.
+/// `args` exclude the program and subcommand names; returns 0 ok, 1 invalid input, 2 usage.
+int serve_command(const std::vector<std::string>& args);
+
+/// `smp-consult leads list|export [--data DIR]`: captured leads and their delivery state.
+int leads_command(const std::vector<std::string>& args);
+
+}  // namespace smp::server

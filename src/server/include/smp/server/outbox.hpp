@@ -1,0 +1,110 @@
+#pragma once
+// The durable store of the relay: captured leads and their outgoing messages in one SQLite file
+// (WAL, synchronous=FULL). A lead and its emails are committed in one transaction before the
+// API answers 202; each message then moves queued -> sending -> sent | retry -> ... | dead.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace smp::server {
+
+/// Delivery states as stored (and shown by `smp-consult leads`).
+enum class MessageState { kQueued, kSending, kSent, kRetry, kDead };
+const char* to_string(MessageState state);
+
+/// How long to wait after the `attempts`-th failed attempt (1-based): minutes growing to an
+/// hour (1, 2, 5, 10, 20, 40, 60, 60, …), in units of `minute_ms` (60000 in production).
+std::int64_t retry_delay_ms(int attempts, std::int64_t minute_ms = 60000);
+/// A message still undelivered this long after it was queued is marked dead: 5 days.
+std::int64_t give_up_after_ms(std::int64_t minute_ms = 60000);
+
+struct LeadRecord {
+  std::string lead_id;
+  std::string client_id;  ///< "" = no idempotency key
+  std::int64_t received_ms = 0;
+  std::string name, email, phone, preferred_contact, locale;
+  std::string verdict;   ///< the server's verdict
+  std::string packages;  ///< comma-separated package ids
+  std::optional<long long> low, high;
+  std::string currency;
+  bool health_consent = false, marketing_consent = false;
+  std::string page_url, utm_source, utm_medium, utm_campaign;
+  std::string document;  ///< the lead JSON as received
+};
+
+struct OutgoingMessage {
+  std::string message_id;  ///< stable RFC 5322 Message-ID without angle brackets
+  std::string lead_id;
+  std::string kind;  ///< "clinic" | "visitor"
+  std::string sender;
+  std::vector<std::string> recipients;
+  std::string mime;  ///< the complete message, CRLF line ends
+};
+
+enum class StoreStatus { kStored, kDuplicate, kError };
+struct StoreResult {
+  StoreStatus status = StoreStatus::kError;
+  std::string lead_id;  ///< the stored one, or the earlier lead with the same client_id
+  std::string error;
+};
+
+/// A message claimed for delivery.
+struct Delivery {
+  OutgoingMessage message;
+  int attempts = 0;  ///< failed attempts so far
+  std::int64_t created_ms = 0;
+};
+
+struct LeadSummaryRow {
+  LeadRecord lead;
+  std::string delivery;  ///< e.g. "sent", "retry (3 attempts)", "dead"; worst of its messages
+  std::string last_error;
+};
+
+struct OutboxCounts {
+  long long queued = 0, sending = 0, retry = 0, sent = 0, dead = 0;
+};
+
+class Outbox {
+ public:
+  /// Opens (creating if needed) the database; nullptr with `error` set when it cannot.
+  static std::unique_ptr<Outbox> open(const std::string& path, std::string& error,
+                                      bool read_only = false);
+  ~Outbox();
+  Outbox(const Outbox&) = delete;
+  Outbox& operator=(const Outbox&) = delete;
+
+  /// The lead id stored for `client_id`, if any; `error` is set on database errors.
+  std::optional<std::string> find_by_client_id(const std::string& client_id, std::string& error);
+  /// Stores a lead and its messages atomically and durably (the commit is fsynced).
+  StoreResult store(const LeadRecord& lead, const std::vector<OutgoingMessage>& messages);
+  /// After a restart: messages left in `sending` are ambiguous; they go back to the queue and
+  /// are resent with the same Message-ID. Returns how many.
+  int requeue_interrupted();
+  /// Claims the next due message (queued, or retry whose time has come) and marks it sending.
+  std::optional<Delivery> claim_due(std::int64_t now_ms);
+  /// When the next retry falls due (nullopt when nothing is waiting).
+  std::optional<std::int64_t> next_due_ms();
+  void mark_sent(const std::string& message_id, std::int64_t now_ms);
+  /// Records a failed attempt: retry later, or dead past the give-up age. Returns the new state.
+  MessageState mark_failed(const std::string& message_id, const std::string& error,
+                           std::int64_t now_ms, std::int64_t minute_ms);
+  /// Every lead, newest first, with the delivery state of its messages.
+  std::vector<LeadSummaryRow> list_leads(std::string& error);
+  OutboxCounts counts();
+  /// Message states of one lead's messages (kind -> state), for tests and `leads`.
+  std::vector<std::pair<std::string, MessageState>> message_states(const std::string& lead_id);
+
+ private:
+  explicit Outbox(sqlite3* db) : db_(db) {}
+  bool exec(const char* sql, std::string& error);
+  sqlite3* db_;
+  std::mutex mutex_;
+};
+
+}  // namespace smp::server

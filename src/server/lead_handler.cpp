@@ -1,0 +1,262 @@
+#include "smp/server/lead_handler.hpp"
+
+#include <cstdio>
+
+#include "smp/consultation.hpp"
+#include "smp/lead.hpp"
+#include "smp/messages.hpp"
+#include "smp/server/email_message.hpp"
+#include "smp/server/lead_id.hpp"
+#include "smp/server/timestamps.hpp"
+
+namespace smp::server {
+namespace {
+
+using nlohmann::json;
+
+std::string dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string lowercase(std::string text) {
+  for (auto& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+std::string strip_trailing_slash(std::string text) {
+  while (!text.empty() && text.back() == '/') text.pop_back();
+  return text;
+}
+
+// "Application/JSON; charset=utf-8" -> "application/json".
+std::string media_type(const std::string& content_type) {
+  std::string type = lowercase(content_type.substr(0, content_type.find(';')));
+  const auto first = type.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  const auto last = type.find_last_not_of(" \t");
+  return type.substr(first, last - first + 1);
+}
+
+ApiResponse accepted(const std::string& lead_id) {
+  json body = json::object();
+  body["lead_id"] = lead_id;
+  return {202, dump(body), {}};
+}
+
+std::string string_at(const json& document, const char* object, const char* key) {
+  if (!document.is_object()) return "";
+  const auto outer = document.find(object);
+  if (outer == document.end() || !outer->is_object()) return "";
+  const auto inner = outer->find(key);
+  if (inner == outer->end() || !inner->is_string()) return "";
+  return inner->get<std::string>();
+}
+
+// A bot fills the hidden field; a person does not.
+bool honeypot_filled(const json& document) {
+  const auto it = document.find("hp");
+  if (it == document.end() || it->is_null()) return false;
+  if (it->is_string()) return !it->get<std::string>().empty();
+  if (it->is_boolean()) return it->get<bool>();
+  return true;
+}
+
+smp::Date evaluation_date(const smp::Lead& lead, smp::Date today) {
+  // The visitor's as_of is accepted only within a day of the server's date (time zones);
+  // anything else is not trusted and the server evaluates for its own today.
+  if (lead.parsed_answers.as_of) {
+    const int delta = smp::days_between(today, *lead.parsed_answers.as_of);
+    if (delta >= -1 && delta <= 1) return *lead.parsed_answers.as_of;
+  }
+  return today;
+}
+
+}  // namespace
+
+std::string json_error(const std::string& code, const std::string& message,
+                       const std::string& pointer) {
+  json error = json::object();
+  error["pointer"] = pointer;
+  error["code"] = code;
+  error["message"] = message;
+  json body = json::object();
+  body["errors"] = json::array({error});
+  return dump(body);
+}
+
+bool origin_allowed(const std::string& origin, const std::string& host,
+                    const std::vector<std::string>& allowed_origins) {
+  if (origin.empty()) return true;
+  const std::string normalized = strip_trailing_slash(lowercase(origin));
+  const auto scheme = normalized.find("://");
+  if (scheme != std::string::npos && !host.empty() &&
+      normalized.substr(scheme + 3) == lowercase(host)) {
+    return true;
+  }
+  for (const auto& allowed : allowed_origins) {
+    if (allowed == "*" || strip_trailing_slash(lowercase(allowed)) == normalized) return true;
+  }
+  return false;
+}
+
+LeadService::LeadService(const smp::Config& config, Outbox& outbox, LeadServiceOptions options,
+                         std::function<void()> on_stored)
+    : config_(config),
+      outbox_(outbox),
+      limiter_(config.lead.rate_limit_per_minute),
+      options_(std::move(options)),
+      on_stored_(std::move(on_stored)) {}
+
+void LeadService::add_cors(const ApiRequest& request, ApiResponse& response) const {
+  response.headers.emplace_back("Cache-Control", "no-store");
+  if (request.origin.empty()) return;
+  response.headers.emplace_back("Vary", "Origin");
+  if (origin_allowed(request.origin, request.host, config_.lead.allowed_origins)) {
+    response.headers.emplace_back("Access-Control-Allow-Origin", request.origin);
+  }
+}
+
+ApiResponse LeadService::preflight(const ApiRequest& request) {
+  ApiResponse response;
+  if (!origin_allowed(request.origin, request.host, config_.lead.allowed_origins)) {
+    response = {403, json_error("origin_not_allowed", "this origin may not send leads"), {}};
+  } else {
+    response.status = 204;
+    response.headers.emplace_back("Access-Control-Allow-Methods", "POST, OPTIONS");
+    response.headers.emplace_back("Access-Control-Allow-Headers", "Content-Type");
+    response.headers.emplace_back("Access-Control-Max-Age", "600");
+  }
+  add_cors(request, response);
+  return response;
+}
+
+ApiResponse LeadService::post(const ApiRequest& request) {
+  ApiResponse response = [&]() -> ApiResponse {
+    if (!origin_allowed(request.origin, request.host, config_.lead.allowed_origins)) {
+      return {403, json_error("origin_not_allowed", "this origin may not send leads"), {}};
+    }
+    if (const int wait = limiter_.check(request.remote_addr, request.now_ms); wait > 0) {
+      return {429, json_error("rate_limited", "too many submissions; try again later"),
+              {{"Retry-After", std::to_string(wait)}}};
+    }
+    if (media_type(request.content_type) != "application/json") {
+      return {415, json_error("unsupported_media_type", "send the lead as application/json"), {}};
+    }
+    if (request.body.size() > kMaxLeadBytes) {
+      return {413, json_error("payload_too_large", "a lead may be at most 32 KB"), {}};
+    }
+    const json document = json::parse(request.body, nullptr, false);
+    if (document.is_discarded()) {
+      return {400, json_error("malformed_json", "the body is not valid JSON"), {}};
+    }
+    if (!document.is_object()) {
+      return {400, json_error("wrong_type", "the lead must be a JSON object"), {}};
+    }
+    // Bots are answered like people and dropped: nothing stored, nothing emailed.
+    if (honeypot_filled(document)) return accepted(new_lead_id());
+    const std::string started_at = string_at(document, "context", "started_at");
+    if (const auto started = parse_iso8601(started_at)) {
+      if (request.now_ms - *started < config_.lead.min_fill_seconds * 1000LL) {
+        return accepted(new_lead_id());
+      }
+    }
+
+    const smp::Date today = utc_date(request.now_ms);
+    std::string locale = string_at(document, "context", "locale");
+    locale = smp::resolve_locale(config_, locale.empty() ? config_.default_locale : locale);
+    auto parsed = smp::parse_lead(document, config_, today, locale);
+    if (!parsed.ok()) {
+      json errors = json::array();
+      for (const auto& d : parsed.errors) {
+        errors.push_back({{"pointer", d.pointer}, {"code", d.code}, {"message", d.message}});
+      }
+      if (errors.empty()) {
+        errors.push_back({{"pointer", ""}, {"code", "invalid"}, {"message", "invalid lead"}});
+      }
+      json body = json::object();
+      body["errors"] = errors;
+      return {400, dump(body), {}};
+    }
+    const smp::Lead& lead = *parsed.value;
+    if (lead.honeypot_filled) return accepted(new_lead_id());
+
+    std::string error;
+    if (!lead.client_id.empty()) {
+      if (auto existing = outbox_.find_by_client_id(lead.client_id, error)) {
+        return accepted(*existing);
+      }
+      if (!error.empty()) {
+        std::fprintf(stderr, "smp-consult: storage error: %s\n", error.c_str());
+        return {503, json_error("storage_unavailable", "the lead could not be stored; retry later"),
+                {{"Retry-After", "30"}}};
+      }
+    }
+
+    // The server's own figures: the browser's summary is only compared, never trusted.
+    const smp::Consultation consultation =
+        smp::evaluate(lead.parsed_answers, config_, evaluation_date(lead, today));
+    LeadEmailInput input;
+    input.lead_id = new_lead_id();
+    input.received_ms = request.now_ms;
+    input.lead = &lead;
+    input.consultation = &consultation;
+    input.config = &config_;
+    input.sender = options_.sender;
+    input.clinic_to = options_.clinic_to;
+
+    std::vector<OutgoingMessage> messages;
+    if (auto clinic = build_clinic_email(input)) messages.push_back(std::move(*clinic));
+    if (auto visitor = build_visitor_email(input)) messages.push_back(std::move(*visitor));
+
+    LeadRecord record;
+    record.lead_id = input.lead_id;
+    record.client_id = lead.client_id;
+    record.received_ms = request.now_ms;
+    record.name = lead.contact.name;
+    record.email = lead.contact.email;
+    record.phone = lead.contact.phone;
+    record.preferred_contact = lead.contact.preferred_contact;
+    record.locale = lead.context.locale;
+    record.verdict = smp::to_string(consultation.screening.verdict);
+    for (const auto& pick : consultation.packages) {
+      record.packages += (record.packages.empty() ? "" : ",") + pick.id;
+    }
+    if (consultation.estimate) {
+      record.low = consultation.estimate->low;
+      record.high = consultation.estimate->high;
+      record.currency = consultation.estimate->currency;
+    }
+    record.health_consent = lead.consent.health_data;
+    record.marketing_consent = lead.consent.marketing;
+    record.page_url = lead.context.page_url;
+    auto utm = [&](const char* key) {
+      const auto it = lead.context.utm.find(key);
+      return it == lead.context.utm.end() ? std::string() : it->second;
+    };
+    record.utm_source = utm("source");
+    record.utm_medium = utm("medium");
+    record.utm_campaign = utm("campaign");
+    record.document = dump(document);
+
+    const StoreResult stored = outbox_.store(record, messages);
+    if (stored.status == StoreStatus::kError) {
+      std::fprintf(stderr, "smp-consult: storage error, lead not accepted: %s\n",
+                   stored.error.c_str());
+      return {503, json_error("storage_unavailable", "the lead could not be stored; retry later"),
+              {{"Retry-After", "30"}}};
+    }
+    if (stored.status == StoreStatus::kStored) {
+      std::fprintf(stderr, "smp-consult: lead %s stored (%zu message%s queued)\n",
+                   stored.lead_id.c_str(), messages.size(), messages.size() == 1 ? "" : "s");
+      if (on_stored_) on_stored_();
+    }
+    return accepted(stored.lead_id);
+  }();
+  add_cors(request, response);
+  response.headers.emplace_back("Content-Type", "application/json");
+  return response;
+}
+
+}  // namespace smp::server

@@ -1,0 +1,112 @@
+// `smp-consult leads list|export [--data DIR]`: what was captured and how delivery went.
+#include <filesystem>
+#include <iostream>
+
+#include "smp/server/commands.hpp"
+#include "smp/server/csv.hpp"
+#include "smp/server/outbox.hpp"
+#include "smp/server/timestamps.hpp"
+
+namespace smp::server {
+namespace {
+
+constexpr const char* kLeadsUsage =
+    "usage: smp-consult leads list|export [--data DIR]\n"
+    "\n"
+    "  list    one line per captured lead, newest first, with its delivery state\n"
+    "  export  every lead as CSV (UTF-8, CRLF) for the clinic's CRM, on stdout\n"
+    "DIR is the data folder of `smp-consult serve` (default ./smp-data).\n";
+
+std::string optional_number(const std::optional<long long>& value) {
+  return value ? std::to_string(*value) : "";
+}
+
+}  // namespace
+
+int leads_command(const std::vector<std::string>& args) {
+  std::string action;
+  std::string data_dir = "smp-data";
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      std::cout << kLeadsUsage;
+      return 0;
+    }
+    if (args[i] == "--data") {
+      if (i + 1 >= args.size()) {
+        std::cerr << "missing value for --data\n" << kLeadsUsage;
+        return 2;
+      }
+      data_dir = args[++i];
+    } else if (action.empty() && (args[i] == "list" || args[i] == "export")) {
+      action = args[i];
+    } else {
+      std::cerr << "unknown argument: " << args[i] << "\n" << kLeadsUsage;
+      return 2;
+    }
+  }
+  if (action.empty()) {
+    std::cerr << kLeadsUsage;
+    return 2;
+  }
+  const std::string path = data_dir + "/leads.sqlite3";
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    std::cerr << path << ": no leads database (has `smp-consult serve --data " << data_dir
+              << "` run?)\n";
+    return 1;
+  }
+  std::string error;
+  auto outbox = Outbox::open(path, error, /*read_only=*/true);
+  if (!outbox) {
+    std::cerr << path << ": " << error << "\n";
+    return 1;
+  }
+  const auto rows = outbox->list_leads(error);
+  if (!error.empty()) {
+    std::cerr << path << ": " << error << "\n";
+    return 1;
+  }
+
+  if (action == "export") {
+    std::cout << csv_row({"lead_id", "received_at", "name", "email", "phone",
+                          "preferred_contact", "locale", "verdict", "packages", "low", "high",
+                          "currency", "health_consent", "marketing_consent", "page_url",
+                          "utm_source", "utm_medium", "utm_campaign", "delivery",
+                          "last_error"});
+    for (const auto& row : rows) {
+      const auto& lead = row.lead;
+      std::cout << csv_row({lead.lead_id, iso8601_utc(lead.received_ms), lead.name, lead.email,
+                            lead.phone, lead.preferred_contact, lead.locale, lead.verdict,
+                            lead.packages, optional_number(lead.low),
+                            optional_number(lead.high), lead.currency,
+                            lead.health_consent ? "yes" : "no",
+                            lead.marketing_consent ? "yes" : "no", lead.page_url,
+                            lead.utm_source, lead.utm_medium, lead.utm_campaign, row.delivery,
+                            row.last_error});
+    }
+    return 0;
+  }
+
+  if (rows.empty()) {
+    std::cout << "no leads yet\n";
+    return 0;
+  }
+  for (const auto& row : rows) {
+    const auto& lead = row.lead;
+    std::cout << lead.lead_id << "  " << iso8601_utc(lead.received_ms).substr(0, 19) << "Z  "
+              << lead.name << " <" << lead.email << ">  " << lead.verdict;
+    if (!lead.packages.empty()) std::cout << "  " << lead.packages;
+    if (lead.low && lead.high) {
+      std::cout << "  " << *lead.low << "-" << *lead.high << " " << lead.currency;
+    }
+    std::cout << "  [" << row.delivery << "]";
+    if (!row.last_error.empty() && row.delivery.find("sent") == std::string::npos) {
+      std::cout << "  last error: " << row.last_error;
+    }
+    std::cout << "\n";
+  }
+  std::cout << rows.size() << " lead" << (rows.size() == 1 ? "" : "s") << "\n";
+  return 0;
+}
+
+}  // namespace smp::server

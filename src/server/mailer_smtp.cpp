@@ -1,0 +1,126 @@
+// SMTP delivery through libcurl: smtp:// (STARTTLS when offered, required with credentials)
+// and smtps:// (implicit TLS). Credentials never travel in clear.
+#include <curl/curl.h>
+
+#include <cstring>
+#include <mutex>
+
+#include "smp/server/mailer.hpp"
+
+namespace smp::server {
+namespace {
+
+struct ReadState {
+  const std::string* data;
+  size_t offset = 0;
+};
+
+size_t read_callback(char* buffer, size_t size, size_t count, void* user) {
+  auto* state = static_cast<ReadState*>(user);
+  const size_t room = size * count;
+  const size_t left = state->data->size() - state->offset;
+  const size_t n = left < room ? left : room;
+  std::memcpy(buffer, state->data->data() + state->offset, n);
+  state->offset += n;
+  return n;
+}
+
+bool starts_with(const std::string& text, const char* prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+
+class SmtpMailer final : public Mailer {
+ public:
+  explicit SmtpMailer(SmtpSettings settings) : settings_(std::move(settings)) {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  }
+
+  SendResult send(const OutgoingMessage& message) override {
+    CURL* curl = curl_easy_init();
+    if (!curl) return {false, "curl_easy_init failed"};
+    ReadState state{&message.mime};
+    curl_slist* recipients = nullptr;
+    for (const auto& r : message.recipients) {
+      recipients = curl_slist_append(recipients, ("<" + r + ">").c_str());
+    }
+    char error_buffer[CURL_ERROR_SIZE] = {0};
+    curl_easy_setopt(curl, CURLOPT_URL, settings_.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_MAIL_FROM, ("<" + message.sender + ">").c_str());
+    curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
+    curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_callback);
+    curl_easy_setopt(curl, CURLOPT_READDATA, &state);
+    curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 15L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 120L);
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+    const bool has_credentials = !settings_.user.empty();
+    if (has_credentials) {
+      curl_easy_setopt(curl, CURLOPT_USERNAME, settings_.user.c_str());
+      curl_easy_setopt(curl, CURLOPT_PASSWORD, settings_.password.c_str());
+    }
+    if (starts_with(settings_.url, "smtp://")) {
+      // Credentials only over TLS: STARTTLS is then required, not merely tried.
+      curl_easy_setopt(curl, CURLOPT_USE_SSL,
+                       has_credentials ? static_cast<long>(CURLUSESSL_ALL)
+                                       : static_cast<long>(CURLUSESSL_TRY));
+    }
+    const CURLcode rc = curl_easy_perform(curl);
+    long response = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response);
+    curl_slist_free_all(recipients);
+    curl_easy_cleanup(curl);
+    if (rc != CURLE_OK) {
+      std::string error = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
+      if (response) error += " (SMTP " + std::to_string(response) + ")";
+      return {false, error};
+    }
+    return {true, ""};
+  }
+
+  std::string describe() const override {
+    // Strip any user:password@ from the URL before logging it.
+    std::string url = settings_.url;
+    const auto scheme = url.find("://");
+    const auto at = url.find('@');
+    if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
+      url.erase(scheme + 3, at - scheme - 2);
+    }
+    return "SMTP " + url + (settings_.user.empty() ? "" : " (authenticated, TLS required)");
+  }
+
+ private:
+  SmtpSettings settings_;
+};
+
+}  // namespace
+
+std::string check_smtp_settings(const SmtpSettings& settings) {
+  if (!starts_with(settings.url, "smtp://") && !starts_with(settings.url, "smtps://")) {
+    return "SMTP URL must start with smtp:// or smtps://";
+  }
+  const auto scheme_end = settings.url.find("://") + 3;
+  const auto host_end = settings.url.find_first_of("/?#", scheme_end);
+  const std::string authority = settings.url.substr(scheme_end, host_end - scheme_end);
+  if (authority.find('@') != std::string::npos) {
+    return "put SMTP credentials in SMTP_USER and SMTP_PASSWORD, not in the URL";
+  }
+  if (authority.empty()) return "SMTP URL has no host";
+  for (char c : settings.url) {
+    if (static_cast<unsigned char>(c) <= 0x20) return "SMTP URL contains spaces or controls";
+  }
+  if (settings.user.empty() != settings.password.empty()) {
+    return "set both SMTP_USER and SMTP_PASSWORD, or neither";
+  }
+  return "";
+}
+
+std::unique_ptr<Mailer> make_smtp_mailer(const SmtpSettings& settings, std::string& error) {
+  error = check_smtp_settings(settings);
+  if (!error.empty()) return nullptr;
+  return std::make_unique<SmtpMailer>(settings);
+}
+
+}  // namespace smp::server

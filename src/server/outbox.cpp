@@ -1,0 +1,409 @@
+#include "smp/server/outbox.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+
+namespace smp::server {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS leads (
+  lead_id TEXT PRIMARY KEY,
+  client_id TEXT UNIQUE,
+  received_ms INTEGER NOT NULL,
+  name TEXT NOT NULL, email TEXT NOT NULL, phone TEXT NOT NULL,
+  preferred_contact TEXT NOT NULL, locale TEXT NOT NULL,
+  verdict TEXT NOT NULL, packages TEXT NOT NULL,
+  low INTEGER, high INTEGER, currency TEXT NOT NULL,
+  health_consent INTEGER NOT NULL, marketing_consent INTEGER NOT NULL,
+  page_url TEXT NOT NULL, utm_source TEXT NOT NULL, utm_medium TEXT NOT NULL,
+  utm_campaign TEXT NOT NULL,
+  document TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS outbox (
+  message_id TEXT PRIMARY KEY,
+  lead_id TEXT NOT NULL REFERENCES leads(lead_id),
+  kind TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  recipients TEXT NOT NULL,
+  mime BLOB NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_ms INTEGER NOT NULL,
+  next_attempt_ms INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  sent_ms INTEGER
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt_ms);
+CREATE INDEX IF NOT EXISTS outbox_lead ON outbox(lead_id);
+)sql";
+
+// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  bool ok() const { return stmt_ != nullptr; }
+  Statement& bind(int index, const std::string& text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+  }
+  Statement& bind_optional(int index, const std::optional<long long>& value) {
+    if (value) sqlite3_bind_int64(stmt_, index, *value);
+    else sqlite3_bind_null(stmt_, index);
+    return *this;
+  }
+  Statement& bind_null(int index) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+  }
+  int step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
+  std::string text(int column) const {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+             : std::string();
+  }
+  std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+MessageState parse_state(const std::string& text) {
+  if (text == "queued") return MessageState::kQueued;
+  if (text == "sending") return MessageState::kSending;
+  if (text == "sent") return MessageState::kSent;
+  if (text == "retry") return MessageState::kRetry;
+  return MessageState::kDead;
+}
+
+}  // namespace
+
+const char* to_string(MessageState state) {
+  switch (state) {
+    case MessageState::kQueued: return "queued";
+    case MessageState::kSending: return "sending";
+    case MessageState::kSent: return "sent";
+    case MessageState::kRetry: return "retry";
+    case MessageState::kDead: return "dead";
+  }
+  return "dead";
+}
+
+std::int64_t retry_delay_ms(int attempts, std::int64_t minute_ms) {
+  static constexpr std::array<int, 7> kMinutes{1, 2, 5, 10, 20, 40, 60};
+  const int index = std::clamp(attempts, 1, static_cast<int>(kMinutes.size())) - 1;
+  return kMinutes[static_cast<size_t>(index)] * minute_ms;
+}
+
+std::int64_t give_up_after_ms(std::int64_t minute_ms) { return 5LL * 24 * 60 * minute_ms; }
+
+std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error,
+                                     bool read_only) {
+  sqlite3* db = nullptr;
+  const int flags = read_only ? SQLITE_OPEN_READONLY
+                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+    error = db ? sqlite3_errmsg(db) : "cannot open database";
+    sqlite3_close(db);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(db, 5000);
+  std::unique_ptr<Outbox> outbox(new Outbox(db));
+  if (read_only) return outbox;
+  // WAL + synchronous=FULL: every commit is fsynced before store() returns.
+  if (!outbox->exec("PRAGMA journal_mode=WAL;", error) ||
+      !outbox->exec("PRAGMA synchronous=FULL;", error) ||
+      !outbox->exec("PRAGMA foreign_keys=ON;", error) || !outbox->exec(kSchema, error)) {
+    return nullptr;
+  }
+  return outbox;
+}
+
+Outbox::~Outbox() { sqlite3_close(db_); }
+
+bool Outbox::exec(const char* sql, std::string& error) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    error = message ? message : sqlite3_errmsg(db_);
+    sqlite3_free(message);
+    return false;
+  }
+  return true;
+}
+
+std::optional<std::string> Outbox::find_by_client_id(const std::string& client_id,
+                                                     std::string& error) {
+  std::lock_guard lock(mutex_);
+  Statement select(db_, "SELECT lead_id FROM leads WHERE client_id = ?1");
+  if (!select.ok()) {
+    error = sqlite3_errmsg(db_);
+    return std::nullopt;
+  }
+  select.bind(1, client_id);
+  const int rc = select.step();
+  if (rc == SQLITE_ROW) return select.text(0);
+  if (rc != SQLITE_DONE) error = sqlite3_errmsg(db_);
+  return std::nullopt;
+}
+
+StoreResult Outbox::store(const LeadRecord& lead, const std::vector<OutgoingMessage>& messages) {
+  std::lock_guard lock(mutex_);
+  StoreResult result;
+  std::string error;
+  if (!exec("BEGIN IMMEDIATE", error)) {
+    result.error = error;
+    return result;
+  }
+  auto fail = [&](std::string message) {
+    exec("ROLLBACK", error);
+    result.status = StoreStatus::kError;
+    result.error = std::move(message);
+    return result;
+  };
+  if (!lead.client_id.empty()) {
+    Statement select(db_, "SELECT lead_id FROM leads WHERE client_id = ?1");
+    select.bind(1, lead.client_id);
+    const int rc = select.step();
+    if (rc == SQLITE_ROW) {
+      result.status = StoreStatus::kDuplicate;
+      result.lead_id = select.text(0);
+      exec("ROLLBACK", error);
+      return result;
+    }
+    if (rc != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+  }
+  {
+    Statement insert(db_,
+                     "INSERT INTO leads (lead_id, client_id, received_ms, name, email, phone, "
+                     "preferred_contact, locale, verdict, packages, low, high, currency, "
+                     "health_consent, marketing_consent, page_url, utm_source, utm_medium, "
+                     "utm_campaign, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                     "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+    if (!insert.ok()) return fail(sqlite3_errmsg(db_));
+    insert.bind(1, lead.lead_id);
+    if (lead.client_id.empty()) insert.bind_null(2);
+    else insert.bind(2, lead.client_id);
+    insert.bind(3, lead.received_ms)
+        .bind(4, lead.name)
+        .bind(5, lead.email)
+        .bind(6, lead.phone)
+        .bind(7, lead.preferred_contact)
+        .bind(8, lead.locale)
+        .bind(9, lead.verdict)
+        .bind(10, lead.packages)
+        .bind_optional(11, lead.low)
+        .bind_optional(12, lead.high)
+        .bind(13, lead.currency)
+        .bind(14, std::int64_t{lead.health_consent})
+        .bind(15, std::int64_t{lead.marketing_consent})
+        .bind(16, lead.page_url)
+        .bind(17, lead.utm_source)
+        .bind(18, lead.utm_medium)
+        .bind(19, lead.utm_campaign)
+        .bind(20, lead.document);
+    if (insert.step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+  }
+  for (const auto& message : messages) {
+    Statement insert(db_,
+                     "INSERT INTO outbox (message_id, lead_id, kind, sender, recipients, mime, "
+                     "state, created_ms, next_attempt_ms) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', ?7, ?7)");
+    if (!insert.ok()) return fail(sqlite3_errmsg(db_));
+    std::string recipients;
+    for (const auto& r : message.recipients) recipients += r + "\n";
+    insert.bind(1, message.message_id)
+        .bind(2, lead.lead_id)
+        .bind(3, message.kind)
+        .bind(4, message.sender)
+        .bind(5, recipients)
+        .bind(6, message.mime)
+        .bind(7, lead.received_ms);
+    if (insert.step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+  }
+  if (!exec("COMMIT", error)) return fail(error);
+  result.status = StoreStatus::kStored;
+  result.lead_id = lead.lead_id;
+  return result;
+}
+
+int Outbox::requeue_interrupted() {
+  std::lock_guard lock(mutex_);
+  std::string error;
+  if (!exec("UPDATE outbox SET state = 'queued' WHERE state = 'sending'", error)) return 0;
+  return sqlite3_changes(db_);
+}
+
+std::optional<Delivery> Outbox::claim_due(std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  Statement select(db_,
+                   "SELECT message_id, lead_id, kind, sender, recipients, mime, attempts, "
+                   "created_ms FROM outbox WHERE state IN ('queued', 'retry') AND "
+                   "next_attempt_ms <= ?1 ORDER BY next_attempt_ms, created_ms LIMIT 1");
+  if (!select.ok()) return std::nullopt;
+  select.bind(1, now);
+  if (select.step() != SQLITE_ROW) return std::nullopt;
+  Delivery delivery;
+  delivery.message.message_id = select.text(0);
+  delivery.message.lead_id = select.text(1);
+  delivery.message.kind = select.text(2);
+  delivery.message.sender = select.text(3);
+  delivery.message.recipients = split_lines(select.text(4));
+  delivery.message.mime = select.text(5);
+  delivery.attempts = static_cast<int>(select.integer(6));
+  delivery.created_ms = select.integer(7);
+  // Durably "sending" before the first byte goes out: a crash now means an ambiguous
+  // delivery, resent later with the same Message-ID.
+  Statement update(db_, "UPDATE outbox SET state = 'sending' WHERE message_id = ?1");
+  update.bind(1, delivery.message.message_id);
+  if (update.step() != SQLITE_DONE) return std::nullopt;
+  return delivery;
+}
+
+std::optional<std::int64_t> Outbox::next_due_ms() {
+  std::lock_guard lock(mutex_);
+  Statement select(db_,
+                   "SELECT MIN(next_attempt_ms) FROM outbox WHERE state IN ('queued', 'retry')");
+  if (!select.ok() || select.step() != SQLITE_ROW || select.is_null(0)) return std::nullopt;
+  return select.integer(0);
+}
+
+void Outbox::mark_sent(const std::string& message_id, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  Statement update(db_,
+                   "UPDATE outbox SET state = 'sent', sent_ms = ?2, last_error = '' "
+                   "WHERE message_id = ?1");
+  update.bind(1, message_id).bind(2, now);
+  update.step();
+}
+
+MessageState Outbox::mark_failed(const std::string& message_id, const std::string& error,
+                                 std::int64_t now, std::int64_t minute_ms) {
+  std::lock_guard lock(mutex_);
+  Statement select(db_, "SELECT attempts, created_ms FROM outbox WHERE message_id = ?1");
+  select.bind(1, message_id);
+  if (select.step() != SQLITE_ROW) return MessageState::kDead;
+  const int attempts = static_cast<int>(select.integer(0)) + 1;
+  const std::int64_t created = select.integer(1);
+  const std::int64_t next = now + retry_delay_ms(attempts, minute_ms);
+  const bool give_up = next - created > give_up_after_ms(minute_ms);
+  const MessageState state = give_up ? MessageState::kDead : MessageState::kRetry;
+  Statement update(db_,
+                   "UPDATE outbox SET state = ?2, attempts = ?3, next_attempt_ms = ?4, "
+                   "last_error = ?5 WHERE message_id = ?1");
+  update.bind(1, message_id)
+      .bind(2, std::string(to_string(state)))
+      .bind(3, std::int64_t{attempts})
+      .bind(4, next)
+      .bind(5, error);
+  update.step();
+  return state;
+}
+
+std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error) {
+  std::lock_guard lock(mutex_);
+  std::vector<LeadSummaryRow> rows;
+  Statement select(db_,
+                   "SELECT lead_id, IFNULL(client_id, ''), received_ms, name, email, phone, "
+                   "preferred_contact, locale, verdict, packages, low, high, currency, "
+                   "health_consent, marketing_consent, page_url, utm_source, utm_medium, "
+                   "utm_campaign FROM leads ORDER BY received_ms DESC, lead_id");
+  if (!select.ok()) {
+    error = sqlite3_errmsg(db_);
+    return rows;
+  }
+  int rc;
+  while ((rc = select.step()) == SQLITE_ROW) {
+    LeadSummaryRow row;
+    LeadRecord& lead = row.lead;
+    lead.lead_id = select.text(0);
+    lead.client_id = select.text(1);
+    lead.received_ms = select.integer(2);
+    lead.name = select.text(3);
+    lead.email = select.text(4);
+    lead.phone = select.text(5);
+    lead.preferred_contact = select.text(6);
+    lead.locale = select.text(7);
+    lead.verdict = select.text(8);
+    lead.packages = select.text(9);
+    if (!select.is_null(10)) lead.low = select.integer(10);
+    if (!select.is_null(11)) lead.high = select.integer(11);
+    lead.currency = select.text(12);
+    lead.health_consent = select.integer(13) != 0;
+    lead.marketing_consent = select.integer(14) != 0;
+    lead.page_url = select.text(15);
+    lead.utm_source = select.text(16);
+    lead.utm_medium = select.text(17);
+    lead.utm_campaign = select.text(18);
+    rows.push_back(std::move(row));
+  }
+  if (rc != SQLITE_DONE) error = sqlite3_errmsg(db_);
+  for (auto& row : rows) {
+    Statement messages(db_,
+                       "SELECT kind, state, attempts, last_error FROM outbox WHERE lead_id = ?1 "
+                       "ORDER BY kind");
+    messages.bind(1, row.lead.lead_id);
+    std::string delivery;
+    while (messages.step() == SQLITE_ROW) {
+      std::string state = messages.text(1);
+      const auto attempts = messages.integer(2);
+      if (attempts > 0 && state != "sent") state += " (" + std::to_string(attempts) + " attempts)";
+      if (!delivery.empty()) delivery += "; ";
+      delivery += messages.text(0) + ": " + state;
+      if (!messages.text(3).empty()) row.last_error = messages.text(3);
+    }
+    row.delivery = delivery.empty() ? "none" : delivery;
+  }
+  return rows;
+}
+
+OutboxCounts Outbox::counts() {
+  std::lock_guard lock(mutex_);
+  OutboxCounts counts;
+  Statement select(db_, "SELECT state, COUNT(*) FROM outbox GROUP BY state");
+  while (select.step() == SQLITE_ROW) {
+    const auto n = select.integer(1);
+    switch (parse_state(select.text(0))) {
+      case MessageState::kQueued: counts.queued = n; break;
+      case MessageState::kSending: counts.sending = n; break;
+      case MessageState::kSent: counts.sent = n; break;
+      case MessageState::kRetry: counts.retry = n; break;
+      case MessageState::kDead: counts.dead = n; break;
+    }
+  }
+  return counts;
+}
+
+std::vector<std::pair<std::string, MessageState>> Outbox::message_states(
+    const std::string& lead_id) {
+  std::lock_guard lock(mutex_);
+  std::vector<std::pair<std::string, MessageState>> out;
+  Statement select(db_, "SELECT kind, state FROM outbox WHERE lead_id = ?1 ORDER BY kind");
+  select.bind(1, lead_id);
+  while (select.step() == SQLITE_ROW) out.emplace_back(select.text(0), parse_state(select.text(1)));
+  return out;
+}
+
+}  // namespace smp::server

@@ -1,0 +1,252 @@
+// `smp-consult serve`: wires flags, config, storage, mailer, delivery worker, HTTP and signals.
+#include <httplib.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "smp/config.hpp"
+#include "smp/server/commands.hpp"
+#include "smp/server/delivery_worker.hpp"
+#include "smp/server/http_server.hpp"
+#include "smp/server/lead_handler.hpp"
+#include "smp/server/mailer.hpp"
+#include "smp/server/mime.hpp"
+#include "smp/server/outbox.hpp"
+#include "smp/server/static_files.hpp"
+
+namespace smp::server {
+namespace {
+
+constexpr const char* kServeUsage =
+    "usage: smp-consult serve [--config C] [--listen 127.0.0.1:8080] [--data DIR]\n"
+    "                         [--site DIR] [--widget DIR]\n"
+    "\n"
+    "Serves the demo site (--site, default web/demo) at /, the built widget (--widget,\n"
+    "default dist/smp) at /smp/, the clinic config at /smp/clinic.json, the lead API\n"
+    "POST /api/leads, GET /healthz and the iframe page /embed.\n"
+    "Leads are stored in DIR/leads.sqlite3 (default ./smp-data) and emailed by SMTP when\n"
+    "SMTP_URL (or lead.smtp_url) is set, else written as .eml files to DIR/mail/.\n"
+    "Environment: SMTP_URL, SMTP_USER, SMTP_PASSWORD, SMTP_FROM.\n";
+
+volatile std::sig_atomic_t g_stop_requested = 0;
+
+extern "C" void on_stop_signal(int) { g_stop_requested = 1; }
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+struct ServeFlags {
+  std::string config_path;
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "smp-data";
+  std::string site_dir = "web/demo";
+  std::string widget_dir = "dist/smp";
+};
+
+// 0 = parsed, 2 = usage error, -1 = help printed.
+int parse_flags(const std::vector<std::string>& args, ServeFlags& flags) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kServeUsage;
+      return -1;
+    }
+    std::string* target = nullptr;
+    if (arg == "--config") target = &flags.config_path;
+    else if (arg == "--listen") target = &flags.listen;
+    else if (arg == "--data") target = &flags.data_dir;
+    else if (arg == "--site") target = &flags.site_dir;
+    else if (arg == "--widget") target = &flags.widget_dir;
+    if (!target || i + 1 >= args.size()) {
+      std::cerr << (target ? "missing value for " : "unknown argument: ") << arg << "\n"
+                << kServeUsage;
+      return 2;
+    }
+    *target = args[++i];
+  }
+  return 0;
+}
+
+bool parse_listen(const std::string& listen, std::string& host, int& port) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  const std::string digits = listen.substr(colon + 1);
+  if (digits.empty() || digits.size() > 5 ||
+      digits.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  port = std::stoi(digits);
+  return port <= 65535;
+}
+
+}  // namespace
+
+int serve_command(const std::vector<std::string>& args) {
+  ServeFlags flags;
+  if (const int rc = parse_flags(args, flags); rc != 0) return rc < 0 ? 0 : rc;
+  std::string host;
+  int port = 0;
+  if (!parse_listen(flags.listen, host, port)) {
+    std::cerr << "--listen: expected HOST:PORT, got \"" << flags.listen << "\"\n";
+    return 2;
+  }
+
+  // The clinic config: every problem at once, then exit 1.
+  nlohmann::json document = nlohmann::json::object();
+  if (!flags.config_path.empty()) {
+    const auto text = read_file(flags.config_path);
+    if (!text) {
+      std::cerr << flags.config_path << ": cannot read file\n";
+      return 1;
+    }
+    document = nlohmann::json::parse(*text, nullptr, false);
+    if (document.is_discarded()) {
+      std::cerr << smp::format_diagnostic({"", "malformed_json", "not valid JSON"}) << "\n";
+      return 1;
+    }
+  }
+  const auto parsed = smp::parse_config(document);
+  if (!parsed.ok()) {
+    for (const auto& d : parsed.errors) std::cerr << smp::format_diagnostic(d) << "\n";
+    if (parsed.errors.empty()) std::cerr << "/: invalid config\n";
+    return 1;
+  }
+  const smp::Config config = *parsed.value;
+
+  // What the browser may see: the config file minus the relay's private settings.
+  nlohmann::json public_document = document;
+  if (public_document.is_object() && public_document.contains("lead") &&
+      public_document["lead"].is_object()) {
+    for (const char* key : {"smtp_url", "to", "from"}) public_document["lead"].erase(key);
+  }
+
+  std::string sender = config.lead.from;
+  if (sender.empty()) sender = env("SMTP_FROM");
+  if (sender.empty()) sender = "smp-consult@localhost";
+  if (!is_header_safe_address(sender)) {
+    std::cerr << "sender address \"" << header_safe_text(sender)
+              << "\" (lead.from or SMTP_FROM) is not a valid email address\n";
+    return 1;
+  }
+  std::string clinic_to = config.lead.to.empty() ? config.clinic.email : config.lead.to;
+  if (clinic_to.empty()) {
+    std::cerr << "smp-consult: warning: no lead.to or clinic.email in the config; leads go to "
+                 "clinic@localhost\n";
+    clinic_to = "clinic@localhost";
+  }
+  if (!is_header_safe_address(clinic_to)) {
+    std::cerr << "clinic inbox \"" << header_safe_text(clinic_to)
+              << "\" (lead.to or clinic.email) is not a valid email address\n";
+    return 1;
+  }
+
+  std::error_code ec;
+  std::filesystem::create_directories(flags.data_dir + "/mail", ec);
+  if (ec) {
+    std::cerr << flags.data_dir << ": cannot create data folder: " << ec.message() << "\n";
+    return 1;
+  }
+  std::string error;
+  auto outbox = Outbox::open(flags.data_dir + "/leads.sqlite3", error);
+  if (!outbox) {
+    std::cerr << flags.data_dir << "/leads.sqlite3: cannot open database: " << error << "\n";
+    return 1;
+  }
+  if (const int requeued = outbox->requeue_interrupted(); requeued > 0) {
+    std::cerr << "smp-consult: " << requeued
+              << " message(s) were being sent when the server stopped; resending them with "
+                 "the same Message-ID\n";
+  }
+
+  SmtpSettings smtp{env("SMTP_URL"), env("SMTP_USER"), env("SMTP_PASSWORD")};
+  if (smtp.url.empty()) smtp.url = config.lead.smtp_url;
+  std::unique_ptr<Mailer> mailer;
+  if (smtp.url.empty()) {
+    mailer = make_file_mailer(flags.data_dir + "/mail");
+  } else {
+    mailer = make_smtp_mailer(smtp, error);
+    if (!mailer) {
+      std::cerr << "SMTP: " << error << "\n";
+      return 1;
+    }
+  }
+
+  std::int64_t minute_ms = 60'000;
+  if (const std::string unit = env("SMP_RETRY_MINUTE_MS"); !unit.empty()) {
+    // Test hook: shortens the backoff schedule (and the 5-day give-up) proportionally.
+    const long long value = std::atoll(unit.c_str());
+    if (value > 0) minute_ms = value;
+  }
+
+  // A full disk or file-size limit must surface as an error (503), not kill the process.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
+
+  DeliveryWorker worker(*outbox, *mailer, minute_ms);
+  LeadService leads(config, *outbox, {sender, clinic_to}, [&worker] { worker.notify(); });
+  HttpOptions http;
+  http.site_dir = flags.site_dir;
+  http.widget_dir = flags.widget_dir;
+  http.public_config = public_document.dump(-1, ' ', false,
+                                            nlohmann::json::error_handler_t::replace);
+  http.frame_ancestors = frame_ancestors_value(config.lead.frame_ancestors);
+  http.clinic_name = config.clinic.name;
+  http.locales = config.available_locales;
+  auto server = make_http_server(http, leads, *outbox);
+
+  int bound_port = port;
+  if (port == 0) {
+    bound_port = server->bind_to_any_port(host);
+    if (bound_port < 0) bound_port = 0;
+  } else if (!server->bind_to_port(host, port)) {
+    bound_port = 0;
+  }
+  if (bound_port <= 0) {
+    std::cerr << "cannot listen on " << flags.listen << "\n";
+    return 1;
+  }
+  for (const auto& dir : {flags.site_dir, flags.widget_dir}) {
+    if (!std::filesystem::is_directory(dir, ec)) {
+      std::cerr << "smp-consult: warning: " << dir << " does not exist (nothing served there)\n";
+    }
+  }
+  std::cerr << "smp-consult: clinic \"" << config.clinic.name << "\", leads to " << clinic_to
+            << ", mail via " << mailer->describe() << "\n";
+  std::cout << "smp-consult: listening on http://"
+            << (host.find(':') != std::string::npos ? "[" + host + "]" : host) << ":"
+            << bound_port << std::endl;
+
+  worker.start();
+  std::atomic<bool> done{false};
+  std::thread watcher([&] {
+    while (!done.load()) {
+      if (g_stop_requested) {
+        std::cerr << "smp-consult: stopping\n";
+        server->stop();
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  server->listen_after_bind();
+  done = true;
+  watcher.join();
+  worker.stop();
+  std::cerr << "smp-consult: stopped\n";
+  return 0;
+}
+
+}  // namespace smp::server
