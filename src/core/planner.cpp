@@ -101,8 +101,13 @@ std::optional<Plan> plan_course(const Answers& answers, const Screening& screeni
     dated = false;
   }
   if (needs("patch_test")) {
-    plan.patch_test_by = add_days(next_open_day(earliest, config.sessions),
-                                  -config.precare.patch_test_days_before);
+    // The patch test is an appointment too: no sooner than the booking lead allows, and the
+    // first session then waits until it has had `patch_test_days_before` days to show.
+    const Date soonest_test = add_days(as_of, config.sessions.booking_lead_days);
+    const Date by = add_days(earliest, -config.precare.patch_test_days_before);
+    plan.patch_test_by = std::max(by, soonest_test);
+    earliest = std::max(earliest, add_days(*plan.patch_test_by,
+                                           config.precare.patch_test_days_before));
   }
 
   std::optional<Date> previous;
