@@ -92,7 +92,9 @@ void add_session_events(const Plan& plan, const Messages& messages,
     const MessageParams number{{"number", std::to_string(session.number)}};
     event.summary =
         messages.text(session.if_needed ? "ics.session_if_needed" : "ics.session", number);
-    event.description.push_back(hours_line(session.hours, messages));
+    if (session.hours.max_tenths > 0) {
+      event.description.push_back(hours_line(session.hours, messages));
+    }
     if (session.full_day) {
       event.description.push_back(messages.has("ics.full_day")
                                       ? messages.text("ics.full_day")

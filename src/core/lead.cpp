@@ -251,8 +251,9 @@ class LeadReader {
   }
 
   // Every string, whatever its field, is capped and kept free of control characters.
+  // `trim`: surrounding spaces are dropped before the length limit (people paste them).
   StringField string_member(const json& parent, const std::string& pointer, std::string_view key,
-                            std::size_t max_chars, bool allow_newline = false) {
+                            std::size_t max_chars, bool allow_newline = false, bool trim = false) {
     StringField field;
     const auto it = parent.find(key);
     if (it == parent.end() || it->is_null()) return field;
@@ -262,11 +263,12 @@ class LeadReader {
       report(at, "wrong_type");
       return field;
     }
-    const std::string& text = it->get_ref<const std::string&>();
-    if (has_control_characters(text, allow_newline)) {
+    const std::string& raw = it->get_ref<const std::string&>();
+    if (has_control_characters(raw, allow_newline)) {
       report(at, "control_characters");
       return field;
     }
+    const std::string text = trim ? trim_spaces(raw) : raw;
     if (char_count(text) > max_chars) {
       report(at, "too_long", {{"max", std::to_string(max_chars)}});
       return field;
@@ -324,13 +326,13 @@ class LeadReader {
     const std::string pointer = "/contact";
     report_unknown_keys(*object, pointer, {"name", "email", "phone", "preferred_contact"});
 
-    const StringField name = string_member(*object, pointer, "name", kMaxName);
-    if (name.valid) contact.name = trim_spaces(name.value);
+    const StringField name = string_member(*object, pointer, "name", kMaxName, false, true);
+    if (name.valid) contact.name = name.value;
     if (!name.present || (name.valid && contact.name.empty())) report("/contact/name", "required");
 
-    const StringField email = string_member(*object, pointer, "email", kMaxEmail);
+    const StringField email = string_member(*object, pointer, "email", kMaxEmail, false, true);
     if (email.valid) {
-      contact.email = trim_spaces(email.value);
+      contact.email = email.value;
       if (contact.email.empty()) {
         report("/contact/email", "required");
       } else if (!is_valid_email(contact.email)) {
@@ -341,10 +343,10 @@ class LeadReader {
     }
 
     const FieldPolicy policy = config_.lead.phone;
-    const StringField phone = string_member(*object, pointer, "phone", kMaxPhone);
+    const StringField phone = string_member(*object, pointer, "phone", kMaxPhone, false, true);
     bool phone_ok = !phone.present || phone.valid;
     if (phone.valid) {
-      contact.phone = trim_spaces(phone.value);
+      contact.phone = phone.value;
       if (policy == FieldPolicy::kHidden) {
         // The form never shows the field, so a value means the document wasn't made by it.
         if (!contact.phone.empty()) report("/contact/phone", "invalid_value");

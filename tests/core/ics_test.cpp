@@ -302,6 +302,18 @@ TEST_CASE("plan_to_ics gives nothing when there is nothing to put in a calendar"
     CHECK(smp::plan_to_ics(consultation, config, messages).empty());
   }
 
+  SECTION("half hours use the locale's decimal separator") {
+    consultation = sample_consultation();
+    for (auto& session : consultation.plan->sessions) session.hours = {25, 35};
+    const smp::Messages spanish(config, "es");
+    const auto descriptions =
+        values_of(unfolded_lines(smp::plan_to_ics(consultation, config, spanish)), "DESCRIPTION");
+    REQUIRE_FALSE(descriptions.empty());
+    // TEXT escaping turns the decimal comma into \,
+    CHECK(descriptions.front().find("2\\,5") != std::string::npos);
+    CHECK(descriptions.front().find("3\\,5") != std::string::npos);
+  }
+
   SECTION("the English default copy still gives a valid file") {
     consultation = sample_consultation();
     const std::string ics = smp::plan_to_ics(consultation, config, messages);

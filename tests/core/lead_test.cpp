@@ -114,6 +114,16 @@ TEST_CASE("hostile and broken leads report exactly the expected problems", "[lea
   }
 }
 
+TEST_CASE("string limits count characters after trimming spaces", "[lead][limits]") {
+  json document = minimal_lead();
+  std::string hundred;
+  for (int i = 0; i < 100; ++i) hundred += "ñ";  // 200 octets, 100 characters
+  document["contact"]["name"] = "  " + hundred + " ";
+  CHECK(parse_valid(document).contact.name == hundred);
+  document["contact"]["name"] = hundred + "x";
+  CHECK(errors_for(document) == std::vector<std::string>{"/contact/name too_long"});
+}
+
 TEST_CASE("a filled honeypot is flagged, not reported", "[lead][honeypot]") {
   json document = minimal_lead();
   document["hp"] = "https://cheap-pills.example";
