@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 111> kUiMessagesEn{{
+constexpr std::array<MessageEntry, 112> kUiMessagesEn{{
     {"ui.loading", "Loading your consultation…"},
     {"ui.widget_label", "Scalp micropigmentation consultation"},
     {"ui.intro.title", "Is scalp micropigmentation right for you?"},
@@ -64,6 +64,7 @@ constexpr std::array<MessageEntry, 111> kUiMessagesEn{{
     {"ui.result.precare", "Before each session"},
     {"ui.result.aftercare", "After each session"},
     {"ui.result.day_before", "{n} days before"},
+    {"ui.result.day_before_one", "The day before"},
     {"ui.result.day_after", "Day {n}"},
     {"ui.result.session_day", "Session day"},
     {"ui.result.resume_on", "From {date}"},

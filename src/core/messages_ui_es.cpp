@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 111> kUiMessagesEs{{
+constexpr std::array<MessageEntry, 112> kUiMessagesEs{{
     {"ui.loading", "Cargando tu consulta…"},
     {"ui.widget_label", "Consulta de micropigmentación capilar"},
     {"ui.intro.title", "¿Es la micropigmentación capilar para ti?"},
@@ -64,6 +64,7 @@ constexpr std::array<MessageEntry, 111> kUiMessagesEs{{
     {"ui.result.precare", "Antes de cada sesión"},
     {"ui.result.aftercare", "Después de cada sesión"},
     {"ui.result.day_before", "{n} días antes"},
+    {"ui.result.day_before_one", "El día anterior"},
     {"ui.result.day_after", "Día {n}"},
     {"ui.result.session_day", "Día de la sesión"},
     {"ui.result.resume_on", "Desde el {date}"},

@@ -1,0 +1,131 @@
+// Drives <smp-consultation> as a visitor would: reads the visible question, answers it from a
+// scenario's answers through the real controls, presses Next. Playwright's CSS locators pierce
+// the open shadow root.
+const W = 'smp-consultation'
+
+export async function waitReady(page) {
+  await page.locator(`${W} [data-action="start"]`).waitFor({ state: 'visible', timeout: 20000 })
+}
+
+/** Sets the widget's date (scenarios are dated) and presses Start. */
+export async function start(page, { today } = {}) {
+  await waitReady(page)
+  if (today) {
+    await page.evaluate(([sel, day]) => document.querySelector(sel).setAttribute('today', day), [W, today])
+  }
+  await page.locator(`${W} [data-action="start"]`).click()
+  await page.locator(`${W} [data-question]`).first().waitFor()
+}
+
+function valueAt(doc, pointer) {
+  let node = doc
+  for (const token of pointer.slice(1).split('/')) {
+    if (node === null || typeof node !== 'object' || !(token in node)) return undefined
+    node = node[token]
+  }
+  return node
+}
+
+async function currentQuestion(page) {
+  const q = page.locator(`${W} fieldset[data-question]`).first()
+  await q.waitFor()
+  return { locator: q, id: await q.getAttribute('data-question'), kind: await q.getAttribute('data-kind') }
+}
+
+const POINTERS = {
+  dob: '/dob', sex: '/sex', fitzpatrick: '/fitzpatrick', pattern_scale: '/pattern/scale', norwood_stage: '/pattern/stage',
+  ludwig_stage: '/pattern/stage', diffuse_extent: '/pattern/extent', cause: '/cause', alopecia_last_change: '/alopecia_last_change',
+  desired_look: '/desired_look', last_hair_transplant: '/last_hair_transplant', scars: '/scars', requested_start: '/requested_start',
+  chemotherapy: '/medical/chemotherapy', chemotherapy_end: '/medical/chemotherapy_end', diabetes: '/medical/diabetes',
+  skin_cancer: '/medical/skin_cancer', isotretinoin_last_dose: '/medical/isotretinoin_last_dose',
+}
+const pointerOf = (id) => POINTERS[id] || `/medical/${id}`
+
+async function choose(question, value) {
+  await question.locator('label.choice').filter({ has: question.page().locator(`input[value="${String(value)}"]`) }).first().click()
+}
+
+/** Answers the visible question from `answers` using mouse/touch-style clicks. */
+export async function answerCurrent(page, answers, { keyboard = false } = {}) {
+  const { locator: q, id, kind } = await currentQuestion(page)
+  const value = valueAt(answers, pointerOf(id))
+  if (id === 'dob') {
+    if (answers.dob) await q.locator('input[type="date"]').fill(answers.dob)
+    else if (answers.age !== undefined) {
+      await q.locator('button.link').click()
+      await q.locator('input[type="number"]').fill(String(answers.age))
+    }
+  } else if (kind === 'scar_list') {
+    for (const [index, scar] of (Array.isArray(value) ? value : []).entries()) {
+      await q.locator('[data-action="add-scar"]').click()
+      const item = q.locator('fieldset.scar').nth(index)
+      await choose(item, scar.type)
+      if (scar.healed_since) await item.locator('input[type="date"]').fill(scar.healed_since)
+      if (scar.raised_or_red) await item.locator('input[type="checkbox"]').check()
+    }
+  } else if (kind === 'date') {
+    if (value !== undefined) await q.locator('input[type="date"]').fill(value)
+  } else if (kind === 'yes_no') {
+    await choose(q, value === true ? 'true' : 'false')
+  } else if (value !== undefined) {
+    await choose(q, value)
+  }
+  if (keyboard) return id
+  return id
+}
+
+export async function next(page) {
+  await page.locator(`${W} [data-action="next"]`).click()
+}
+
+/** Answers every question in order and returns the ids asked; stops at the result (bounded). */
+export async function answerAll(page, answers, { onStep } = {}) {
+  const asked = []
+  for (let step = 0; step < 40; step += 1) {
+    if (await page.locator(`${W} article.result`).count()) return asked
+    const id = await answerCurrent(page, answers)
+    asked.push(id)
+    if (onStep) await onStep(id, step)
+    const before = id
+    await next(page)
+    // Wait for either the next question or the result.
+    await page.waitForFunction(
+      ([sel, prev]) => {
+        const root = document.querySelector(sel)?.shadowRoot
+        if (!root) return false
+        if (root.querySelector('article.result')) return true
+        const q = root.querySelector('fieldset[data-question]')
+        return (q && q.dataset.question !== prev) || root.querySelector('.question .error:not(:empty)')
+      },
+      [W, before],
+      { timeout: 10000 },
+    )
+    const error = page.locator(`${W} fieldset[data-question="${before}"] .error`)
+    if ((await error.count()) && (await error.first().textContent())) {
+      throw new Error(`question ${before}: ${await error.first().textContent()}`)
+    }
+  }
+  throw new Error(`no result after 40 steps (asked ${asked.join(', ')})`)
+}
+
+/** What the result page shows: verdict, reason codes, price text, dated sessions. */
+export async function readResult(page) {
+  const result = page.locator(`${W} article.result`)
+  await result.waitFor()
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot
+    const article = root.querySelector('article.result')
+    return {
+      verdict: article.dataset.verdict,
+      headline: article.querySelector('.verdict h2')?.textContent,
+      reasons: [...article.querySelectorAll('[data-reason]')].map((li) => li.dataset.reason),
+      reasonTexts: [...article.querySelectorAll('[data-reason]')].map((li) => li.textContent),
+      price: article.querySelector('[data-price]')?.textContent ?? null,
+      estimate: article.querySelector('.estimate') ? { low: Number(article.querySelector('.estimate').dataset.low), high: Number(article.querySelector('.estimate').dataset.high) } : null,
+      sessions: [...article.querySelectorAll('.session time')].map((t) => t.getAttribute('datetime')),
+      sessionTexts: [...article.querySelectorAll('.session time')].map((t) => t.textContent),
+      pending: Boolean(article.querySelector('[data-pending]')),
+      live: root.querySelector('.live')?.textContent,
+    }
+  }, W)
+}

@@ -1,0 +1,136 @@
+// The wasm module against the native CLI: every scenario fixture gives an identical result.
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { before, describe, test } from 'node:test'
+
+import { demoConfig, loadCore, root } from './load-core.mjs'
+
+const scenarioDir = path.join(root, 'tests/fixtures/scenarios')
+const scenarios = existsSync(scenarioDir)
+  ? readdirSync(scenarioDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(path.join(scenarioDir, f), 'utf8')))
+  : []
+const cli = process.env.SMP_CONSULT_BIN || path.join(root, 'build/ci/src/cli/smp-consult')
+
+let core
+before(async () => {
+  core = await loadCore()
+})
+
+describe('wasm bindings', () => {
+  test('version is the project version', () => {
+    assert.match(core.version(), /^\d+\.\d+\.\d+/)
+  })
+
+  test('the demo clinic config is valid and public', () => {
+    assert.deepEqual(JSON.parse(core.validateConfig(demoConfig())), { ok: true, errors: [] })
+    const pub = JSON.parse(core.publicConfig(demoConfig()))
+    assert.equal(pub.clinic.name, 'Harbor Line Scalp Studio')
+    assert.equal(pub.lead.endpoint, '/api/leads')
+    assert.equal(pub.currency, 'USD')
+  })
+
+  test('an invalid config returns every problem with its pointer', () => {
+    const out = JSON.parse(core.validateConfig(JSON.stringify({ sessions: { interval_days: 1 }, nope: 1 })))
+    assert.equal(out.ok, false)
+    const pointers = out.errors.map((e) => e.pointer)
+    assert.ok(pointers.includes('/sessions/interval_days'), pointers.join(','))
+    assert.ok(pointers.includes('/nope'), pointers.join(','))
+  })
+
+  test('questions: the first visit shows the catalogue with sections and ids', () => {
+    const doc = JSON.parse(core.questions('{}', '{}', 'en', '2025-06-01'))
+    assert.equal(doc.schema, 'smp-consult/questions@1')
+    const ids = doc.questions.map((q) => q.id)
+    for (const id of ['dob', 'sex', 'pattern_scale', 'desired_look', 'scars', 'requested_start']) assert.ok(ids.includes(id), id)
+    assert.ok(!ids.includes('norwood_stage'))
+    const after = JSON.parse(core.questions('{}', JSON.stringify({ pattern: { scale: 'norwood' } }), 'es', '2025-06-01'))
+    assert.equal(after.locale, 'es')
+    assert.ok(after.questions.some((q) => q.id === 'norwood_stage' && q.kind === 'stage' && q.options.length === 12))
+  })
+
+  test('messages: ui, verdict and section texts with clinic copy applied', () => {
+    const en = JSON.parse(core.messages(demoConfig(), 'en'))
+    const es = JSON.parse(core.messages(demoConfig(), 'es'))
+    assert.equal(en.locale, 'en')
+    assert.equal(es.locale, 'es')
+    assert.ok(en['ui.next'] && en['verdict.good_candidate'] && en['section.health'])
+    assert.notEqual(en['ui.next'], es['ui.next'])
+    assert.match(en['ui.done.body'], /Dana or Luis/)
+    assert.equal(JSON.parse(core.messages('{}', 'fr')).locale, 'en')
+  })
+
+  test('evaluate without an age returns diagnostics, not a result', () => {
+    const out = JSON.parse(core.evaluate('{}', '{"sex":"male"}', '2025-06-01', 'en'))
+    assert.equal(out.ok, false)
+    assert.ok(out.errors.length > 0)
+  })
+
+  test('planIcs gives a calendar for a scheduled plan and "" otherwise', () => {
+    const v01 = scenarios.find((s) => s.id === 'V01')
+    const answers = JSON.stringify(v01?.answers ?? { age: 34, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' })
+    const ics = core.planIcs('{}', answers, '2025-06-01', 'en')
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n/)
+    assert.match(ics, /END:VCALENDAR\r\n$/)
+    assert.equal(core.planIcs('{}', '{"age":17}', '2025-06-01', 'en'), '')
+    assert.equal(core.planIcs('{', '{}', '2025-06-01', 'en'), '')
+  })
+
+  test('validateLead accepts a good lead and points at bad fields', () => {
+    const lead = {
+      schema: 'smp-consult/lead@1',
+      contact: { name: 'Marco Test', email: 'marco@example.com', preferred_contact: 'email' },
+      consent: { contact: true, health_data: false, marketing: false, text: 'I agree', given_at: '2025-06-01T10:00:00.000Z' },
+      answers: { age: 34, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' },
+      context: { page_url: 'http://127.0.0.1/', referrer: '', utm: {}, locale: 'en', widget_version: core.version(), started_at: '2025-06-01T09:58:00.000Z' },
+      summary: { verdict: 'good_candidate', low: 1500, high: 2500, currency: 'USD' },
+      client_id: 'c0ffee00-0000-4000-8000-000000000001',
+      hp: '',
+    }
+    assert.equal(JSON.parse(core.validateLead(demoConfig(), JSON.stringify(lead), '2025-06-01', 'en')).ok, true)
+    const bad = structuredClone(lead)
+    bad.contact.email = 'not-an-email'
+    bad.consent.contact = false
+    const out = JSON.parse(core.validateLead(demoConfig(), JSON.stringify(bad), '2025-06-01', 'en'))
+    assert.equal(out.ok, false)
+    const pointers = out.errors.map((e) => e.pointer)
+    assert.ok(pointers.includes('/contact/email'), pointers.join(','))
+    assert.ok(pointers.includes('/consent/contact'), pointers.join(','))
+  })
+})
+
+describe('scenarios: wasm result equals the expected outcome and the native CLI', () => {
+  if (scenarios.length === 0) {
+    test('no scenario fixtures yet', (t) => t.skip('tests/fixtures/scenarios is empty'))
+    return
+  }
+  const haveCli = existsSync(cli)
+  const work = mkdtempSync(path.join(tmpdir(), 'smp-wasm-'))
+  for (const scenario of scenarios) {
+    test(`${scenario.id}`, (t) => {
+      const out = JSON.parse(core.evaluate('{}', JSON.stringify(scenario.answers), scenario.today, 'en'))
+      assert.equal(out.ok, true, JSON.stringify(out.errors))
+      const result = out.result
+      const expect = scenario.expect || {}
+      if (expect.verdict) assert.equal(result.verdict, expect.verdict)
+      if (Array.isArray(expect.reasons)) {
+        assert.deepEqual(result.reasons.map((r) => r.code).sort(), [...expect.reasons].sort())
+      }
+      if (!haveCli) {
+        t.diagnostic(`native CLI not found at ${cli}: compared with the fixture only`)
+        return
+      }
+      const file = path.join(work, `${scenario.id}.json`)
+      writeFileSync(file, JSON.stringify(scenario.answers))
+      const native = JSON.parse(execFileSync(cli, ['evaluate', '--answers', file, '--today', scenario.today, '--locale', 'en'], { encoding: 'utf8', timeout: 30000 }))
+      assert.deepEqual(result, native)
+      const nativeEs = JSON.parse(execFileSync(cli, ['evaluate', '--answers', file, '--today', scenario.today, '--locale', 'es'], { encoding: 'utf8', timeout: 30000 }))
+      assert.deepEqual(JSON.parse(core.evaluate('{}', JSON.stringify(scenario.answers), scenario.today, 'es')).result, nativeEs)
+    })
+  }
+})

@@ -1,0 +1,121 @@
+// Loads the WebAssembly core once per page and wraps its JSON-string bindings. The .wasm fetch
+// starts as soon as this module runs, in parallel with the glue and the clinic config.
+const glueUrl = new URL('./smp-core.mjs', import.meta.url)
+const wasmUrl = new URL('./smp-core.wasm', import.meta.url)
+
+let corePromise = null
+
+function fetchWasm() {
+  return fetch(wasmUrl, { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) throw new Error(`smp-core.wasm: HTTP ${response.status}`)
+    return response
+  })
+}
+
+async function instantiate(responsePromise, imports) {
+  const response = await responsePromise
+  if (typeof WebAssembly.instantiateStreaming === 'function') {
+    try {
+      return await WebAssembly.instantiateStreaming(response.clone(), imports)
+    } catch {
+      // Wrong MIME type on some hosts: fall back to compiling the bytes.
+    }
+  }
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports)
+}
+
+/** Resolves to a Core, or rejects with an Error whose `code` says why ("wasm_unavailable", …). */
+export function loadCore() {
+  if (corePromise) return corePromise
+  corePromise = (async () => {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      throw Object.assign(new Error('WebAssembly is not available in this browser'), { code: 'wasm_unavailable' })
+    }
+    const wasmResponse = fetchWasm()
+    wasmResponse.catch(() => {})
+    let factory
+    try {
+      factory = (await import(glueUrl.href)).default
+    } catch (error) {
+      throw Object.assign(new Error(`could not load the core: ${error.message}`), { code: 'core_load_failed' })
+    }
+    const module = await new Promise((resolve, reject) => {
+      factory({
+        locateFile: (path) => new URL(path, wasmUrl).href,
+        instantiateWasm(imports, done) {
+          instantiate(wasmResponse, imports).then((output) => done(output.instance, output.module), reject)
+          return {}
+        },
+        onAbort: (what) => reject(new Error(`core aborted: ${what}`)),
+        print() {},
+        printErr() {},
+      }).then(resolve, reject)
+    })
+    return new Core(module)
+  })().catch((error) => {
+    corePromise = null
+    if (!error.code) error.code = 'wasm_failed'
+    throw error
+  })
+  return corePromise
+}
+
+function parse(text, fallback) {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return fallback
+  }
+}
+
+const broken = (message) => ({ ok: false, errors: [{ pointer: '', code: 'core_failed', message }] })
+
+/** The core's functions with JS values in and out; never throws. */
+export class Core {
+  constructor(module) {
+    this.module = module
+    this.dead = false
+  }
+
+  call(name, ...args) {
+    if (this.dead) return null
+    try {
+      return this.module[name](...args)
+    } catch (error) {
+      // An abort leaves the instance unusable; the element shows its fallback.
+      this.dead = true
+      this.lastError = error
+      return null
+    }
+  }
+
+  json(name, ...args) {
+    const text = this.call(name, ...args)
+    return text === null ? broken(`core ${name} failed`) : parse(text, broken(`core ${name} returned invalid JSON`))
+  }
+
+  version() {
+    return this.call('version') || ''
+  }
+  validateConfig(config) {
+    return this.json('validateConfig', config)
+  }
+  publicConfig(config) {
+    return this.json('publicConfig', config)
+  }
+  messages(config, locale) {
+    return this.json('messages', config, locale)
+  }
+  questions(config, answers, locale, today) {
+    return this.json('questions', config, JSON.stringify(answers), locale, today)
+  }
+  evaluate(config, answers, today, locale) {
+    return this.json('evaluate', config, JSON.stringify(answers), today, locale)
+  }
+  planIcs(config, answers, today, locale) {
+    return this.call('planIcs', config, JSON.stringify(answers), today, locale) || ''
+  }
+  validateLead(config, lead, today, locale) {
+    return this.json('validateLead', config, JSON.stringify(lead), today, locale)
+  }
+}

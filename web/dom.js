@@ -1,0 +1,48 @@
+// Tiny DOM builder: elements are made with properties and text nodes, never from HTML strings,
+// so nothing a visitor or a config supplies can become markup.
+const SVG_NS = 'http://www.w3.org/2000/svg'
+
+function apply(el, attrs) {
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue
+    if (name.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(name.slice(2), value)
+    } else if (name === 'dataset') {
+      Object.assign(el.dataset, value)
+    } else if (name === 'text') {
+      el.textContent = value
+    } else {
+      el.setAttribute(name, value === true ? '' : String(value))
+    }
+  }
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue
+    el.append(child instanceof Node ? child : String(child))
+  }
+}
+
+/** An HTML element: h('button', {type: 'button', onclick}, 'Next'). */
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag)
+  apply(el, attrs)
+  append(el, children)
+  return el
+}
+
+/** An SVG element (same signature as h). */
+export function s(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag)
+  apply(el, attrs)
+  append(el, children)
+  return el
+}
+
+let idCounter = 0
+/** A document-unique id for label/aria wiring inside the shadow root. */
+export function uid(prefix = 'smp') {
+  idCounter += 1
+  return `${prefix}-${idCounter}`
+}

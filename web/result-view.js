@@ -1,0 +1,194 @@
+// The result page: verdict, reasons, advisories, estimate and plan exactly as the core returned
+// them. Only display formatting (Intl) happens here.
+import { h, uid } from './dom.js'
+import { date, money, number, year } from './format.js'
+
+function timeEl(iso, locale, style) {
+  return h('time', { datetime: iso }, date(iso, locale, style))
+}
+
+function sentence(t, key, params, isoDates, locale) {
+  // Texts with a {date} placeholder keep the date in a <time> element for hooks and printing.
+  const text = t(key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, `\u0000${k}\u0000`])))
+  const out = []
+  for (const part of text.split('\u0000')) {
+    if (Object.prototype.hasOwnProperty.call(params, part)) {
+      out.push(isoDates.includes(part) ? timeEl(params[part], locale) : String(params[part]))
+    } else if (part) out.push(part)
+  }
+  return out
+}
+
+function reasonsList(result, t, locale) {
+  if (!Array.isArray(result.reasons) || result.reasons.length === 0) return null
+  return h(
+    'ul',
+    { class: 'reasons', part: 'reasons' },
+    result.reasons.map((reason) =>
+      h(
+        'li',
+        { 'data-reason': reason.code, 'data-verdict': reason.verdict },
+        h('span', null, reason.message),
+        reason.eligible_on
+          ? h('span', { class: 'when' }, sentence(t, 'ui.result.eligible_on', { date: reason.eligible_on }, ['date'], locale))
+          : null,
+        reason.action_message ? h('span', { class: 'action', 'data-action': reason.action }, reason.action_message) : null,
+      ),
+    ),
+  )
+}
+
+function estimateBlock(result, t, locale) {
+  const e = result.estimate
+  if (!e) return h('p', { class: 'muted', 'data-estimate': 'none' }, t('ui.result.no_estimate'))
+  const fmt = (amount) => money(amount, e.currency, locale, e.round_to)
+  const names = Object.fromEntries((result.packages || []).map((p) => [p.id, p]))
+  const lines = Array.isArray(e.lines) ? e.lines : []
+  return h(
+    'div',
+    { class: 'estimate', part: 'estimate', 'data-low': e.low, 'data-high': e.high, 'data-currency': e.currency },
+    e.provisional ? h('span', { class: 'provisional' }, t('ui.result.provisional')) : null,
+    h('p', { class: 'price', 'data-price': '' }, t('ui.result.range', { low: fmt(e.low), high: fmt(e.high) })),
+    e.sessions
+      ? h('p', null, t('ui.result.sessions', { min: e.sessions.min, max: e.sessions.max, planned: e.sessions.planned }))
+      : null,
+    e.hours_per_session
+      ? h('p', null, t('ui.result.hours', { min: number(e.hours_per_session.min, locale), max: number(e.hours_per_session.max, locale) }))
+      : null,
+    lines.length
+      ? [
+          h('h4', null, t('ui.result.includes')),
+          h(
+            'dl',
+            { class: 'lines' },
+            lines.map((line) => [
+              h('dt', { 'data-package': line.package }, line.name || names[line.package]?.name || line.package,
+                names[line.package]?.description ? h('span', { class: 'option-help small muted' }, ' — ', names[line.package].description) : null),
+              h('dd', null, t('ui.result.range', { low: fmt(line.low), high: fmt(line.high) })),
+            ]),
+          ),
+        ]
+      : null,
+    e.touch_up ? h('p', { class: 'small' }, t('ui.result.touch_up', { low: fmt(e.touch_up.low), high: fmt(e.touch_up.high) })) : null,
+    e.consultation_fee > 0 ? h('p', { class: 'small' }, t('ui.result.consultation_fee', { amount: fmt(e.consultation_fee) })) : null,
+    typeof e.deposit === 'number' && e.deposit > 0 ? h('p', { class: 'small' }, t('ui.result.deposit', { amount: fmt(e.deposit) })) : null,
+  )
+}
+
+function dayLabel(t, day) {
+  if (day === -1) return t('ui.result.day_before_one')
+  if (day < 0) return t('ui.result.day_before', { n: -day })
+  if (day === 0) return t('ui.result.session_day')
+  return t('ui.result.day_after', { n: day })
+}
+
+function careStrip(items, t, locale, kind) {
+  if (!items.length) return null
+  const entries = items.map((item) => ({ day: Number(item.day) || 0, item }))
+  if (kind === 'precare' && !entries.some((e) => e.day === 0)) entries.push({ day: 0, item: null })
+  entries.sort((a, b) => a.day - b.day)
+  return h(
+    'ol',
+    { class: 'timeline', part: 'timeline', 'data-timeline': kind },
+    entries.map(({ day, item }) =>
+      item
+        ? h(
+            'li',
+            { 'data-code': item.code },
+            h('span', { class: 'day' }, dayLabel(t, day), item.date || item.resume_on ? [' · ', timeEl(item.date || item.resume_on, locale, 'short')] : null),
+            h('span', { class: 'what' }, item.message),
+          )
+        : h('li', { class: 'session-day' }, h('span', { class: 'day' }, t('ui.result.session_day'))),
+    ),
+  )
+}
+
+function planBlock(result, t, locale) {
+  const plan = result.plan
+  if (!plan) return null
+  const sessions = Array.isArray(plan.sessions) ? plan.sessions : []
+  const precare = (plan.precare || []).filter((c) => c.session === 1 || c.session === undefined)
+  const lastSession = Math.max(0, ...(plan.aftercare || []).map((c) => c.after_session || 0))
+  const aftercare = (plan.aftercare || []).filter((c) => (c.after_session || 0) === lastSession)
+  return h(
+    'section',
+    { class: 'plan', part: 'plan', 'data-plan-status': plan.status, 'aria-labelledby': 'plan-title' },
+    h('h3', { id: 'plan-title' }, t('ui.result.plan')),
+    plan.status === 'pending_clearance' ? h('p', { class: 'muted', 'data-pending': '' }, t('ui.result.pending_clearance')) : null,
+    h(
+      'ol',
+      { class: 'sessions' },
+      sessions.map((session) =>
+        h(
+          'li',
+          { class: session.if_needed ? 'session if-needed' : 'session', part: 'session', 'data-session': session.number },
+          h('span', { class: 'number' }, t('ui.result.session', { n: session.number })),
+          session.date ? timeEl(session.date, locale) : h('span', { 'data-date': 'pending' }, t('ui.result.date_tbd')),
+          session.hours
+            ? h('span', null, t('ui.result.session_hours', { min: number(session.hours.min, locale), max: number(session.hours.max, locale) }))
+            : null,
+          session.full_day ? h('span', { class: 'tag full-day' }, t('ui.result.full_day')) : null,
+          session.if_needed ? h('span', { class: 'tag' }, t('ui.result.if_needed')) : null,
+        ),
+      ),
+    ),
+    precare.length ? [h('h4', null, t('ui.result.precare')), careStrip(precare, t, locale, 'precare')] : null,
+    aftercare.length ? [h('h4', null, t('ui.result.aftercare')), careStrip(aftercare, t, locale, 'aftercare')] : null,
+    h(
+      'ul',
+      { class: 'facts' },
+      plan.patch_test_by ? h('li', null, sentence(t, 'ui.result.patch_test_by', { date: plan.patch_test_by }, ['date'], locale)) : null,
+      plan.unrestricted_from ? h('li', null, sentence(t, 'ui.result.unrestricted_from', { date: plan.unrestricted_from }, ['date'], locale)) : null,
+      plan.touch_up_reminder
+        ? h('li', { 'data-touch-up-year': year(plan.touch_up_reminder) }, sentence(t, 'ui.result.touch_up_reminder', { date: plan.touch_up_reminder }, ['date'], locale))
+        : null,
+    ),
+  )
+}
+
+/**
+ * The result step: {element, heading}. actions: {calendar(), print(), send(), edit()}; hasIcs
+ * says whether the core produced a calendar file.
+ */
+export function renderResult(result, { t, locale, clinic, actions, hasIcs }) {
+  const headingId = uid('result')
+  const heading = h('h2', { id: headingId, tabindex: '-1' }, result.headline || t(`verdict.${result.verdict}`))
+  const advisories = Array.isArray(result.advisories) ? result.advisories : []
+  const element = h(
+    'article',
+    { class: 'result', part: 'result', 'data-verdict': result.verdict, 'aria-labelledby': headingId },
+    h('p', { class: 'muted small' }, t('ui.result.title')),
+    h(
+      'div',
+      { class: 'verdict', part: 'verdict', 'data-verdict': result.verdict },
+      heading,
+      result.summary ? h('p', null, result.summary) : null,
+    ),
+    reasonsList(result, t, locale),
+    result.earliest_eligible_date
+      ? h('p', { 'data-earliest': result.earliest_eligible_date }, sentence(t, 'ui.result.earliest', { date: result.earliest_eligible_date }, ['date'], locale))
+      : null,
+    result.recheck_required ? h('p', { 'data-recheck': '' }, t('ui.result.recheck')) : null,
+    advisories.length
+      ? [
+          h('h3', null, t('ui.result.advisories')),
+          h('ul', { class: 'advisories' }, advisories.map((a) => h('li', { 'data-advisory': a.code }, a.message))),
+        ]
+      : null,
+    result.verdict === 'not_suitable' ? null : [h('h3', null, t('ui.result.estimate')), estimateBlock(result, t, locale)],
+    planBlock(result, t, locale),
+    result.longevity ? h('p', { class: 'small muted' }, result.longevity) : null,
+    h('p', { class: 'disclaimer' }, t('ui.result.disclaimer')),
+    h(
+      'div',
+      { class: 'actions', part: 'actions' },
+      hasIcs ? h('button', { type: 'button', class: 'secondary', 'data-action': 'calendar', onclick: actions.calendar }, t('ui.action.calendar')) : null,
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'print', onclick: actions.print }, t('ui.action.print')),
+      h('button', { type: 'button', 'data-action': 'send', onclick: actions.send }, t('ui.action.send')),
+      h('span', { class: 'spacer' }),
+      h('button', { type: 'button', class: 'link', 'data-action': 'edit', onclick: actions.edit }, t('ui.action.edit')),
+      clinic?.booking_url ? h('a', { class: 'button secondary', href: clinic.booking_url, target: '_blank', rel: 'noopener' }, t('ui.action.book')) : null,
+    ),
+  )
+  return { element, heading }
+}

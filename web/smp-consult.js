@@ -1,0 +1,694 @@
+// <smp-consultation>: the embeddable SMP consultation. Renders what the WebAssembly core returns
+// (questions, diagnostics, result); holds no rule, price or date logic of its own.
+// Usage: <script type="module" src="/smp/smp-consult.js"></script>
+//        <smp-consultation config="/smp/clinic.json">Call us on …</smp-consultation>
+import { loadCore } from './core-loader.js'
+import { getAt, removeAt, setAt } from './answers.js'
+import { h } from './dom.js'
+import { date, fill, money, todayIn } from './format.js'
+import { buildLead, renderLeadForm, sendLead } from './lead-form.js'
+import { renderQuestion } from './render-question.js'
+import { renderResult } from './result-view.js'
+import { themeSheet, widgetSheet } from './styles.js'
+
+// Start fetching the core as soon as the script runs, in parallel with the clinic config.
+const corePromise = loadCore()
+corePromise.catch(() => {})
+
+// Only for when the core itself cannot load (its catalogue holds every other text).
+const BOOT_TEXTS = {
+  en: {
+    title: 'The online consultation could not start',
+    wasm: 'Your browser blocked or could not load it. Please contact us directly:',
+    config: 'This consultation is not set up correctly. Please contact us directly:',
+  },
+  es: {
+    title: 'La consulta en línea no ha podido iniciarse',
+    wasm: 'Tu navegador la ha bloqueado o no ha podido cargarla. Contacta con nosotros directamente:',
+    config: 'Esta consulta no está bien configurada. Contacta con nosotros directamente:',
+  },
+}
+
+const template = document.createElement('template')
+template.innerHTML = `<div class="root" part="root">
+  <div class="boot" part="fallback">
+    <slot></slot>
+    <div class="loading" aria-busy="true"><span class="spinner" aria-hidden="true"></span></div>
+    <div class="failure" role="alert" hidden></div>
+  </div>
+  <div class="app" hidden>
+    <div class="live visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
+    <div class="progress" part="progress" hidden>
+      <div class="progress-meta"><span class="progress-section"></span><span class="progress-count"></span></div>
+      <div class="progress-track" role="progressbar" aria-valuemin="0"><div class="progress-fill"></div></div>
+    </div>
+    <div class="step" part="step"></div>
+  </div>
+</div>`
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
+const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content']
+
+function randomId() {
+  if (globalThis.crypto?.randomUUID) return crypto.randomUUID()
+  const bytes = new Uint8Array(16)
+  crypto.getRandomValues(bytes)
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+function parseJson(text) {
+  try {
+    const value = JSON.parse(text)
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : null
+  } catch {
+    return null
+  }
+}
+
+function icon(path) {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
+  svg.setAttribute('viewBox', '0 0 24 24')
+  svg.setAttribute('aria-hidden', 'true')
+  svg.setAttribute('focusable', 'false')
+  const p = document.createElementNS('http://www.w3.org/2000/svg', 'path')
+  p.setAttribute('d', path)
+  p.setAttribute('fill', 'none')
+  p.setAttribute('stroke', 'currentColor')
+  p.setAttribute('stroke-width', '2')
+  p.setAttribute('stroke-linecap', 'round')
+  p.setAttribute('stroke-linejoin', 'round')
+  svg.append(p)
+  return svg
+}
+const ICON_LOCK = 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4'
+const ICON_CLOCK = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7v5l3 2'
+const ICON_INFO = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v6M12 7.5v.5'
+const ICON_CHECK = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM7 12.5l3.2 3.2L17 9'
+
+export class SmpConsultationElement extends HTMLElement {
+  static get observedAttributes() {
+    return ['config', 'config-json', 'locale', 'today']
+  }
+
+  constructor() {
+    super()
+    const root = this.attachShadow({ mode: 'open' })
+    root.adoptedStyleSheets = [widgetSheet()]
+    root.append(template.content.cloneNode(true))
+    this.els = {
+      boot: root.querySelector('.boot'),
+      loading: root.querySelector('.loading'),
+      failure: root.querySelector('.failure'),
+      app: root.querySelector('.app'),
+      live: root.querySelector('.live'),
+      progress: root.querySelector('.progress'),
+      progressSection: root.querySelector('.progress-section'),
+      progressCount: root.querySelector('.progress-count'),
+      progressTrack: root.querySelector('.progress-track'),
+      progressFill: root.querySelector('.progress-fill'),
+      step: root.querySelector('.step'),
+    }
+    this.generation = 0
+    this.reset()
+  }
+
+  reset() {
+    this.phase = 'loading'
+    this.answers = {}
+    this.writers = {}
+    this.qdoc = null
+    this.currentId = null
+    this.result = null
+    this.ics = ''
+    this.startedAt = ''
+    this.clientId = ''
+    this.leadAbort?.abort()
+    this.leadAbort = null
+    this.focusNext = false
+  }
+
+  connectedCallback() {
+    if (!this.started) {
+      this.started = true
+      this.start()
+    }
+  }
+
+  disconnectedCallback() {
+    this.leadAbort?.abort()
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (!this.started || oldValue === newValue) return
+    if (name === 'config' || name === 'config-json') {
+      this.reset()
+      this.start()
+    } else if (this.core && this.phase !== 'failed') {
+      this.guard(() => {
+        this.applyLocaleAndToday()
+        this.refreshQuestions()
+        if (this.phase === 'result') this.evaluateNow()
+        this.scheduleRender()
+      })
+    }
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  t(key, params) {
+    const text = this.texts?.[key]
+    return fill(typeof text === 'string' ? text : key, params)
+  }
+
+  emit(type, detail) {
+    try {
+      this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }))
+    } catch {
+      // A listener's failure is the host's, never ours.
+    }
+  }
+
+  guard(fn) {
+    try {
+      return fn()
+    } catch (error) {
+      this.fail('internal_error', String(error?.message || error), 'wasm')
+      return undefined
+    }
+  }
+
+  scheduleRender() {
+    if (this.renderQueued) return
+    this.renderQueued = true
+    queueMicrotask(() => {
+      this.renderQueued = false
+      this.guard(() => this.render())
+    })
+  }
+
+  // ---- loading -----------------------------------------------------------------------------
+
+  async start() {
+    const generation = ++this.generation
+    this.els.boot.hidden = false
+    this.els.loading.hidden = false
+    this.els.failure.hidden = true
+    this.els.app.hidden = true
+    let configText = '{}'
+    try {
+      if (this.hasAttribute('config-json')) {
+        configText = this.getAttribute('config-json') || '{}'
+      } else if (this.getAttribute('config')) {
+        const response = await fetch(new URL(this.getAttribute('config'), document.baseURI), { credentials: 'same-origin' })
+        if (!response.ok) throw new Error(`config: HTTP ${response.status}`)
+        configText = await response.text()
+      }
+    } catch (error) {
+      if (generation === this.generation) this.fail('config_load_failed', String(error.message || error), 'config')
+      return
+    }
+    this.configText = configText
+    this.rawConfig = parseJson(configText) || {}
+    let core
+    try {
+      core = await corePromise
+    } catch (error) {
+      if (generation === this.generation) this.fail(error.code || 'wasm_failed', String(error.message || error), 'wasm')
+      return
+    }
+    if (generation !== this.generation) return
+    this.guard(() => this.boot(core))
+  }
+
+  boot(core) {
+    this.core = core
+    const check = core.validateConfig(this.configText)
+    if (!check.ok) {
+      const lines = (check.errors || []).map((e) => `${e.pointer || '/'}: ${e.message}`)
+      console.warn(`<smp-consultation> invalid clinic config:\n${lines.join('\n')}`)
+      this.fail('config_invalid', lines.join('; ') || 'invalid config', 'config')
+      return
+    }
+    const pub = core.publicConfig(this.configText)
+    this.pub = pub && pub.ok !== false ? pub : {}
+    this.clinic = this.pub.clinic || {}
+    this.shadowRoot.adoptedStyleSheets = [widgetSheet(), themeSheet(this.pub.theme)]
+    this.applyLocaleAndToday()
+    if (core.dead || !this.texts) {
+      this.fail('wasm_failed', 'core failed', 'wasm')
+      return
+    }
+    this.phase = 'intro'
+    this.els.boot.hidden = true
+    this.els.app.hidden = false
+    this.render()
+    this.emit('smp-ready', { version: core.version(), locale: this.locale })
+  }
+
+  requestedLocale() {
+    const available = Array.isArray(this.pub?.locales?.available) ? this.pub.locales.available : ['en', 'es']
+    const attr = (this.getAttribute('locale') || '').trim().toLowerCase().slice(0, 2)
+    if (attr) return attr
+    if (this.rawConfig?.locales?.default) return String(this.rawConfig.locales.default)
+    for (const language of navigator.languages || [navigator.language || '']) {
+      const short = String(language).toLowerCase().slice(0, 2)
+      if (available.includes(short)) return short
+    }
+    return this.pub?.locales?.default || 'en'
+  }
+
+  applyLocaleAndToday() {
+    const messages = this.core.messages(this.configText, this.requestedLocale())
+    if (messages && messages.ok !== false) {
+      this.texts = messages
+      this.locale = messages.locale || 'en'
+    }
+    const today = (this.getAttribute('today') || '').trim()
+    this.today = DATE_RE.test(today) ? today : todayIn(this.clinic?.timezone)
+    this.setAttribute('lang', this.locale)
+    this.els.app.setAttribute('lang', this.locale)
+  }
+
+  fail(code, message, kind) {
+    this.phase = 'failed'
+    const locale = (this.getAttribute('locale') || this.rawConfig?.locales?.default || navigator.language || 'en').slice(0, 2)
+    const boot = BOOT_TEXTS[locale] || BOOT_TEXTS.en
+    const copy = this.rawConfig?.copy?.[locale] || {}
+    const text = (key, fallback) => this.texts?.[key] || copy[key] || fallback
+    const clinic = this.rawConfig?.clinic || {}
+    const phone = typeof clinic.phone === 'string' ? clinic.phone : ''
+    const email = typeof clinic.email === 'string' ? clinic.email : ''
+    const contact = h(
+      'ul',
+      { class: 'contact' },
+      phone ? h('li', null, h('a', { href: `tel:${phone.replace(/[^+\d]/g, '')}` }, phone)) : null,
+      email ? h('li', null, h('a', { href: `mailto:${email}` }, email)) : null,
+    )
+    this.els.failure.replaceChildren(
+      h('h2', null, text('ui.fallback.title', boot.title)),
+      h('p', null, kind === 'config' ? text('ui.fallback.config', boot.config) : text('ui.fallback.body', boot.wasm)),
+      phone || email ? contact : null,
+    )
+    this.els.failure.dataset.code = code
+    this.els.loading.hidden = true
+    this.els.failure.hidden = false
+    this.els.boot.hidden = false
+    this.els.app.hidden = true
+    this.emit('smp-error', { code, message })
+  }
+
+  // ---- questions ---------------------------------------------------------------------------
+
+  refreshQuestions() {
+    // Answers to questions that are no longer shown (e.g. a Norwood stage after switching to
+    // Ludwig) are dropped, so the core never sees stale values. Bounded: visibility settles fast.
+    for (let round = 0; round < 6; round += 1) {
+      const doc = this.core.questions(this.configText, this.answers, this.locale, this.today)
+      if (!doc || doc.ok === false || !Array.isArray(doc.questions)) {
+        if (this.core.dead) throw new Error('core stopped answering')
+        this.qdoc = { questions: [], sections: [], errors: doc?.errors || [] }
+        return
+      }
+      this.qdoc = doc
+      const visible = new Set(doc.questions.map((q) => q.id))
+      const stale = Object.entries(this.writers).filter(([, id]) => !visible.has(id))
+      if (stale.length === 0) return
+      for (const [pointer] of stale) {
+        this.answers = removeAt(this.answers, pointer)
+        delete this.writers[pointer]
+      }
+    }
+  }
+
+  visible() {
+    return this.qdoc?.questions || []
+  }
+
+  current() {
+    const list = this.visible()
+    return list.find((q) => q.id === this.currentId) || list[0] || null
+  }
+
+  isAnswered(q) {
+    return q.answered === true || getAt(this.answers, q.pointer) !== undefined || (q.id === 'dob' && getAt(this.answers, '/age') !== undefined)
+  }
+
+  errorsFor(q) {
+    const errors = this.qdoc?.errors || []
+    return errors
+      .filter((e) => e.pointer === q.pointer || String(e.pointer).startsWith(`${q.pointer}/`) || (q.id === 'dob' && e.pointer === '/age'))
+      .map((e) => e.message)
+  }
+
+  onAnswer(pointer, value) {
+    this.guard(() => {
+      if (value === undefined) {
+        this.answers = removeAt(this.answers, pointer)
+        delete this.writers[pointer]
+      } else {
+        this.answers = setAt(this.answers, pointer, value)
+        if (this.currentId) this.writers[pointer] = this.currentId
+      }
+      this.refreshQuestions()
+      this.updateProgress()
+      const q = this.current()
+      // Errors show once the visitor has finished an answer; clearing them happens at once.
+      if (q && this.stepView && this.stepView.showingErrors) {
+        const errors = this.errorsFor(q)
+        this.stepView.setErrors(errors)
+        this.stepView.showingErrors = errors.length > 0
+      }
+    })
+  }
+
+  go(phase, questionId) {
+    this.phase = phase
+    if (questionId !== undefined) this.currentId = questionId
+    this.focusNext = true
+    this.scheduleRender()
+  }
+
+  startQuiz() {
+    if (!this.startedAt) this.startedAt = new Date().toISOString()
+    this.refreshQuestions()
+    this.go('question', this.visible()[0]?.id ?? null)
+  }
+
+  next() {
+    this.guard(() => {
+      const q = this.current()
+      if (!q) return this.showResult()
+      this.stepView?.commit()
+      this.refreshQuestions()
+      const errors = this.errorsFor(q)
+      if (errors.length === 0 && q.required && !this.isAnswered(q)) errors.push(this.t('ui.error.required'))
+      if (errors.length) {
+        this.stepView.setErrors(errors)
+        this.stepView.showingErrors = true
+        this.stepView.element.querySelector('input')?.focus()
+        return undefined
+      }
+      const list = this.visible()
+      const index = list.findIndex((item) => item.id === q.id)
+      if (index + 1 < list.length) this.go('question', list[index + 1].id)
+      else this.showResult()
+      return undefined
+    })
+  }
+
+  back() {
+    this.guard(() => {
+      const list = this.visible()
+      const index = list.findIndex((item) => item.id === this.current()?.id)
+      if (index > 0) this.go('question', list[index - 1].id)
+      else this.go('intro')
+    })
+  }
+
+  skip() {
+    const q = this.current()
+    if (!q) return
+    this.onAnswer(q.pointer, undefined)
+    if (q.id === 'dob') this.onAnswer('/age', undefined)
+    const list = this.visible()
+    const index = list.findIndex((item) => item.id === q.id)
+    if (index + 1 < list.length) this.go('question', list[index + 1].id)
+    else this.showResult()
+  }
+
+  // ---- result ------------------------------------------------------------------------------
+
+  evaluateNow() {
+    const outcome = this.core.evaluate(this.configText, this.answers, this.today, this.locale)
+    if (!outcome.ok) return outcome.errors || []
+    this.result = outcome.result
+    this.ics = this.core.planIcs(this.configText, this.answers, this.today, this.locale)
+    return null
+  }
+
+  showResult() {
+    this.guard(() => {
+      const errors = this.evaluateNow()
+      if (errors) {
+        if (this.core.dead) throw new Error('core stopped answering')
+        // Send the visitor to the first question an error points at.
+        const list = this.visible()
+        const target = list.find((q) => errors.some((e) => e.pointer === q.pointer || String(e.pointer).startsWith(`${q.pointer}/`) || (q.id === 'dob' && (e.pointer === '/age' || e.pointer === '')))) || list[0]
+        this.pendingErrors = errors.map((e) => e.message)
+        this.go('question', target?.id ?? null)
+        return
+      }
+      this.go('result')
+      const r = this.result
+      this.els.live.textContent = ''
+      setTimeout(() => {
+        this.els.live.textContent = this.t('ui.result.announce', { verdict: r.headline || this.t(`verdict.${r.verdict}`) })
+      }, 50)
+      const detail = { verdict: r.verdict, packages: (r.packages || []).map((p) => p.id) }
+      if (r.estimate) Object.assign(detail, { low: r.estimate.low, high: r.estimate.high, currency: r.estimate.currency })
+      this.emit('smp-result', detail)
+    })
+  }
+
+  downloadIcs() {
+    if (!this.ics) return
+    const url = URL.createObjectURL(new Blob([this.ics], { type: 'text/calendar;charset=utf-8' }))
+    const link = h('a', { href: url, download: 'smp-plan.ics', hidden: true })
+    this.shadowRoot.append(link)
+    link.click()
+    link.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10000)
+  }
+
+  // ---- lead --------------------------------------------------------------------------------
+
+  leadContext() {
+    const params = new URLSearchParams(location.search)
+    const utm = {}
+    for (const key of UTM_KEYS) {
+      const value = params.get(`utm_${key}`)
+      if (value) utm[key] = value.slice(0, 200)
+    }
+    return {
+      page_url: location.href.slice(0, 2000),
+      referrer: document.referrer.slice(0, 2000),
+      utm,
+      locale: this.locale,
+      widget_version: this.core.version(),
+      started_at: this.startedAt,
+    }
+  }
+
+  mailtoHref(form) {
+    const r = this.result || {}
+    const e = r.estimate
+    const lines = [this.t('ui.mail.body_intro'), '', `${this.t('ui.mail.result')}: ${r.headline || this.t(`verdict.${r.verdict}`)}`]
+    if (e) lines.push(`${this.t('ui.mail.estimate')}: ${this.t('ui.result.range', { low: money(e.low, e.currency, this.locale, e.round_to), high: money(e.high, e.currency, this.locale, e.round_to) })}`)
+    const first = r.plan?.sessions?.find((s) => s.date)
+    if (first) lines.push(`${this.t('ui.result.session', { n: first.number })}: ${date(first.date, this.locale)}`)
+    lines.push('', `${this.t('ui.mail.contact')}: ${form.name} · ${form.email}${form.phone ? ` · ${form.phone}` : ''} (${this.t(`ui.lead.preferred.${form.preferred_contact}`)})`)
+    if (form.consent_health) {
+      lines.push('', `${this.t('ui.mail.health_included')}:`)
+      for (const q of this.visible().filter((item) => item.section === 'health')) {
+        const value = getAt(this.answers, q.pointer)
+        if (value === undefined) continue
+        const label = (q.options || []).find((o) => String(o.value) === String(value))?.label ?? String(value)
+        lines.push(`- ${q.text} ${label}`)
+      }
+    }
+    const to = this.pub.lead?.fallback_email || this.clinic.email || ''
+    const subject = this.t('ui.mail.subject', { name: form.name })
+    return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(lines.join('\n'))}`
+  }
+
+  async submitLead(form) {
+    const view = this.stepView
+    if (!this.clientId) this.clientId = randomId()
+    const answers = structuredClone(this.answers)
+    const lead = buildLead({ form, answers, result: this.result, context: this.leadContext(), clientId: this.clientId })
+    const check = this.core.validateLead(this.configText, lead, this.today, this.locale)
+    if (!check.ok) {
+      view.showErrors(check.errors || [])
+      return
+    }
+    view.showErrors([])
+    const endpoint = this.pub.lead?.endpoint
+    if (!endpoint) {
+      view.showMailto(this.mailtoHref(form), this.t('ui.lead.no_endpoint'))
+      return
+    }
+    view.setBusy(true)
+    view.setStatus(this.t('ui.lead.sending'))
+    this.leadAbort?.abort()
+    this.leadAbort = new AbortController()
+    const outcome = await sendLead(new URL(endpoint, document.baseURI).href, lead, {
+      signal: this.leadAbort.signal,
+      onRetry: (seconds) => view.setStatus(this.t('ui.lead.retrying', { seconds })),
+    })
+    if (this.stepView !== view) return
+    view.setBusy(false)
+    if (outcome.ok) {
+      this.leadId = outcome.leadId
+      this.leadName = form.name
+      this.go('done')
+      this.emit('smp-lead', { leadId: outcome.leadId })
+      return
+    }
+    if (outcome.status === 400 && outcome.errors.length) {
+      view.setStatus('')
+      view.showErrors(outcome.errors)
+      return
+    }
+    view.setStatus(this.t('ui.lead.failed'))
+    view.showMailto(this.mailtoHref(form), this.t('ui.lead.failed'))
+    this.emit('smp-error', { code: 'lead_delivery_failed', message: `lead delivery failed (${outcome.status || 'network'})` })
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------
+
+  updateProgress() {
+    const { progress, progressSection, progressCount, progressTrack, progressFill } = this.els
+    if (this.phase !== 'question') {
+      progress.hidden = true
+      return
+    }
+    const list = this.visible()
+    const q = this.current()
+    const index = Math.max(0, list.findIndex((item) => item.id === q?.id))
+    const total = list.length
+    const section = this.qdoc.sections?.find((s) => s.id === q?.section)
+    progress.hidden = false
+    progressSection.textContent = section?.title || ''
+    progressCount.textContent = this.t('ui.progress', { current: index + 1, total })
+    progressTrack.setAttribute('aria-valuemax', String(total))
+    progressTrack.setAttribute('aria-valuenow', String(index + 1))
+    progressTrack.setAttribute('aria-label', this.t('ui.progress_label'))
+    progressTrack.setAttribute('aria-valuetext', progressCount.textContent)
+    progressFill.style.setProperty('--smp-progress', String(total ? Math.round(((index + 1) / total) * 100) : 0))
+  }
+
+  render() {
+    if (this.phase === 'loading' || this.phase === 'failed') return
+    let view = null
+    const t = (key, params) => this.t(key, params)
+    if (this.phase === 'intro') view = this.renderIntro()
+    else if (this.phase === 'question') view = this.renderStep()
+    else if (this.phase === 'result') {
+      view = renderResult(this.result, {
+        t,
+        locale: this.locale,
+        clinic: { booking_url: /^https?:/i.test(this.clinic.booking_url || '') ? this.clinic.booking_url : '' },
+        hasIcs: Boolean(this.ics),
+        actions: {
+          calendar: () => this.guard(() => this.downloadIcs()),
+          print: () => window.print(),
+          send: () => this.go('lead'),
+          edit: () => this.go('question', this.visible()[0]?.id ?? null),
+        },
+      })
+    } else if (this.phase === 'lead') {
+      view = renderLeadForm({
+        t,
+        pub: this.pub,
+        clinicName: this.clinic.name || '',
+        onSubmit: (form) => this.submitLead(form).catch((error) => this.fail('internal_error', String(error?.message || error), 'wasm')),
+        onBack: () => this.go('result'),
+      })
+    } else if (this.phase === 'done') {
+      const heading = h('h2', { tabindex: '-1' }, this.t('ui.done.title', { name: this.leadName || '' }))
+      view = {
+        heading,
+        element: h(
+          'section',
+          { class: 'done', part: 'done' },
+          icon(ICON_CHECK),
+          heading,
+          h('p', null, this.t('ui.done.body', { clinic: this.clinic.name || '' })),
+          this.leadId ? h('p', { class: 'muted small', 'data-lead-id': this.leadId }, this.t('ui.done.reference', { id: this.leadId })) : null,
+        ),
+      }
+    }
+    if (!view) return
+    this.stepView = view
+    this.els.step.dataset.phase = this.phase
+    this.els.step.replaceChildren(view.element)
+    this.updateProgress()
+    if (this.focusNext) {
+      this.focusNext = false
+      view.heading.focus()
+      if (typeof view.heading.scrollIntoView === 'function' && !this.isInViewport(view.heading)) {
+        view.heading.scrollIntoView({ block: 'start', behavior: 'instant' })
+      }
+    }
+    if (this.phase === 'question') {
+      const q = this.current()
+      if (this.pendingErrors) {
+        view.setErrors(this.pendingErrors)
+        view.showingErrors = true
+        this.pendingErrors = null
+      }
+      this.emit('smp-step', { question: q?.id ?? null, index: this.visible().findIndex((item) => item.id === q?.id), total: this.visible().length })
+    }
+  }
+
+  isInViewport(el) {
+    const rect = el.getBoundingClientRect()
+    return rect.top >= 0 && rect.bottom <= (window.innerHeight || 0)
+  }
+
+  renderIntro() {
+    const heading = h('h2', { tabindex: '-1' }, this.t('ui.intro.title'))
+    const start = h('button', { type: 'button', 'data-action': 'start', onclick: () => this.guard(() => this.startQuiz()) }, this.t('ui.intro.start'))
+    const element = h(
+      'section',
+      { class: 'intro', part: 'intro' },
+      heading,
+      h('p', { class: 'lead' }, this.t('ui.intro.body')),
+      h(
+        'ul',
+        { class: 'badges' },
+        h('li', null, icon(ICON_CLOCK), h('span', null, this.t('ui.intro.time'))),
+        h('li', null, icon(ICON_LOCK), h('span', null, this.t('ui.intro.privacy', { clinic: this.clinic.name || '' }))),
+        h('li', null, icon(ICON_INFO), h('span', null, this.t('ui.intro.disclaimer'))),
+      ),
+      h('div', { class: 'actions' }, start),
+    )
+    return { heading, element }
+  }
+
+  renderStep() {
+    const q = this.current()
+    if (!q) return this.renderIntro()
+    this.currentId = q.id
+    const list = this.visible()
+    const index = list.findIndex((item) => item.id === q.id)
+    const isLast = index === list.length - 1
+    const view = renderQuestion(q, {
+      answers: this.answers,
+      t: (key, params) => this.t(key, params),
+      onAnswer: (pointer, value) => this.onAnswer(pointer, value),
+      onSkip: () => this.guard(() => this.skip()),
+    })
+    const nav = h(
+      'div',
+      { class: 'actions', part: 'nav' },
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'back', onclick: () => this.back() }, this.t('ui.back')),
+      h('button', { type: 'submit', 'data-action': 'next' }, isLast ? this.t('ui.see_result') : this.t('ui.next')),
+    )
+    const form = h('form', { class: 'step-form', novalidate: true, 'data-step': q.id }, view.element, nav)
+    form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      this.next()
+    })
+    const existing = this.errorsFor(q)
+    if (existing.length && this.isAnswered(q)) {
+      view.setErrors(existing)
+      view.showingErrors = true
+    }
+    return { ...view, element: form }
+  }
+}
+
+if (!customElements.get('smp-consultation')) {
+  customElements.define('smp-consultation', SmpConsultationElement)
+}
