@@ -160,8 +160,7 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"package.scar_fut.description",
      "Hides the line-shaped scar left by a strip (FUT) transplant."},
     {"package.scar_other_small", "Small scar camouflage"},
-    {"package.scar_other_small.description",
-     "Hides one small scar from surgery or an injury."},
+    {"package.scar_other_small.description", "Hides one small scar from surgery or an injury."},
     {"package.scar_other_large", "Large scar camouflage"},
     {"package.scar_other_large.description",
      "Hides a large scar, several scars or a burn scar. The exact price is set at an in-person "
@@ -183,8 +182,8 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
      "supplements that thin the blood (such as ibuprofen, fish oil or vitamin E). Keep taking any "
      "medicine your doctor prescribed, as usual. Moisturise your scalp daily."},
     {"precare.clip_or_shave",
-     "The evening before: clip or shave your head to the length we agreed. Don't use a razor on "
-     "the day itself."},
+     "Clip or shave your head to the length we agreed, no later than the evening before. Don't use "
+     "a razor on the day itself."},
     {"precare.wash_evening_before",
      "The evening before: wash your hair and scalp with a mild shampoo. Don't put any products on "
      "your scalp on the day."},
@@ -199,18 +198,14 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
      "something to pass the time, like music or your phone, and keep the whole day free."},
 
     // Aftercare milestones: what resumes on the milestone's date, and how.
-    {"aftercare.shaving",
-     "Shaving: use a trimmer or foil shaver only, and go around any scabs."},
+    {"aftercare.shaving", "Shaving: use a trimmer or foil shaver only, and go around any scabs."},
     {"aftercare.washing_shampoo",
      "Washing: water and a mild, unscented shampoo. Pat dry and don't scrub."},
-    {"aftercare.creams_moisturiser",
-     "Creams: an unscented, alcohol-free moisturiser is fine."},
-    {"aftercare.vigorous_exercise",
-     "Exercise and heavy sweating: back to your usual workouts."},
+    {"aftercare.creams_moisturiser", "Creams: an unscented, alcohol-free moisturiser is fine."},
+    {"aftercare.vigorous_exercise", "Exercise and heavy sweating: back to your usual workouts."},
     {"aftercare.hot_showers", "Hot showers: back to normal. Until then, keep showers lukewarm."},
     {"aftercare.picking",
-     "Itching and flaking should be over by now. Until the flaking ends, don't pick or scratch "
-     "your scalp."},
+     "Flaking: it should be over by now. Until it ends, don't pick or scratch your scalp."},
     {"aftercare.pools_sauna_tanning",
      "Pools, swimming, saunas, steam rooms, hot tubs and tanning beds: OK again."},
     {"aftercare.direct_sun",
@@ -249,7 +244,7 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     // Calendar file (.ics) texts.
     {"ics.calendar_name", "{clinic}: SMP plan"},
     {"ics.session", "SMP session {number}"},
-    {"ics.session_if_needed", "Extra SMP session (only if needed)"},
+    {"ics.session_if_needed", "SMP session {number} (only if needed)"},
     {"ics.patch_test", "SMP patch test"},
     {"ics.touch_up", "Time to think about an SMP touch-up"},
     {"ics.unrestricted", "SMP aftercare: no more restrictions"},
@@ -257,6 +252,9 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"ics.description_footer",
      "This plan is information, not a diagnosis. The clinic confirms every date and the final "
      "decision at your consultation."},
+    {"ics.hours", "Session length: about {min}–{max} hours"},
+    {"ics.full_day", "Long session: keep the whole day free."},
+    {"ics.aftercare", "SMP aftercare: {items}"},
 });
 
 }  // namespace

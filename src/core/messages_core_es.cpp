@@ -170,8 +170,8 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
      "conservas."},
     {"package.alopecia_patches", "Placas de alopecia"},
     {"package.alopecia_patches.description",
-     "Disimula las placas sin pelo para que se integren con el pelo o la barba de pocos días que "
-     "las rodea."},
+     "Disimula las placas sin pelo para que se integren con el pelo, largo o rapado, que las "
+     "rodea."},
     {"package.scar_fue", "Camuflaje de cicatrices FUE"},
     {"package.scar_fue.description",
      "Disimula los pequeños puntos que deja un trasplante FUE en la zona de donde se extrajo el "
@@ -204,8 +204,8 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
      "vitamina E). Sigue tomando como siempre cualquier medicamento que te haya recetado tu "
      "médico. Hidrata tu cuero cabelludo cada día."},
     {"precare.clip_or_shave",
-     "La noche anterior: corta o rapa tu pelo al largo que acordamos. No uses cuchilla el mismo "
-     "día."},
+     "Córtate el pelo a máquina o rápate al largo que acordamos, como muy tarde la noche "
+     "anterior. No uses cuchilla el mismo día."},
     {"precare.wash_evening_before",
      "La noche anterior: lávate el pelo y el cuero cabelludo con un champú suave. El día de la "
      "sesión no te pongas ningún producto en el cuero cabelludo."},
@@ -231,8 +231,8 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"aftercare.hot_showers",
      "Duchas calientes: vuelven a estar permitidas. Hasta entonces, usa agua templada."},
     {"aftercare.picking",
-     "El picor y la descamación ya deberían haber terminado. Hasta que acabe la descamación, no "
-     "te rasques ni te arranques nada del cuero cabelludo."},
+     "Descamación: ya debería haber terminado. Hasta que termine, no te rasques ni te arranques "
+     "nada del cuero cabelludo."},
     {"aftercare.pools_sauna_tanning",
      "Piscinas, natación, saunas, baños de vapor, jacuzzis y camas de bronceado: ya puedes "
      "volver a usarlos."},
@@ -274,7 +274,7 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     // Calendar file (.ics) texts.
     {"ics.calendar_name", "{clinic}: plan de SMP"},
     {"ics.session", "Sesión de SMP {number}"},
-    {"ics.session_if_needed", "Sesión extra de SMP (solo si hace falta)"},
+    {"ics.session_if_needed", "Sesión de SMP {number} (solo si hace falta)"},
     {"ics.patch_test", "Prueba de parche de SMP"},
     {"ics.touch_up", "Es momento de pensar en un retoque de SMP"},
     {"ics.unrestricted", "Cuidados de SMP: sin más restricciones"},
@@ -282,6 +282,9 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"ics.description_footer",
      "Este plan es información, no un diagnóstico. La clínica confirma cada fecha y la decisión "
      "final en tu consulta."},
+    {"ics.hours", "Duración de la sesión: unas {min}–{max} horas"},
+    {"ics.full_day", "Sesión larga: deja libre todo el día."},
+    {"ics.aftercare", "Cuidados de SMP: {items}"},
 });
 
 }  // namespace

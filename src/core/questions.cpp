@@ -67,24 +67,22 @@ constexpr std::array<OptionSpec, 6> kFitzpatrickOptions{{{"1", ValueType::kInt, 
                                                          {"4", ValueType::kInt, 4},
                                                          {"5", ValueType::kInt, 5},
                                                          {"6", ValueType::kInt, 6}}};
-constexpr std::array<OptionSpec, 6> kScaleOptions{str("norwood"),  str("ludwig"), str("crown_only"),
-                                                  str("diffuse"),  str("none"),   str("unsure")};
+constexpr std::array<OptionSpec, 6> kScaleOptions{str("norwood"), str("ludwig"), str("crown_only"),
+                                                  str("diffuse"), str("none"),   str("unsure")};
 constexpr std::array<OptionSpec, 12> kNorwoodOptions{
     str("I"),  str("II"),  str("IIA"), str("III"), str("IIIA"), str("III_VERTEX"),
     str("IV"), str("IVA"), str("V"),   str("VA"),  str("VI"),   str("VII")};
 constexpr std::array<OptionSpec, 3> kLudwigOptions{str("I"), str("II"), str("III")};
-constexpr std::array<OptionSpec, 3> kExtentOptions{str("mild"), str("moderate"),
-                                                   str("extensive")};
+constexpr std::array<OptionSpec, 3> kExtentOptions{str("mild"), str("moderate"), str("extensive")};
 constexpr std::array<OptionSpec, 6> kCauseOptions{
     str("androgenetic"), str("alopecia_areata"),   str("alopecia_totalis_universalis"),
     str("chemotherapy"), str("trauma_or_surgery"), str("unknown")};
 constexpr std::array<OptionSpec, 2> kLookOptions{str("shaved"), str("keep_length")};
 constexpr std::array<OptionSpec, 4> kScarOptions{str("fut_strip"), str("fue_dots"),
                                                  str("other_small"), str("other_large")};
-constexpr std::array<OptionSpec, 2> kYesNoOptions{{{"true", ValueType::kBool, 1},
-                                                   {"false", ValueType::kBool, 0}}};
-constexpr std::array<OptionSpec, 3> kChemotherapyOptions{str("none"), str("current"),
-                                                         str("ended")};
+constexpr std::array<OptionSpec, 2> kYesNoOptions{
+    {{"true", ValueType::kBool, 1}, {"false", ValueType::kBool, 0}}};
+constexpr std::array<OptionSpec, 3> kChemotherapyOptions{str("none"), str("current"), str("ended")};
 constexpr std::array<OptionSpec, 3> kDiabetesOptions{str("none"), str("controlled"),
                                                      str("uncontrolled")};
 constexpr std::array<OptionSpec, 3> kSkinCancerOptions{str("none"), str("history"),
@@ -100,16 +98,16 @@ constexpr std::array<Condition, 1> kWhenChemotherapyEnded{
     {{"/medical/chemotherapy", Op::kEquals, "ended"}}};
 
 // Either scale is open to everyone (DOMAIN.md 2.2); sex only decides which one is offered first.
-constexpr std::array<Suggestion, 2> kScaleBySex{{{"/sex", "male", "norwood"},
-                                                 {"/sex", "female", "ludwig"}}};
+constexpr std::array<Suggestion, 2> kScaleBySex{
+    {{"/sex", "male", "norwood"}, {"/sex", "female", "ludwig"}}};
 
 constexpr QuestionSpec yes_no(std::string_view id, std::string_view pointer,
                               std::span<const Condition> shown_when = {}) {
   return {id, "health", Kind::kYesNo, pointer, false, "yes_no", kYesNoOptions, shown_when, {}};
 }
 
-constexpr QuestionSpec date(std::string_view id, std::string_view section,
-                            std::string_view pointer, bool required, DateBound bound,
+constexpr QuestionSpec date(std::string_view id, std::string_view section, std::string_view pointer,
+                            bool required, DateBound bound,
                             std::span<const Condition> shown_when = {}) {
   return {id, section, Kind::kDate, pointer, required, id, {}, shown_when, {}, bound};
 }
@@ -185,8 +183,7 @@ const json* answer_at(const json& answers, std::string_view pointer) {
 
 bool answer_equals(const json& answers, std::string_view pointer, std::string_view value) {
   const json* answer = answer_at(answers, pointer);
-  return answer != nullptr && answer->is_string() &&
-         answer->get_ref<const std::string&>() == value;
+  return answer != nullptr && answer->is_string() && answer->get_ref<const std::string&>() == value;
 }
 
 bool is_visible(const QuestionSpec& question, const json& answers) {
@@ -240,10 +237,8 @@ std::string join(std::string_view a, std::string_view b) {
   return key;
 }
 
-json option_json(const QuestionSpec& question, const OptionSpec& option,
-                 const Messages& messages) {
-  const std::string key =
-      join(join(join("option.", question.option_group), "."), option.value);
+json option_json(const QuestionSpec& question, const OptionSpec& option, const Messages& messages) {
+  const std::string key = join(join(join("option.", question.option_group), "."), option.value);
   json out = json::object();
   out["value"] = option_value(option);
   out["label"] = messages.text(key);
