@@ -17,11 +17,17 @@ using nlohmann::json;
 struct Line {
   std::string label;
   std::string value;
+  bool bullet = false;
 };
 struct Section {
   std::string title;
   std::vector<Line> lines;
-  std::vector<std::string> bullets;
+
+  void add(std::string label, std::string value) {
+    lines.push_back({std::move(label), std::move(value), false});
+  }
+  void paragraph(std::string text) { lines.push_back({"", std::move(text), false}); }
+  void bullet(std::string text) { lines.push_back({"", std::move(text), true}); }
 };
 struct Body {
   std::vector<std::string> intro;
@@ -123,10 +129,10 @@ std::string answer_value(const json& value) {
 // --- the sections shared by both emails ------------------------------------------------------
 
 void add_result_sections(Body& body, const json& result, const smp::Config& config,
-                         const smp::Messages& m, bool for_clinic) {
+                         const smp::Messages& m) {
   const int round_to = config.pricing.round_to;
-  Section verdict{m.text("email.section.verdict"), {}, {}};
-  verdict.lines.push_back({"", verdict_label(m, str(result, "verdict"))});
+  Section verdict{m.text("email.section.verdict"), {}};
+  verdict.paragraph(verdict_label(m, str(result, "verdict")));
   const json& reasons = member(result, "reasons");
   if (reasons.is_array()) {
     for (const auto& reason : reasons) {
@@ -135,22 +141,22 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
       if (!str(reason, "eligible_on").empty()) {
         text += " (" + m.text("email.eligible_on", {{"date", str(reason, "eligible_on")}}) + ")";
       }
-      verdict.bullets.push_back(text);
+      verdict.bullet(text);
     }
   }
   const json& advisories = member(result, "advisories");
   if (advisories.is_array()) {
     for (const auto& advisory : advisories) {
       std::string text = str(advisory, "message");
-      verdict.bullets.push_back(text.empty() ? str(advisory, "code") : text);
+      verdict.bullet(text.empty() ? str(advisory, "code") : text);
     }
   }
   body.sections.push_back(std::move(verdict));
 
   const json& estimate = member(result, "estimate");
-  Section money{m.text("email.section.estimate"), {}, {}};
+  Section money{m.text("email.section.estimate"), {}};
   if (!estimate.is_object()) {
-    money.lines.push_back({"", m.text("email.estimate.none")});
+    money.paragraph(m.text("email.estimate.none"));
   } else {
     const std::string currency = str(estimate, "currency");
     auto amount = [&](const json& object, const char* key, bool up) {
@@ -161,12 +167,12 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
         {m.text("email.estimate.total"), amount(estimate, "low", false) + " – " +
                                              amount(estimate, "high", true)});
     if (str(estimate, "provisional") == "true") {
-      money.lines.push_back({"", m.text("email.estimate.provisional")});
+      money.paragraph(m.text("email.estimate.provisional"));
     }
     const json& lines = member(estimate, "lines");
     if (lines.is_array()) {
       for (const auto& line : lines) {
-        money.bullets.push_back(package_label(m, str(line, "package")) + ": " +
+        money.bullet(package_label(m, str(line, "package")) + ": " +
                                 amount(line, "low", false) + " – " + amount(line, "high", true));
       }
     }
@@ -199,12 +205,12 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
   body.sections.push_back(std::move(money));
 
   const json& plan = member(result, "plan");
-  Section schedule{m.text("email.section.plan"), {}, {}};
+  Section schedule{m.text("email.section.plan"), {}};
   if (!plan.is_object()) {
-    schedule.lines.push_back({"", m.text("email.plan.none")});
+    schedule.paragraph(m.text("email.plan.none"));
   } else {
     if (str(plan, "status") == "pending_clearance") {
-      schedule.lines.push_back({"", m.text("email.plan.pending_clearance")});
+      schedule.paragraph(m.text("email.plan.pending_clearance"));
     }
     if (!str(plan, "patch_test_by").empty()) {
       schedule.lines.push_back({m.text("email.plan.patch_test_by"), str(plan, "patch_test_by")});
@@ -218,7 +224,7 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
                                                           {"date", date},
                                                           {"hours", hours_text(member(session, "hours"))}});
         if (str(session, "if_needed") == "true") text += " (" + m.text("email.plan.if_needed") + ")";
-        schedule.bullets.push_back(text);
+        schedule.bullet(text);
       }
     }
     if (!str(plan, "unrestricted_from").empty()) {
@@ -233,7 +239,7 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
   body.sections.push_back(std::move(schedule));
 
   if (plan.is_object()) {
-    Section precare{m.text("email.section.precare"), {}, {}};
+    Section precare{m.text("email.section.precare"), {}};
     const json& items = member(plan, "precare");
     if (items.is_array()) {
       for (const auto& item : items) {
@@ -241,11 +247,11 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
         if (text.empty()) text = str(item, "code");
         const std::string date = str(item, "date");
         // The clinic sees every dated step; the visitor gets each text once, dated.
-        precare.bullets.push_back(date.empty() ? text : date + ": " + text);
+        precare.bullet(date.empty() ? text : date + ": " + text);
       }
     }
-    if (!precare.bullets.empty() && (for_clinic || true)) body.sections.push_back(std::move(precare));
-    Section aftercare{m.text("email.section.aftercare"), {}, {}};
+    if (!precare.lines.empty()) body.sections.push_back(std::move(precare));
+    Section aftercare{m.text("email.section.aftercare"), {}};
     const json& after = member(plan, "aftercare");
     if (after.is_array()) {
       for (const auto& item : after) {
@@ -254,10 +260,10 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
         if (!str(item, "resume_on").empty()) {
           text += " (" + m.text("email.aftercare.resume_on", {{"date", str(item, "resume_on")}}) + ")";
         }
-        aftercare.bullets.push_back(text);
+        aftercare.bullet(text);
       }
     }
-    if (!aftercare.bullets.empty()) body.sections.push_back(std::move(aftercare));
+    if (!aftercare.lines.empty()) body.sections.push_back(std::move(aftercare));
   }
 }
 
@@ -270,9 +276,10 @@ std::string render_text(const Body& body) {
     out += section.title + "\n";
     out += std::string(std::min<size_t>(section.title.size(), 60), '-') + "\n";
     for (const auto& line : section.lines) {
-      out += line.label.empty() ? line.value + "\n" : line.label + ": " + line.value + "\n";
+      if (line.bullet) out += "  * " + line.value + "\n";
+      else if (line.label.empty()) out += line.value + "\n";
+      else out += line.label + ": " + line.value + "\n";
     }
-    for (const auto& bullet : section.bullets) out += "  * " + bullet + "\n";
     out += "\n";
   }
   for (const auto& p : body.footer) out += p + "\n";
@@ -288,25 +295,29 @@ std::string render_html(const Body& body, const std::string& title) {
   for (const auto& section : body.sections) {
     out += "<h2 style=\"font-size:16px;border-bottom:1px solid #ddd\">" +
            html_escape(section.title) + "</h2>\n";
-    bool in_table = false;
+    enum class Block { kNone, kTable, kList } block = Block::kNone;
+    auto open = [&](Block wanted) {
+      if (block == wanted) return;
+      if (block == Block::kTable) out += "</table>\n";
+      if (block == Block::kList) out += "</ul>\n";
+      if (wanted == Block::kTable) out += "<table cellpadding=\"3\">\n";
+      if (wanted == Block::kList) out += "<ul>\n";
+      block = wanted;
+    };
     for (const auto& line : section.lines) {
-      if (line.label.empty()) {
-        if (in_table) out += "</table>\n";
-        in_table = false;
+      if (line.bullet) {
+        open(Block::kList);
+        out += "<li>" + html_escape(line.value) + "</li>\n";
+      } else if (line.label.empty()) {
+        open(Block::kNone);
         out += "<p>" + html_escape(line.value) + "</p>\n";
       } else {
-        if (!in_table) out += "<table cellpadding=\"3\">\n";
-        in_table = true;
+        open(Block::kTable);
         out += "<tr><th align=\"left\" valign=\"top\">" + html_escape(line.label) +
                "</th><td>" + html_escape(line.value) + "</td></tr>\n";
       }
     }
-    if (in_table) out += "</table>\n";
-    if (!section.bullets.empty()) {
-      out += "<ul>\n";
-      for (const auto& bullet : section.bullets) out += "<li>" + html_escape(bullet) + "</li>\n";
-      out += "</ul>\n";
-    }
+    open(Block::kNone);
   }
   for (const auto& p : body.footer) {
     out += "<p style=\"color:#666;font-size:12px\">" + html_escape(p) + "</p>\n";
@@ -397,7 +408,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   Body body;
   body.intro.push_back(m.text("email.clinic.intro", {{"clinic", config.clinic.name}}));
 
-  Section contact{m.text("email.section.contact"), {}, {}};
+  Section contact{m.text("email.section.contact"), {}};
   contact.lines.push_back({m.text("email.contact.name"), lead.contact.name});
   contact.lines.push_back({m.text("email.contact.email"), lead.contact.email});
   if (!lead.contact.phone.empty()) {
@@ -412,23 +423,23 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
 
   // Trust notes go first: what the server could not check, and where the visitor's screen
   // disagreed with the server's own figures.
-  Section trust{m.text("email.section.check"), {}, {}};
+  Section trust{m.text("email.section.check"), {}};
   if (!lead.consent.health_data) {
-    trust.lines.push_back({"", m.text("email.health_not_shared")});
+    trust.paragraph(m.text("email.health_not_shared"));
     if (lead.summary && !lead.summary->verdict.empty()) {
-      trust.lines.push_back({"", m.text("email.visitor_verdict_unverified",
-                                        {{"verdict", verdict_label(m, lead.summary->verdict)}})});
+      trust.paragraph(m.text("email.visitor_verdict_unverified",
+                                        {{"verdict", verdict_label(m, lead.summary->verdict)}}));
     }
   }
   const std::string mismatch = summary_mismatch(lead, result);
   if (!mismatch.empty()) {
-    trust.lines.push_back({"", m.text("email.mismatch", {{"shown", mismatch}})});
+    trust.paragraph(m.text("email.mismatch", {{"shown", mismatch}}));
   }
   if (!trust.lines.empty()) body.sections.push_back(std::move(trust));
 
-  add_result_sections(body, result, config, m, true);
+  add_result_sections(body, result, config, m);
 
-  Section answers{m.text("email.section.answers"), {}, {}};
+  Section answers{m.text("email.section.answers"), {}};
   static constexpr const char* kAnswerKeys[] = {
       "as_of", "dob", "age", "sex", "pattern", "cause", "alopecia_last_change", "desired_look",
       "scars", "last_hair_transplant", "fitzpatrick", "requested_start"};
@@ -445,7 +456,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
 
   // Medical details only with the visitor's health-data consent.
   if (lead.consent.health_data) {
-    Section medical{m.text("email.section.medical"), {}, {}};
+    Section medical{m.text("email.section.medical"), {}};
     const json& answers_medical = member(lead.answers, "medical");
     if (answers_medical.is_object()) {
       for (const auto& [key, value] : answers_medical.items()) {
@@ -456,11 +467,11 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
             {label(m, "email.medical." + key, key), medical_value(value, m)});
       }
     }
-    if (medical.lines.empty()) medical.lines.push_back({"", m.text("email.medical.none")});
+    if (medical.lines.empty()) medical.paragraph(m.text("email.medical.none"));
     body.sections.push_back(std::move(medical));
   }
 
-  Section consent{m.text("email.section.consent"), {}, {}};
+  Section consent{m.text("email.section.consent"), {}};
   auto yes_no = [&](bool value) { return m.text(value ? "email.yes" : "email.no"); };
   consent.lines.push_back({m.text("email.consent.contact"), yes_no(lead.consent.contact)});
   consent.lines.push_back({m.text("email.consent.health_data"), yes_no(lead.consent.health_data)});
@@ -471,7 +482,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   }
   body.sections.push_back(std::move(consent));
 
-  Section context{m.text("email.section.context"), {}, {}};
+  Section context{m.text("email.section.context"), {}};
   const auto& ctx = lead.context;
   auto add = [&](const char* key, const std::string& value) {
     if (!value.empty()) context.lines.push_back({m.text(key), value});
@@ -534,7 +545,7 @@ std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input) 
                                                        {"clinic", config.clinic.name}}));
   body.intro.push_back(m.text("email.visitor.reference", {{"lead_id", input.lead_id}}));
   if (!lead.consent.health_data) body.intro.push_back(m.text("email.visitor.health_not_shared"));
-  add_result_sections(body, result, config, m, false);
+  add_result_sections(body, result, config, m);
   body.footer.push_back(m.text("email.visitor.disclaimer"));
   std::string contact = config.clinic.email;
   if (!config.clinic.phone.empty()) contact += (contact.empty() ? "" : ", ") + config.clinic.phone;
