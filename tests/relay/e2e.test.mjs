@@ -1,0 +1,228 @@
+// End to end: a lead submitted to the real server reaches a real SMTP server exactly once,
+// with the right recipient, reply-to, subject, the server's own figures and the plan as .ics.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import zlib from 'node:zlib';
+
+import {
+  makeLead, money, postLead, runCli, startServer, startSmtp, tempDir, todayUtc, waitFor, writeConfig,
+} from './helpers.mjs';
+
+describe('lead relay end to end', () => {
+  let smtp;
+  let server;
+  let dir;
+  let widgetDir;
+  let siteDir;
+
+  before(async () => {
+    dir = tempDir('e2e');
+    widgetDir = path.join(dir, 'widget');
+    siteDir = path.join(dir, 'site');
+    fs.mkdirSync(widgetDir);
+    fs.mkdirSync(path.join(siteDir, 'empty'), { recursive: true });
+    fs.writeFileSync(path.join(widgetDir, 'smp-consult.js'), 'export const x = 1;\n'.repeat(50));
+    fs.writeFileSync(path.join(widgetDir, 'smp-core.wasm'), Buffer.alloc(4096, 7));
+    fs.writeFileSync(path.join(siteDir, 'index.html'), '<!DOCTYPE html><title>demo</title>');
+    fs.writeFileSync(path.join(dir, 'secret.txt'), 'not served');
+    const config = writeConfig(dir, {
+      lead: { confirm_to_visitor: true, smtp_url: 'smtp://127.0.0.1:1' },
+      locales: { default: 'en', available: ['en', 'es'] },
+    });
+    smtp = await startSmtp();
+    server = await startServer({
+      config, smtpUrl: smtp.url, args: ['--widget', widgetDir, '--site', siteDir],
+    });
+  });
+
+  after(async () => {
+    await server?.stop();
+    await smtp?.stop();
+  });
+
+  test('a lead without health consent: one clinic email with the server figures and .ics', async () => {
+    const lead = makeLead({
+      contact: { name: 'José Müller', email: 'jose@example.org' },
+      summary: { verdict: 'good_candidate', low: 1, high: 2, currency: 'USD' },
+    });
+    const reply = await postLead(server.url, lead);
+    assert.equal(reply.status, 202, reply.text);
+    assert.match(reply.body.lead_id, /^L-[0-9A-Z]{12}$/);
+    const leadId = reply.body.lead_id;
+
+    const mails = await waitFor(() => {
+      const m = smtp.messages().filter((x) => x.headers['x-smp-lead-id'] === leadId);
+      return m.length >= 2 ? m : null;
+    }, 15000, 'clinic and visitor emails');
+    const clinic = mails.filter((m) => m.headers['message-id'].includes('.clinic@'));
+    const visitor = mails.filter((m) => m.headers['message-id'].includes('.visitor@'));
+    assert.equal(clinic.length, 1);
+    assert.equal(visitor.length, 1);
+    const mail = clinic[0];
+    assert.deepEqual(mail.rcpt_tos, ['leads@clinic.example']);
+    assert.equal(mail.mail_from, 'relay@clinic.example');
+    assert.equal(mail.headers['reply-to'], 'José Müller <jose@example.org>');
+    assert.match(mail.headers.subject, /José Müller/);
+    assert.match(mail.headers.subject, /Good candidate/);
+    assert.match(mail.headers.subject, /Hairline and front/);
+    assert.equal(mail.headers['message-id'], `<${leadId}.clinic@clinic.example>`);
+    assert.ok(mail.max_line_octets <= 998);
+    assert.equal(mail.bare_lf, 0);
+    assert.equal(mail.bare_cr, 0);
+
+    // The figures are the server's own evaluation of the answers (not the summary it was sent).
+    const answersFile = path.join(dir, 'answers.json');
+    fs.writeFileSync(answersFile, JSON.stringify(lead.answers));
+    const evaluated = runCli(['evaluate', '--answers', answersFile, '--today', todayUtc()]);
+    assert.equal(evaluated.status, 0, evaluated.stderr);
+    const result = JSON.parse(evaluated.stdout);
+    const { low, high, currency } = result.estimate;
+    assert.ok(mail.text.includes(`${money(low, currency, 50, false)} – ${money(high, currency, 50, true)}`),
+      mail.text);
+    assert.ok(mail.html.includes(money(low, currency, 50, false)));
+    assert.ok(mail.text.includes(`1–2 USD`) || mail.text.includes('1–2 USD'), 'mismatch is noted');
+    for (const session of result.plan.sessions) {
+      if (session.date) assert.ok(mail.text.includes(session.date), `session date ${session.date}`);
+    }
+    // No health answers were shared: the email says so and has no medical section.
+    assert.match(mail.text, /Health answers were not shared/);
+    assert.doesNotMatch(mail.text, /Health answers \(shared with consent\)/);
+    assert.match(mail.text, /Verdict the visitor saw on screen \(unverified\): Good candidate/);
+    // Consent, wording and context.
+    assert.ok(mail.text.includes(lead.consent.text));
+    assert.ok(mail.text.includes(lead.consent.given_at));
+    assert.ok(mail.text.includes('utm_campaign: spring'));
+
+    const ics = mail.attachments.find((a) => a.filename === 'plan.ics');
+    assert.ok(ics, 'plan.ics attached');
+    assert.equal(ics.content_type, 'text/calendar');
+    assert.match(ics.content, /^BEGIN:VCALENDAR\r\n/);
+    assert.ok(ics.content.includes(result.plan.sessions[0].date.replaceAll('-', '')));
+
+    // The visitor's confirmation goes to the visitor, reply-to the clinic.
+    assert.deepEqual(visitor[0].rcpt_tos, ['jose@example.org']);
+    assert.match(visitor[0].headers['reply-to'], /leads@clinic\.example/);
+    assert.ok(visitor[0].attachments.some((a) => a.filename === 'plan.ics'));
+  });
+
+  test('with health consent the medical answers are in the email', async () => {
+    const lead = makeLead({
+      consent: { health_data: true },
+      answers: {
+        age: 45, sex: 'male', pattern: { scale: 'norwood', stage: 'V' }, desired_look: 'shaved',
+        medical: { diabetes: 'controlled', keloid_prone: false },
+      },
+    });
+    const reply = await postLead(server.url, lead);
+    assert.equal(reply.status, 202, reply.text);
+    const mail = await waitFor(() => smtp.messages().find(
+      (m) => m.headers['message-id'] === `<${reply.body.lead_id}.clinic@clinic.example>`), 15000, 'email');
+    assert.match(mail.text, /Health answers \(shared with consent\)/);
+    assert.match(mail.text, /Diabetes: controlled/);
+    assert.doesNotMatch(mail.text, /Prone to keloids/);
+    assert.doesNotMatch(mail.text, /Health answers were not shared/);
+  });
+
+  test('the visitor confirmation is in the visitor locale', async () => {
+    const lead = makeLead({ context: { locale: 'es' } });
+    const reply = await postLead(server.url, lead);
+    assert.equal(reply.status, 202);
+    const mail = await waitFor(() => smtp.messages().find(
+      (m) => m.headers['message-id'] === `<${reply.body.lead_id}.visitor@clinic.example>`), 15000, 'email');
+    assert.match(mail.headers.subject, /Su consulta/);
+    assert.match(mail.text, /Gracias, Ana García/);
+  });
+
+  test('a repeated client_id returns the same lead_id and sends no second email', async () => {
+    const lead = makeLead();
+    const first = await postLead(server.url, lead);
+    const second = await postLead(server.url, lead);
+    const third = await postLead(server.url, { ...lead, contact: { ...lead.contact, name: 'Someone Else' } });
+    assert.equal(first.status, 202);
+    assert.equal(second.status, 202);
+    assert.equal(third.status, 202);
+    assert.equal(second.body.lead_id, first.body.lead_id);
+    assert.equal(third.body.lead_id, first.body.lead_id);
+    const id = first.body.lead_id;
+    await waitFor(() => smtp.messages().some((m) => m.headers['x-smp-lead-id'] === id), 15000, 'email');
+    // Give a duplicate every chance to show up before counting.
+    await new Promise((r) => setTimeout(r, 500));
+    const clinicMails = smtp.messages().filter((m) => m.headers['message-id'] === `<${id}.clinic@clinic.example>`);
+    assert.equal(clinicMails.length, 1);
+  });
+
+  test('leads list and export show the captured leads and their delivery state', async () => {
+    const list = runCli(['leads', 'list', '--data', server.dataDir]);
+    assert.equal(list.status, 0, list.stderr);
+    assert.match(list.stdout, /José Müller <jose@example\.org>/);
+    const csv = runCli(['leads', 'export', '--data', server.dataDir]);
+    assert.equal(csv.status, 0, csv.stderr);
+    const lines = csv.stdout.trim().split('\r\n');
+    assert.match(lines[0], /^lead_id,received_at,name,email,phone/);
+    assert.ok(lines.length >= 5);
+    assert.ok(lines.some((l) => l.includes('clinic: sent')));
+    assert.equal(runCli(['leads', 'frobnicate', '--data', server.dataDir]).status, 2);
+  });
+
+  test('serves the widget, the site, the public config, /embed and /healthz', async () => {
+    const health = await fetch(`${server.url}/healthz`);
+    assert.equal(health.status, 200);
+    assert.equal((await health.json()).status, 'ok');
+
+    const config = await (await fetch(`${server.url}/smp/clinic.json`)).json();
+    assert.equal(config.clinic.name, 'Test SMP Clinic');
+    assert.equal(config.lead.smtp_url, undefined);
+    assert.equal(config.lead.to, undefined);
+    assert.equal(config.lead.from, undefined);
+    assert.equal(config.lead.confirm_to_visitor, true);
+
+    const embed = await fetch(`${server.url}/embed`);
+    assert.equal(embed.status, 200);
+    const csp = embed.headers.get('content-security-policy');
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.match(csp, /frame-ancestors https:\/\/clinic\.example$/);
+    const page = await embed.text();
+    assert.match(page, /<smp-consultation config="\/smp\/clinic\.json"/);
+    assert.match(page, /<script type="module" src="\/smp\/smp-consult\.js"><\/script>/);
+    assert.doesNotMatch(page, /<script>|style=/);
+
+    const js = await fetch(`${server.url}/smp/smp-consult.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get('content-type'), /^text\/javascript/);
+    assert.equal(js.headers.get('content-encoding'), 'gzip');
+    assert.equal(await js.text(), 'export const x = 1;\n'.repeat(50));
+
+    const wasm = await fetch(`${server.url}/smp/smp-core.wasm`, { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+    assert.equal(wasm.headers.get('content-encoding'), 'gzip');
+    assert.equal(Buffer.from(await wasm.arrayBuffer()).length, 4096);
+
+    const index = await fetch(`${server.url}/`);
+    assert.equal(index.status, 200);
+    assert.match(await index.text(), /<title>demo<\/title>/);
+
+    // No listings, no traversal, no hidden files.
+    assert.equal((await fetch(`${server.url}/empty/`)).status, 404);
+    for (const probe of ['/../secret.txt', '/%2e%2e/secret.txt', '/smp/..%2f..%2fsecret.txt', '/smp/%2e%2e/site/index.html']) {
+      const response = await fetch(`${server.url}${probe}`);
+      assert.equal(response.status, 404, probe);
+    }
+    // Raw request (fetch normalises "..") to be sure the server itself refuses traversal.
+    const net = await import('node:net');
+    const { port } = new URL(server.url);
+    const raw = await new Promise((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write('GET /../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      });
+      let data = '';
+      socket.setTimeout(5000, () => { socket.destroy(); reject(new Error('timeout')); });
+      socket.on('data', (d) => { data += d; });
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    assert.match(raw, /^HTTP\/1\.1 (400|404)/);
+    assert.doesNotMatch(raw, /not served/);
+  });
+});
