@@ -112,6 +112,7 @@ export async function answerAll(page, answers, { onStep } = {}) {
 export async function readResult(page) {
   const result = page.locator(`${W} article.result`)
   await result.waitFor()
+  await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.live')?.textContent, W)
   return page.evaluate((sel) => {
     const root = document.querySelector(sel).shadowRoot
     const article = root.querySelector('article.result')

@@ -1,0 +1,112 @@
+// The widget never breaks its host: WebAssembly blocked or failing shows the light-DOM fallback
+// with the clinic's contact; a broken config shows a clear message and fires smp-error; hostile
+// host CSS cannot reach the shadow content; a strict CSP page runs without violations.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+
+import { launch, openPage, screenshot } from './helpers/browser.mjs'
+import { scenario } from './helpers/expected.mjs'
+import { STRICT_CSP, startServer } from './helpers/server.mjs'
+import { answerAll, readResult, start, waitReady } from './helpers/widget.mjs'
+
+let server
+let browser
+before(async () => {
+  server = await startServer()
+  browser = await launch()
+})
+after(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function failureShown(page) {
+  const failure = page.locator('smp-consultation .failure')
+  await failure.waitFor({ state: 'visible' })
+  return {
+    text: await failure.textContent(),
+    code: await failure.getAttribute('data-code'),
+    fallbackVisible: await page.locator('smp-consultation > .fallback, smp-consultation > p').first().isVisible(),
+  }
+}
+
+test('WebAssembly unavailable: light-DOM fallback plus a message with the clinic phone', async () => {
+  const { context, close } = await launch()
+  try {
+    const page = await context.newPage()
+    await page.addInitScript(() => {
+      delete window.WebAssembly
+      window.smpErrors = []
+      document.addEventListener('smp-error', (event) => window.smpErrors.push(event.detail))
+    })
+    await page.goto(`${server.url}/`)
+    const shown = await failureShown(page)
+    await screenshot(page, 'fallback-no-wasm')
+    assert.equal(shown.code, 'wasm_unavailable')
+    assert.ok(shown.fallbackVisible)
+    assert.match(shown.text, /\+1 512 555 0142/)
+    assert.match(shown.text, /hello@harborline-smp\.example/)
+    const errors = await page.evaluate(() => window.smpErrors)
+    assert.equal(errors[0].code, 'wasm_unavailable')
+  } finally {
+    await close()
+  }
+})
+
+test('the .wasm download blocked: fallback, no uncaught error', async () => {
+  const { context, close } = await launch()
+  try {
+    await context.route('**/*.wasm', (route) => route.abort('blockedbyclient'))
+    const { page, problems } = await openPage(context, `${server.url}/`)
+    const shown = await failureShown(page)
+    assert.ok(shown.fallbackVisible)
+    assert.match(shown.text, /\+1 512 555 0142/)
+    assert.deepEqual(problems.pageErrors, [])
+  } finally {
+    await close()
+  }
+})
+
+test('a broken clinic config: fallback, a clear message and smp-error', async () => {
+  const { page, problems } = await openPage(browser.context, `${server.url}/fixtures/broken-config.html`)
+  const shown = await failureShown(page)
+  await screenshot(page, 'fallback-broken-config')
+  assert.equal(shown.code, 'config_invalid')
+  assert.match(shown.text, /not set up correctly/)
+  assert.match(shown.text, /\+1 512 555 0199/)
+  const errors = await page.evaluate(() => window.smpErrors)
+  assert.equal(errors.length, 1)
+  assert.equal(errors[0].code, 'config_invalid')
+  assert.match(errors[0].message, /\/sessions\/interval_days/)
+  assert.deepEqual(problems.pageErrors, [])
+})
+
+test('hostile host CSS does not break the shadow content', async () => {
+  const { page } = await openPage(browser.context, `${server.url}/fixtures/hostile.html`)
+  await waitReady(page)
+  await page.locator('smp-consultation [data-action="start"]').click()
+  const question = page.locator('smp-consultation fieldset[data-question="dob"]')
+  await question.waitFor({ state: 'visible' })
+  const box = await question.boundingBox()
+  assert.ok(box && box.width > 200 && box.height > 40, JSON.stringify(box))
+  const color = await page.evaluate(() => getComputedStyle(document.querySelector('smp-consultation').shadowRoot.querySelector('h2')).color)
+  assert.notEqual(color, 'rgb(255, 0, 0)')
+  await screenshot(page, 'hostile-css')
+})
+
+test('strict CSP page: zero violations and zero console errors through a whole consultation', async () => {
+  const fixture = scenario('V01')
+  const { page, problems } = await openPage(browser.context, `${server.url}/strict.html`)
+  const response = await page.request.get(`${server.url}/strict.html`)
+  assert.equal(response.headers()['content-security-policy'], STRICT_CSP)
+  await start(page, { today: '2025-06-01' })
+  await answerAll(page, fixture?.answers ?? { age: 34, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' })
+  const shown = await readResult(page)
+  assert.equal(shown.verdict, 'good_candidate')
+  await page.locator('smp-consultation [data-action="send"]').click()
+  await page.locator('smp-consultation form.lead-form').waitFor()
+  await screenshot(page, 'strict-csp-lead')
+  assert.deepEqual(problems.csp, [])
+  assert.deepEqual(problems.console, [])
+  assert.deepEqual(problems.pageErrors, [])
+})

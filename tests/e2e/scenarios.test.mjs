@@ -1,0 +1,67 @@
+// Visitors answer scenarios V01, V03, V05, V06 and V10 (../shared/scenarios.md) through the demo
+// site's UI; the result page must show the verdict, reasons, price range and session dates.
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+
+import { launch, openPage, screenshot } from './helpers/browser.mjs'
+import { expectedResult, scenario } from './helpers/expected.mjs'
+import { startServer } from './helpers/server.mjs'
+import { answerAll, readResult, start } from './helpers/widget.mjs'
+import { money } from '../../web/format.js'
+
+let server
+let browser
+before(async () => {
+  server = await startServer()
+  browser = await launch()
+})
+after(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('scenarios answered through the UI', () => {
+  for (const id of ['V01', 'V03', 'V05', 'V06', 'V10']) {
+    test(id, async (t) => {
+      const fixture = scenario(id)
+      if (!fixture) return t.skip(`tests/fixtures/scenarios/${id}.json missing`)
+      const { page, problems } = await openPage(browser.context, `${server.url}/`)
+      await start(page, { today: fixture.today })
+      await answerAll(page, fixture.answers, {
+        onStep: id === 'V01' ? async (question, step) => screenshot(page, `scenario-V01-step${String(step + 1).padStart(2, '0')}-${question}`) : undefined,
+      })
+      const shown = await readResult(page)
+      await screenshot(page, `scenario-${id}-result`)
+      const expected = await expectedResult(fixture.answers, fixture.today)
+
+      assert.equal(shown.verdict, fixture.expect.verdict)
+      assert.deepEqual([...shown.reasons].sort(), [...fixture.expect.reasons].sort())
+      assert.deepEqual(shown.reasons, expected.reasons.map((r) => r.code))
+      for (const reason of expected.reasons) assert.ok(shown.reasonTexts.some((text) => text.includes(reason.message)), reason.code)
+      assert.match(shown.live, new RegExp(expected.headline))
+
+      if (fixture.expect.verdict === 'not_suitable') {
+        assert.equal(shown.price, null)
+        assert.deepEqual(shown.sessions, [])
+      } else {
+        const e = expected.estimate
+        assert.equal(shown.price, `${money(e.low, e.currency, 'en', e.round_to)} – ${money(e.high, e.currency, 'en', e.round_to)}`)
+        if (fixture.expect.cost_band) {
+          const [low, high] = fixture.expect.cost_band
+          const mid = (e.low + e.high) / 2
+          assert.ok(mid >= low && mid <= high && e.low <= high && e.high >= low, `${e.low}-${e.high} vs band ${low}-${high}`)
+        }
+      }
+      const dated = (expected.plan?.sessions || []).filter((s) => s.date).map((s) => s.date)
+      assert.deepEqual(shown.sessions, dated)
+      if (id === 'V01') {
+        // The demo clinic is open Mon–Sat; V01's Tuesdays are unaffected, so the scenario's dates hold.
+        assert.deepEqual(shown.sessions, fixture.expect.session_dates)
+        assert.deepEqual(shown.sessionTexts, ['Tue, June 10, 2025', 'Tue, June 24, 2025', 'Tue, July 8, 2025'])
+      }
+      if (id === 'V05') assert.equal(shown.pending, true)
+      assert.deepEqual(problems.pageErrors, [])
+      assert.deepEqual(problems.console, [])
+    })
+  }
+})
