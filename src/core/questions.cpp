@@ -278,6 +278,21 @@ json question_json(const QuestionSpec& question, const json& answers, const Mess
   }
   if (question.date_bound == DateBound::kMaxToday) out["max"] = format_date(today);
   if (question.date_bound == DateBound::kMinToday) out["min"] = format_date(today);
+  if (question.kind == Kind::kScarList) {
+    // Each listed scar asks two more things; their labels come from the catalogue too.
+    json fields = json::array();
+    fields.push_back({{"id", "healed_since"},
+                      {"kind", "date"},
+                      {"label", messages.text(join(key, ".healed_since"))},
+                      {"help", messages.text(join(key, ".healed_since.help"))},
+                      {"max", format_date(today)},
+                      {"required", true}});
+    fields.push_back({{"id", "raised_or_red"},
+                      {"kind", "yes_no"},
+                      {"label", messages.text(join(key, ".raised_or_red"))},
+                      {"required", false}});
+    out["fields"] = std::move(fields);
+  }
   if (messages.has(join(key, ".skip"))) out["skip_label"] = messages.text(join(key, ".skip"));
   if (!suggested.empty()) out["suggested"] = std::string(suggested);
   out["answered"] = answer_at(answers, question.pointer) != nullptr;

@@ -1,7 +1,7 @@
 #pragma once
 // Every visitor-facing text in English and Spanish, with clinic `copy` overrides.
 // Keys: verdict.*, reason.*, action.*, advisory.*, package.*, precare.*, aftercare.*, section.*,
-// question.*, option.*, error.*, ui.*, ics.*, email.* (see messages_en.cpp for the full list).
+// question.*, option.*, error.*, ui.*, ics.*, email.* (the tables in messages_<part>_<locale>.cpp).
 #include <span>
 #include <string>
 #include <string_view>

@@ -13,7 +13,8 @@ namespace smp {
 /// The visible questions for the answers so far, with texts in `locale` and any diagnostics for
 /// the answers given so far. Shape (schema "smp-consult/questions@1"):
 /// {schema, locale, sections:[{id,title}], questions:[{id, section, kind, pointer, required,
-///  text, help?, options?:[{value,label,help?}], min?, max?, skip_label?, suggested?}],
+///  text, help?, options?:[{value,label,help?}], min?, max?, skip_label?, suggested?, answered,
+///  fields? (scar_list: [{id, kind, label, help?, max?, required}])}],
 ///  errors:[{pointer, code, message}]}
 nlohmann::json questions_json(const nlohmann::json& answers, const Config& config,
                               const std::string& locale, Date today);
