@@ -167,7 +167,7 @@ input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--sm
 .session time { font-weight: 700; font-size: 1.05em; }
 .tag { font-size: 0.8em; font-weight: 600; padding: 0.05em 0.55em; border-radius: 999px; background: var(--smp-surface-alt, #f0f2f6); justify-self: start; }
 .tag.full-day { background: var(--smp-caution-bg, #fff4e2); color: var(--smp-caution, #8a4d00); }
-.timeline { list-style: none; padding: 0; margin-block: 0.75em; display: flex; gap: 0; overflow-x: auto; position: relative; }
+.timeline { list-style: none; padding: 0; margin-block: 0.75em; display: flex; flex-wrap: wrap; gap: 0.5em 0; position: relative; }
 .timeline li { flex: 1 0 8.5rem; position: relative; padding: 1.6em 0.6em 0.4em 0; }
 .timeline li::before { content: ""; position: absolute; inset-block-start: 0.55em; inset-inline: 0; height: 3px; background: var(--smp-track, #dfe3ea); }
 .timeline li::after { content: ""; position: absolute; inset-block-start: 0.2em; inset-inline-start: 0; width: 0.8em; height: 0.8em; border-radius: 50%; background: var(--smp-accent, #2454d6); }

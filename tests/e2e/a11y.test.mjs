@@ -33,10 +33,8 @@ test('axe: no serious or critical violations on every step', async () => {
     await start(page, { today: '2025-06-01' })
     const answers = { ...(scenario('V10')?.answers ?? {}), medical: { diabetes: 'controlled' } }
     await answerAll(page, answers, {
-      onStep: async (id) => {
-        await check(id)
-        assert.equal(await focusedTag(page), 'H2', `focus on the heading at ${id}`)
-      },
+      onShow: async (step) => assert.equal(await focusedTag(page), 'H2', `focus on the heading at step ${step}`),
+      onStep: async (id) => check(id),
     })
     await readResult(page)
     assert.equal(await focusedTag(page), 'H2')

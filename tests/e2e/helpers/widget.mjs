@@ -79,10 +79,11 @@ export async function next(page) {
 }
 
 /** Answers every question in order and returns the ids asked; stops at the result (bounded). */
-export async function answerAll(page, answers, { onStep } = {}) {
+export async function answerAll(page, answers, { onStep, onShow } = {}) {
   const asked = []
   for (let step = 0; step < 40; step += 1) {
     if (await page.locator(`${W} article.result`).count()) return asked
+    if (onShow) await onShow(step)
     const id = await answerCurrent(page, answers)
     asked.push(id)
     if (onStep) await onStep(id, step)
