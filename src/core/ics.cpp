@@ -61,12 +61,8 @@ std::string format_hours(int tenths, const Messages& messages) {
 }
 
 std::string hours_line(const HoursRange& hours, const Messages& messages) {
-  const std::string min = format_hours(hours.min_tenths, messages);
-  const std::string max = format_hours(hours.max_tenths, messages);
-  if (messages.has("ics.hours")) return messages.text("ics.hours", {{"min", min}, {"max", max}});
-  // Without a catalogue entry, a unit-only form reads the same in every locale.
-  if (hours.min_tenths == hours.max_tenths) return min + " h";
-  return min + "\u2013" + max + " h";
+  return messages.text("ics.hours", {{"min", format_hours(hours.min_tenths, messages)},
+                                     {"max", format_hours(hours.max_tenths, messages)}});
 }
 
 // The short label of an aftercare text ("Shaving: use a trimmer…" -> "Shaving"), for summaries:
@@ -96,9 +92,7 @@ void add_session_events(const Plan& plan, const Messages& messages,
       event.description.push_back(hours_line(session.hours, messages));
     }
     if (session.full_day) {
-      event.description.push_back(messages.has("ics.full_day")
-                                      ? messages.text("ics.full_day")
-                                      : std::string("Full day: keep the whole day free."));
+      event.description.push_back(messages.text("ics.full_day"));
     }
     for (const CareItem& item : plan.precare) {
       if (item.session != session.number) continue;
@@ -108,9 +102,7 @@ void add_session_events(const Plan& plan, const Messages& messages,
       if (item.date) line = format_date(*item.date) + ": " + line;
       event.description.push_back(std::move(line));
     }
-    if (messages.has("ics.description_footer")) {
-      event.description.push_back(messages.text("ics.description_footer"));
-    }
+    event.description.push_back(messages.text("ics.description_footer"));
     events.push_back(std::move(event));
   }
 }
@@ -152,8 +144,7 @@ void add_aftercare_events(const Plan& plan, const Messages& messages,
       labels += short_label(text);
       event.description.push_back(text);
     }
-    event.summary =
-        messages.has("ics.aftercare") ? messages.text("ics.aftercare", {{"items", labels}}) : labels;
+    event.summary = messages.text("ics.aftercare", {{"items", labels}});
     events.push_back(std::move(event));
   }
 }

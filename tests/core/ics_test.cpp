@@ -384,3 +384,28 @@ TEST_CASE("escape_ics_text escapes TEXT values", "[ics][escape]") {
   }));
   CHECK(smp::escape_ics_text(input) == expected);
 }
+
+TEST_CASE("the real planner's plan becomes a well-formed calendar", "[ics][integration]") {
+  // V02 (scenarios.md): Norwood VII, three full-day sessions from 2025-06-08.
+  const smp::Config config = smp::default_config();
+  const std::string locale = GENERATE("en", "es");
+  const smp::Messages messages(config, locale);
+  const smp::Consultation consultation = t::consult(
+      t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "VII"}}}}),
+      config);
+  REQUIRE(consultation.plan.has_value());
+  const std::string ics = smp::plan_to_ics(consultation, config, messages);
+  REQUIRE_FALSE(ics.empty());
+  for (const auto& line : physical_lines(ics)) {
+    CHECK(line.size() <= 75);
+    CHECK(is_valid_utf8(line));
+  }
+  const auto lines = unfolded_lines(ics);
+  const auto starts = values_of(lines, "DTSTART;VALUE=DATE");
+  for (const char* day : {"20250608", "20250622", "20250706"}) {
+    CHECK(std::count(starts.begin(), starts.end(), day) == 1);
+  }
+  const auto uids = values_of(lines, "UID");
+  CHECK(std::set<std::string>(uids.begin(), uids.end()).size() == uids.size());
+  CHECK(values_of(lines, "BEGIN").size() == values_of(lines, "END").size());
+}
