@@ -201,3 +201,29 @@ TEST_CASE("Answer value names round-trip", "[answers][names]") {
   CHECK(std::string(smp::to_string(smp::Look::kKeepLength)) == "keep_length");
   CHECK(std::string(smp::to_string(smp::Verdict::kMedicalClearance)) == "medical_clearance");
 }
+
+TEST_CASE("The answers' as_of is used unless the caller overrides it", "[answers][as_of]") {
+  // V13's answers on two dates: deferred in June, clearance from 2025-10-01.
+  const json answers = t::with(
+      t::base_answers(),
+      {{"as_of", "2025-10-01"},
+       {"medical", {{"chemotherapy", "ended"}, {"chemotherapy_end", "2025-04-01"}}}});
+  SECTION("no override: the answers' date") {
+    const auto result = smp::evaluate_json(answers, smp::default_config(), t::as_of(), false, "en");
+    REQUIRE(result.ok());
+    CHECK(t::string_at(*result.value, "as_of") == "2025-10-01");
+    CHECK(t::string_at(*result.value, "verdict") == "medical_clearance");
+  }
+  SECTION("override (CLI --today): today's date") {
+    const auto result = smp::evaluate_json(answers, smp::default_config(), t::as_of(), true, "en");
+    REQUIRE(result.ok());
+    CHECK(t::string_at(*result.value, "as_of") == "2025-06-01");
+    CHECK(t::string_at(*result.value, "verdict") == "defer");
+  }
+  SECTION("no as_of in the answers: today") {
+    const auto result = smp::evaluate_json(t::with(answers, {{"as_of", nullptr}}),
+                                           smp::default_config(), t::date("2025-10-01"), false, "en");
+    REQUIRE(result.ok());
+    CHECK(t::string_at(*result.value, "as_of") == "2025-10-01");
+  }
+}

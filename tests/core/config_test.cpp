@@ -227,3 +227,29 @@ TEST_CASE("A document that is not an object is rejected", "[config][invalid]") {
   CHECK_FALSE(result.ok());
   CHECK_FALSE(result.errors.empty());
 }
+
+TEST_CASE("`smp-consult validate` prints the same lines and exits 1", "[config][cli]") {
+  const auto file = GENERATE(from_range(t::files_in(t::fixtures_dir() / "config" / "invalid", ".json")));
+  auto expected_file = file;
+  expected_file.replace_extension(".expected");
+  INFO("case " << file.stem().string());
+  // Diagnostics go to stderr; stdout stays empty.
+  const auto output = t::run_command(t::cli() + " validate " + t::quoted(file) + " 2>&1");
+  CHECK(output.status == 1);
+  std::vector<std::string> lines;
+  std::istringstream in(output.out);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  const auto expected = t::read_lines(expected_file);
+  INFO("expected:\n" << joined(expected) << "actual:\n" << output.out);
+  CHECK(lines == expected);
+}
+
+TEST_CASE("`smp-consult validate` accepts the default clinic", "[config][cli]") {
+  const auto path = t::write_temp("empty_config.json", "{}");
+  const auto output = t::run_command(t::cli() + " validate " + t::quoted(path));
+  std::filesystem::remove(path);
+  CHECK(output.status == 0);
+  CHECK(output.out == "ok\n");
+}

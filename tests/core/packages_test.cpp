@@ -363,6 +363,18 @@ TEST_CASE("Pricing models: per session and per stage", "[packages][pricing]") {
     CHECK(consultation.estimate->low == 1400);
     CHECK(consultation.estimate->high == 2400);
   }
+  SECTION("per_stage: by Ludwig stage") {
+    const auto config = t::config_ok(
+        {{"pricing",
+          {{"model", "per_stage"},
+           {"per_stage", {{"ludwig", {{"II", {{"low", 1700}, {"high", 2600}}}}}}}}}});
+    const auto consultation = t::consult(
+        t::with(t::base_answers(), {{"pattern", {{"scale", "ludwig"}, {"stage", "II"}}}}), config);
+    INFO(estimate_summary(consultation.estimate));
+    REQUIRE(consultation.estimate);
+    CHECK(consultation.estimate->low == 1700);
+    CHECK(consultation.estimate->high == 2600);
+  }
 }
 
 TEST_CASE("Touch-ups are priced per session", "[packages][touch_up]") {

@@ -217,6 +217,26 @@ void check_scenario(const json& scenario, const json& result) {
   if (const json* recheck = t::member(expect, "recheck_required")) {
     CHECK(t::bool_at(result, "recheck_required") == recheck->get<bool>());
   }
+  if (const json* eligible = t::member(expect, "reason_eligible_on")) {
+    // Dated defer reasons carry eligible_on; undated ones carry none.
+    for (const auto& [code, wanted] : eligible->items()) {
+      INFO("eligible_on of " << code);
+      const json* reason = nullptr;
+      if (const json* reasons = t::member(result, "reasons"); reasons && reasons->is_array()) {
+        for (const auto& item : *reasons) {
+          if (t::string_at(item, "code") == code) reason = &item;
+        }
+      }
+      REQUIRE(reason);
+      const json* actual = t::member(*reason, "eligible_on");
+      if (wanted.is_null()) {
+        CHECK((actual == nullptr || actual->is_null()));
+      } else {
+        REQUIRE(actual);
+        CHECK(*actual == wanted);
+      }
+    }
+  }
   if (const json* actions = t::member(expect, "action")) {
     for (const auto& [code, action] : actions->items()) {
       INFO("action for " << code);
@@ -323,4 +343,42 @@ TEST_CASE("The CLI evaluates each scenario to the same JSON as the core", "[scen
   REQUIRE(from_core.ok());
   INFO("core: " << t::dump(*from_core.value));
   CHECK(from_cli == *from_core.value);
+}
+
+TEST_CASE("The CLI reads answers from stdin and reports bad input with exit codes",
+          "[scenarios][cli]") {
+  const json answers = t::base_answers();
+  const auto path = t::write_temp("cli_answers.json", t::dump(answers));
+  SECTION("`--answers -` reads stdin") {
+    const auto from_file =
+        t::run_command(t::cli() + " evaluate --answers " + t::quoted(path) + " --today 2025-06-01");
+    const auto from_stdin = t::run_command(t::cli() + " evaluate --answers - --today 2025-06-01 < " +
+                                           t::quoted(path));
+    CHECK(from_file.status == 0);
+    CHECK(from_stdin.status == 0);
+    const json a = json::parse(from_file.out, nullptr, false);
+    const json b = json::parse(from_stdin.out, nullptr, false);
+    REQUIRE_FALSE(a.is_discarded());
+    CHECK(a == b);
+  }
+  SECTION("invalid answers: exit 1, diagnostics on stderr, nothing on stdout") {
+    const auto bad = t::fixtures_dir() / "answers" / "invalid" / "fitzpatrick_seven.json";
+    const auto output = t::run_command(t::cli() + " evaluate --answers " + t::quoted(bad) +
+                                       " --today 2025-06-01 2>/dev/null");
+    CHECK(output.status == 1);
+    CHECK(output.out.empty());
+    const auto with_stderr = t::run_command(t::cli() + " evaluate --answers " + t::quoted(bad) +
+                                            " --today 2025-06-01 2>&1");
+    CHECK(with_stderr.out.find("/fitzpatrick") != std::string::npos);
+  }
+  SECTION("a malformed --today is a usage error (exit 2)") {
+    const auto output = t::run_command(t::cli() + " evaluate --answers " + t::quoted(path) +
+                                       " --today 2025-6-1 2>/dev/null");
+    CHECK(output.status == 2);
+  }
+  SECTION("an unknown option is a usage error (exit 2)") {
+    const auto output = t::run_command(t::cli() + " evaluate --no-such-option 2>/dev/null");
+    CHECK(output.status == 2);
+  }
+  std::filesystem::remove(path);
 }

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include <sys/wait.h>
+
 #include <nlohmann/json.hpp>
 
 #include "smp/answers.hpp"
@@ -42,6 +44,18 @@ namespace smp::test {
 using json = nlohmann::json;
 
 inline std::filesystem::path fixtures_dir() { return SMP_FIXTURES_DIR; }
+
+/// `smp-consult` quoted for the shell.
+inline std::string cli() { return std::string("\"") + SMP_CONSULT_BIN + "\""; }
+inline std::string quoted(const std::filesystem::path& path) { return "\"" + path.string() + "\""; }
+
+/// Writes `text` to a fresh file in the temp directory and returns its path.
+inline std::filesystem::path write_temp(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("smp_core_tests_" + name);
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  return path;
+}
 
 inline std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -331,6 +345,8 @@ struct CommandOutput {
   std::string out;
   int status = -1;
 };
+/// Runs `command` through the shell (stderr stays on the terminal unless redirected);
+/// `status` is the exit code, or -1 when the command could not run or was killed.
 inline CommandOutput run_command(const std::string& command) {
   CommandOutput result;
   FILE* pipe = ::popen(command.c_str(), "r");
@@ -338,7 +354,8 @@ inline CommandOutput run_command(const std::string& command) {
   char buffer[4096];
   size_t n = 0;
   while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
-  result.status = ::pclose(pipe);
+  const int wait_status = ::pclose(pipe);
+  result.status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : -1;
   return result;
 }
 
