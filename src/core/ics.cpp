@@ -121,9 +121,9 @@ void add_aftercare_events(const Plan& plan, const Messages& messages,
     if (!session.if_needed) last_session = std::max(last_session, session.number);
   }
   if (last_session == 0) last_session = last_any_session;
-  const bool have_last = std::any_of(
-      plan.aftercare.begin(), plan.aftercare.end(),
-      [&](const CareItem& item) { return item.date && item.session == last_session; });
+  const bool have_last =
+      std::any_of(plan.aftercare.begin(), plan.aftercare.end(),
+                  [&](const CareItem& item) { return item.date && item.session == last_session; });
   std::map<Date, std::vector<const CareItem*>> by_date;
   for (const CareItem& item : plan.aftercare) {
     if (!item.date) continue;
@@ -161,7 +161,9 @@ void add_single_event(std::optional<Date> date, std::string kind, std::string su
   events.push_back(std::move(event));
 }
 
-void append_line(std::string& out, const std::string& line) { out += fold_ics_line(line); }
+void append_line(std::string& out, const std::string& line) {
+  out += fold_ics_line(line);
+}
 
 }  // namespace
 
@@ -195,23 +197,15 @@ std::string escape_ics_text(const std::string& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case ';':
-        out += "\\;";
-        break;
-      case ',':
-        out += "\\,";
-        break;
+      case '\\': out += "\\\\"; break;
+      case ';': out += "\\;"; break;
+      case ',': out += "\\,"; break;
       case '\r':
         // CRLF and a lone CR are one line break, like LF.
         if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
         out += "\\n";
         break;
-      case '\n':
-        out += "\\n";
-        break;
+      case '\n': out += "\\n"; break;
       case '\t':
         // A tab separates words; dropping it would glue them together.
         out += ' ';
@@ -230,12 +224,11 @@ std::string plan_to_ics(const Consultation& consultation, const Config& config,
   const Plan& plan = *consultation.plan;
 
   std::vector<CalendarEvent> events;
-  add_single_event(plan.patch_test_by, "patch-test", messages.text("ics.patch_test"), true,
-                   events);
+  add_single_event(plan.patch_test_by, "patch-test", messages.text("ics.patch_test"), true, events);
   add_session_events(plan, messages, events);
   add_aftercare_events(plan, messages, events);
-  add_single_event(plan.unrestricted_from, "unrestricted", messages.text("ics.unrestricted"),
-                   false, events);
+  add_single_event(plan.unrestricted_from, "unrestricted", messages.text("ics.unrestricted"), false,
+                   events);
   // The touch-up is a reminder to book, not an appointment, so it neither blocks the day nor
   // sends a phone's navigation to the clinic.
   add_single_event(plan.touch_up_reminder, "touch-up", messages.text("ics.touch_up"), false,

@@ -37,8 +37,8 @@ constexpr std::size_t kMaxClientId = 100;
 constexpr std::size_t kMaxHoneypot = 200;
 
 constexpr std::array<std::string_view, 4> kPreferredContacts{"email", "phone", "sms", "whatsapp"};
-constexpr std::array<std::string_view, 4> kVerdicts{"good_candidate", "medical_clearance",
-                                                    "defer", "not_suitable"};
+constexpr std::array<std::string_view, 4> kVerdicts{"good_candidate", "medical_clearance", "defer",
+                                                    "not_suitable"};
 constexpr std::array<std::string_view, 5> kUtmKeys{"source", "medium", "campaign", "term",
                                                    "content"};
 
@@ -47,9 +47,15 @@ bool one_of(const std::array<std::string_view, N>& options, std::string_view val
   return std::find(options.begin(), options.end(), value) != options.end();
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool is_alnum(char c) {
+  return is_alpha(c) || is_digit(c);
+}
 
 // C0 controls and DEL, plus C1 controls and the Unicode line/paragraph separators, which some
 // mail and log tooling also treats as line breaks.
@@ -201,8 +207,9 @@ class LeadReader {
     }
     Lead lead;
     read_schema(document);
-    report_unknown_keys(document, "", {"schema", "contact", "consent", "answers", "context",
-                                       "summary", "client_id", "hp"});
+    report_unknown_keys(
+        document, "",
+        {"schema", "contact", "consent", "answers", "context", "summary", "client_id", "hp"});
     read_contact(document, lead.contact);
     read_consent(document, lead.consent);
     read_answers(document, lead);
@@ -499,9 +506,9 @@ class LeadReader {
 
     const StringField currency = string_member(*object, pointer, "currency", kMaxShortEnum);
     if (currency.valid) {
-      const bool iso_code = currency.value.size() == 3 &&
-                            std::all_of(currency.value.begin(), currency.value.end(),
-                                        [](char c) { return c >= 'A' && c <= 'Z'; });
+      const bool iso_code =
+          currency.value.size() == 3 && std::all_of(currency.value.begin(), currency.value.end(),
+                                                    [](char c) { return c >= 'A' && c <= 'Z'; });
       if (iso_code) {
         summary.currency = currency.value;
       } else {

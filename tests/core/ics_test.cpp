@@ -1,11 +1,12 @@
 // The plan as an .ics file: RFC 5545 structure, CRLF, 75-octet folding that never splits a
 // UTF-8 character, deterministic UIDs and stamps. The consultation is built by hand so these
 // tests depend on the calendar writer only, not on the planner.
+#include "smp/ics.hpp"
+
 #include <map>
 #include <set>
 #include <vector>
 
-#include "smp/ics.hpp"
 #include "smp/messages.hpp"
 #include "test_support.hpp"
 
@@ -41,9 +42,12 @@ smp::Consultation sample_consultation() {
     plan.precare.push_back(care(number, -7, *session.date, "avoid_sun_chemicals"));
     plan.precare.push_back(care(number, -3, *session.date, "avoid_alcohol_caffeine_thinners"));
     plan.precare.push_back(care(number, 0, *session.date, "day_of_session"));
-    for (const auto& [code, day] : std::vector<std::pair<std::string, int>>{
-             {"shaving", 4}, {"washing_shampoo", 5}, {"creams_moisturiser", 5},
-             {"hot_showers", 14}, {"direct_sun", 28}}) {
+    for (const auto& [code, day] :
+         std::vector<std::pair<std::string, int>>{{"shaving", 4},
+                                                  {"washing_shampoo", 5},
+                                                  {"creams_moisturiser", 5},
+                                                  {"hot_showers", 14},
+                                                  {"direct_sun", 28}}) {
       plan.aftercare.push_back(care(number, day, *session.date, code));
     }
   }
@@ -104,8 +108,11 @@ std::vector<std::string> unfolded_lines(const std::string& ics) {
 bool is_valid_utf8(const std::string& text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-                                    : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = c < 0x80           ? 1
+                         : (c >> 5) == 0x6  ? 2
+                         : (c >> 4) == 0xE  ? 3
+                         : (c >> 3) == 0x1E ? 4
+                                            : 0;
     if (length == 0 || i + length > text.size()) return false;
     for (std::size_t k = 1; k < length; ++k) {
       if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
@@ -115,8 +122,7 @@ bool is_valid_utf8(const std::string& text) {
   return true;
 }
 
-std::vector<std::string> values_of(const std::vector<std::string>& lines,
-                                   const std::string& name) {
+std::vector<std::string> values_of(const std::vector<std::string>& lines, const std::string& name) {
   std::vector<std::string> values;
   for (const auto& line : lines) {
     if (line.rfind(name + ":", 0) == 0) values.push_back(line.substr(name.size() + 1));
@@ -148,9 +154,9 @@ TEST_CASE("plan_to_ics writes a well-formed RFC 5545 calendar", "[ics]") {
 
   SECTION("the long Spanish texts really were folded") {
     const auto physical = physical_lines(ics);
-    CHECK(std::count_if(physical.begin(), physical.end(),
-                        [](const std::string& line) { return !line.empty() && line[0] == ' '; }) >
-          3);
+    CHECK(std::count_if(physical.begin(), physical.end(), [](const std::string& line) {
+            return !line.empty() && line[0] == ' ';
+          }) > 3);
   }
 
   SECTION("BEGIN and END pair up like brackets") {
@@ -181,8 +187,8 @@ TEST_CASE("plan_to_ics writes a well-formed RFC 5545 calendar", "[ics]") {
 
   SECTION("unfolding restores the content exactly") {
     const auto lines = unfolded_lines(ics);
-    const std::string calendar_name = messages.text(
-        "ics.calendar_name", {{"clinic", config.clinic.name}});
+    const std::string calendar_name =
+        messages.text("ics.calendar_name", {{"clinic", config.clinic.name}});
     CHECK(values_of(lines, "X-WR-CALNAME") ==
           std::vector<std::string>{smp::escape_ics_text(calendar_name)});
     // Only clinic visits (patch test and four sessions) carry the address.
@@ -193,8 +199,7 @@ TEST_CASE("plan_to_ics writes a well-formed RFC 5545 calendar", "[ics]") {
     }
     const auto summaries = values_of(lines, "SUMMARY");
     CHECK(std::count(summaries.begin(), summaries.end(), "Sesión 2 de micropigmentación") == 1);
-    CHECK(std::count(summaries.begin(), summaries.end(), "Sesión extra (solo si hace falta)") ==
-          1);
+    CHECK(std::count(summaries.begin(), summaries.end(), "Sesión extra (solo si hace falta)") == 1);
   }
 
   SECTION("one all-day event per session, patch test, milestone day and reminder") {
@@ -203,15 +208,15 @@ TEST_CASE("plan_to_ics writes a well-formed RFC 5545 calendar", "[ics]") {
     const auto ends = values_of(lines, "DTEND;VALUE=DATE");
     // Patch test, 4 sessions, aftercare after session 3 on 4 distinct days (+4, +5, +14, +28;
     // +28 is also unrestricted-from, a separate event), unrestricted, touch-up.
-    const std::multiset<std::string> expected_starts{
-        "20250609", "20250616", "20250630", "20250714", "20250728", "20250718",
-        "20250719", "20250728", "20250811", "20250811", "20290714"};
+    const std::multiset<std::string> expected_starts{"20250609", "20250616", "20250630", "20250714",
+                                                     "20250728", "20250718", "20250719", "20250728",
+                                                     "20250811", "20250811", "20290714"};
     CHECK(std::multiset<std::string>(starts.begin(), starts.end()) == expected_starts);
     REQUIRE(starts.size() == ends.size());
     for (std::size_t i = 0; i < starts.size(); ++i) {
       INFO(starts[i]);
-      const smp::Date start = t::date(starts[i].substr(0, 4) + "-" + starts[i].substr(4, 2) +
-                                      "-" + starts[i].substr(6, 2));
+      const smp::Date start = t::date(starts[i].substr(0, 4) + "-" + starts[i].substr(4, 2) + "-" +
+                                      starts[i].substr(6, 2));
       const std::string next = t::str(t::plus_days(start, 1));
       CHECK(ends[i] == next.substr(0, 4) + next.substr(5, 2) + next.substr(8, 2));
     }
@@ -282,7 +287,9 @@ TEST_CASE("plan_to_ics gives nothing when there is nothing to put in a calendar"
   smp::Consultation consultation;
   consultation.as_of = t::date("2025-06-01");
 
-  SECTION("no plan") { CHECK(smp::plan_to_ics(consultation, config, messages).empty()); }
+  SECTION("no plan") {
+    CHECK(smp::plan_to_ics(consultation, config, messages).empty());
+  }
 
   SECTION("a plan pending clearance has sessions without dates") {
     smp::Plan plan;
@@ -324,8 +331,9 @@ TEST_CASE("plan_to_ics gives nothing when there is nothing to put in a calendar"
 }
 
 TEST_CASE("fold_ics_line folds at 75 octets without splitting characters", "[ics][fold]") {
-  SECTION("a short line only gains CRLF") { CHECK(smp::fold_ics_line("VERSION:2.0") ==
-                                                  "VERSION:2.0\r\n"); }
+  SECTION("a short line only gains CRLF") {
+    CHECK(smp::fold_ics_line("VERSION:2.0") == "VERSION:2.0\r\n");
+  }
   SECTION("an empty line is one empty physical line") {
     CHECK(smp::fold_ics_line("") == "\r\n");
   }
@@ -391,8 +399,7 @@ TEST_CASE("the real planner's plan becomes a well-formed calendar", "[ics][integ
   const std::string locale = GENERATE("en", "es");
   const smp::Messages messages(config, locale);
   const smp::Consultation consultation = t::consult(
-      t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "VII"}}}}),
-      config);
+      t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "VII"}}}}), config);
   REQUIRE(consultation.plan.has_value());
   const std::string ics = smp::plan_to_ics(consultation, config, messages);
   REQUIRE_FALSE(ics.empty());

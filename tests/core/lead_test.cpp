@@ -1,6 +1,7 @@
 // Lead validation (SPEC §7). Hostile leads are data: tests/fixtures/lead/invalid/<case>.json with
 // the exact expected `<pointer> <code>` lines in <case>.expected ("/" stands for the root).
 #include "smp/lead.hpp"
+
 #include "smp/messages.hpp"
 #include "test_support.hpp"
 
@@ -9,7 +10,9 @@ namespace {
 namespace t = smp::test;
 using t::json;
 
-std::filesystem::path lead_fixtures() { return t::fixtures_dir() / "lead"; }
+std::filesystem::path lead_fixtures() {
+  return t::fixtures_dir() / "lead";
+}
 
 std::vector<std::string> diagnostic_lines(const smp::Diagnostics& errors) {
   std::vector<std::string> lines;
@@ -37,7 +40,9 @@ smp::Lead parse_valid(const json& document, const smp::Config& config = smp::Con
   return *result.value;
 }
 
-json minimal_lead() { return t::load_json(lead_fixtures() / "valid" / "minimal.json"); }
+json minimal_lead() {
+  return t::load_json(lead_fixtures() / "valid" / "minimal.json");
+}
 
 std::vector<std::string> errors_for(const json& document,
                                     const smp::Config& config = smp::Config{}) {
@@ -326,15 +331,15 @@ TEST_CASE("is_valid_email accepts ordinary addresses and refuses header tricks",
       {"sam@exa_mple.com", false},
       {"sam@192.168.0.1", false},
       {"sam@[192.168.0.1]", false},
-      {"josé@example.com", false},     // non-ASCII local part
-      {"sam@bücher.example", false},   // IDN is not supported
+      {"josé@example.com", false},    // non-ASCII local part
+      {"sam@bücher.example", false},  // IDN is not supported
       {"sam@example.com\t", false},
       {std::string(64, 'a') + "@example.com", true},
       {std::string(65, 'a') + "@example.com", false},
       {"a@" + std::string(63, 'b') + ".com", true},
       {"a@" + std::string(64, 'b') + ".com", false},
-      {"a@" + std::string(61, 'b') + "." + std::string(61, 'c') + "." + std::string(61, 'd') +
-           "." + std::string(61, 'e') + ".com",
+      {"a@" + std::string(61, 'b') + "." + std::string(61, 'c') + "." + std::string(61, 'd') + "." +
+           std::string(61, 'e') + ".com",
        true},  // 2 + 4 * 62 + 3 = 253 octets
       {std::string(64, 'a') + "@" + std::string(63, 'b') + "." + std::string(63, 'c') + "." +
            std::string(60, 'd') + ".com",
