@@ -153,8 +153,30 @@ std::unique_ptr<httplib::Server> make_http_server(const HttpOptions& options, Le
     return httplib::Server::HandlerResponse::Handled;
   }));
 
-  server->Post("/api/leads", [&leads](const httplib::Request& req, httplib::Response& res) {
-    apply(leads.post(api_request(req)), res);
+  // The body is read raw (never parsed by the library as a form or multipart), so a wrong
+  // content type reaches the handler and gets its 415.
+  server->Post("/api/leads", [&leads](const httplib::Request& req, httplib::Response& res,
+                                      const httplib::ContentReader& content_reader) {
+    std::string body;
+    bool too_large = false;
+    const bool complete = content_reader([&](const char* data, size_t length) {
+      if (body.size() + length > kMaxLeadBytes) {
+        too_large = true;
+        return false;
+      }
+      body.append(data, length);
+      return true;
+    });
+    ApiRequest request = api_request(req);
+    request.body = std::move(body);
+    if (too_large || (!complete && res.status == 413)) {
+      request.body.assign(kMaxLeadBytes + 1, ' ');  // the service answers 413 (after CORS)
+    } else if (!complete) {
+      // e.g. a multipart body: the service still answers (403/429/415, or 400 for JSON), and
+      // the connection is closed since its body was not consumed.
+      res.set_header("Connection", "close");
+    }
+    apply(leads.post(request), res);
   });
   server->Options("/api/leads", [&leads](const httplib::Request& req, httplib::Response& res) {
     apply(leads.preflight(api_request(req)), res);
