@@ -416,7 +416,8 @@ class LeadReader {
     if (medical != object->end() && !medical->is_null() && !lead.consent.health_data) {
       report("/answers/medical", "health_consent_missing");
     }
-    Result<Answers> parsed = parse_answers(*object, today_, Completeness::kComplete);
+    Result<Answers> parsed =
+        parse_answers(*object, validation_date(*object), Completeness::kComplete);
     for (const Diagnostic& diagnostic : parsed.errors) {
       const std::string key = "error." + diagnostic.code;
       errors_.push_back(Diagnostic{"/answers" + diagnostic.pointer, diagnostic.code,
@@ -424,6 +425,16 @@ class LeadReader {
     }
     lead.answers = *object;
     if (parsed.ok()) lead.parsed_answers = std::move(*parsed.value);
+  }
+
+  // The widget dates answers in the clinic's time zone, which can be a day ahead of the
+  // server's; a date the visitor entered as "today" must not be rejected as in the future.
+  Date validation_date(const json& answers) const {
+    const auto as_of = answers.find("as_of");
+    if (as_of == answers.end() || !as_of->is_string()) return today_;
+    const std::optional<Date> visitor_today = parse_date(as_of->get_ref<const std::string&>());
+    if (visitor_today && days_between(today_, *visitor_today) == 1) return *visitor_today;
+    return today_;
   }
 
   void read_context(const json& document, LeadContext& context) {

@@ -129,6 +129,27 @@ TEST_CASE("string limits count characters after trimming spaces", "[lead][limits
   CHECK(errors_for(document) == std::vector<std::string>{"/contact/name too_long"});
 }
 
+TEST_CASE("answers dates are checked against the visitor's day, within a day of ours",
+          "[lead][answers]") {
+  json document = minimal_lead();
+  document["answers"]["last_hair_transplant"] = "2025-06-02";  // today() is 2025-06-01
+
+  SECTION("the clinic's time zone is already on the 2nd") {
+    document["answers"]["as_of"] = "2025-06-02";
+    CHECK(errors_for(document).empty());
+  }
+  SECTION("without as_of the server's day decides") {
+    CHECK(errors_for(document) ==
+          std::vector<std::string>{"/answers/last_hair_transplant future_date"});
+  }
+  SECTION("an as_of further ahead is not trusted") {
+    document["answers"]["as_of"] = "2025-06-03";
+    document["answers"]["last_hair_transplant"] = "2025-06-03";
+    CHECK(errors_for(document) ==
+          std::vector<std::string>{"/answers/last_hair_transplant future_date"});
+  }
+}
+
 TEST_CASE("a filled honeypot is flagged, not reported", "[lead][honeypot]") {
   json document = minimal_lead();
   document["hp"] = "https://cheap-pills.example";
