@@ -498,3 +498,45 @@ TEST_CASE("The result JSON carries packages and estimate in SPEC §4 shape", "[p
   REQUIRE(t::member(*estimate, "deposit"));
   CHECK(t::member(*estimate, "deposit")->is_null());
 }
+
+TEST_CASE("The clinic's session cap and planned default are respected", "[packages][sessions]") {
+  SECTION("sessions.max 3 caps a 3–4 package") {
+    const auto config = t::config_ok({{"sessions", {{"max", 3}}}});
+    const auto consultation = t::consult(
+        t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "V"}}},
+                                    {"scars", json::array({t::old_scar("fut_strip")})}}),
+        config);
+    INFO(estimate_summary(consultation.estimate));
+    REQUIRE(consultation.estimate);
+    CHECK(consultation.estimate->sessions.max == 3);
+    CHECK(consultation.estimate->sessions.min <= 3);
+    CHECK(consultation.estimate->planned_sessions <= 3);
+    REQUIRE(consultation.plan);
+    CHECK(consultation.plan->sessions.size() == 3);
+  }
+  SECTION("planned = clamp(planned_default, min, max)") {
+    const auto config = t::config_ok({{"sessions", {{"planned_default", 4}}}});
+    const auto frontal = t::consult(t::base_answers(), config);  // 2–3
+    REQUIRE(frontal.estimate);
+    CHECK(frontal.estimate->planned_sessions == 3);
+    const auto crown_front = t::consult(
+        t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "IV"}}}}), config);
+    REQUIRE(crown_front.estimate);
+    CHECK(crown_front.estimate->planned_sessions == 4);  // 2–4
+  }
+}
+
+TEST_CASE("Alopecia patches take scar add-ons like any primary", "[packages][scars]") {
+  const auto consultation = t::consult(t::with(
+      t::base_answers(), {{"cause", "alopecia_areata"},
+                          {"alopecia_last_change", "2020-01-01"},
+                          {"pattern", {{"scale", "none"}}},
+                          {"scars", json::array({t::old_scar("fut_strip")})}}));
+  INFO(packages_summary(consultation.packages) << "\n" << estimate_summary(consultation.estimate));
+  CHECK(t::primary_id(consultation.packages) == "alopecia_patches");
+  REQUIRE(consultation.estimate);
+  CHECK(consultation.estimate->low == 800 + 500);
+  CHECK(consultation.estimate->high == 2000 + 1000);
+  CHECK(consultation.estimate->sessions.max == 4);
+  CHECK(consultation.estimate->hours.max_tenths == 40);
+}

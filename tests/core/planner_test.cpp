@@ -246,6 +246,13 @@ TEST_CASE("Pre-care variants follow the look and the clinic's settings", "[plann
     for (const auto& item : consultation.plan->precare) CHECK(item.code != "clip_or_shave");
     CHECK(t::find_care(consultation.plan->precare, "wash_evening_before", 1));
   }
+  SECTION("keep length with Norwood VI is planned as a shaved look, so it clips") {
+    const auto consultation = t::consult(t::with(
+        t::base_answers(), {{"desired_look", "keep_length"}, {"pattern", {{"scale", "norwood"}, {"stage", "VI"}}}}));
+    INFO(plan_summary(consultation.plan));
+    REQUIRE(consultation.plan);
+    CHECK(t::find_care(consultation.plan->precare, "clip_or_shave", 1));
+  }
   SECTION("precare.wash do_not_wash") {
     const auto config = t::config_ok({{"precare", {{"wash", "do_not_wash"}}}});
     const auto consultation = t::consult(t::base_answers(), config);

@@ -382,3 +382,49 @@ TEST_CASE("The CLI reads answers from stdin and reports bad input with exit code
   }
   std::filesystem::remove(path);
 }
+
+namespace {
+
+// The result without its localized texts: what must not depend on the locale.
+json without_texts(const json& value) {
+  static const std::set<std::string> texts = {"message", "action_message", "headline", "summary",
+                                              "longevity", "name", "description", "locale"};
+  if (value.is_object()) {
+    json out = json::object();
+    for (const auto& [key, item] : value.items()) {
+      if (texts.count(key) == 0) out[key] = without_texts(item);
+    }
+    return out;
+  }
+  if (value.is_array()) {
+    json out = json::array();
+    for (const auto& item : value) out.push_back(without_texts(item));
+    return out;
+  }
+  return value;
+}
+
+}  // namespace
+
+TEST_CASE("The locale changes the words, never the verdict, figures or dates",
+          "[scenarios][locale]") {
+  const auto file = GENERATE(from_range(scenario_files()));
+  const json scenario = t::load_json(file);
+  INFO("scenario " << t::string_at(scenario, "id"));
+  const smp::Date today = t::date(t::string_at(scenario, "today"));
+  const json& answers = *t::member(scenario, "answers");
+  auto en = smp::evaluate_json(answers, smp::default_config(), today, true, "en");
+  auto es = smp::evaluate_json(answers, smp::default_config(), today, true, "es");
+  REQUIRE(en.ok());
+  REQUIRE(es.ok());
+  CHECK(t::string_at(*es.value, "locale") == "es");
+  CHECK(without_texts(*en.value) == without_texts(*es.value));
+  // Spanish messages are really Spanish (differ from English) for every reason.
+  const auto en_reasons = t::array_at(*en.value, "reasons");
+  const auto es_reasons = t::array_at(*es.value, "reasons");
+  REQUIRE(en_reasons.size() == es_reasons.size());
+  for (std::size_t i = 0; i < en_reasons.size(); ++i) {
+    INFO("reason " << t::string_at(en_reasons[i], "code"));
+    CHECK(t::string_at(en_reasons[i], "message") != t::string_at(es_reasons[i], "message"));
+  }
+}

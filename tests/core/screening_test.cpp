@@ -389,6 +389,24 @@ TEST_CASE("young_progressive_loss is advised for ages 18–25 with Norwood II–
   CHECK(screening.verdict == Verdict::kGoodCandidate);
 }
 
+TEST_CASE("young_progressive_loss does not depend on the look or on how the age is given",
+          "[screening][advisories]") {
+  SECTION("keep length") {
+    const auto screening = screen_answers(t::with(t::base_answers(), {{"age", 20}, {"desired_look", "keep_length"}}));
+    CHECK(t::advisory_codes(screening).count("young_progressive_loss") == 1);
+  }
+  SECTION("25 by date of birth (26th birthday tomorrow)") {
+    const auto screening =
+        screen_answers(t::with(t::base_answers(), {{"age", nullptr}, {"dob", "1999-06-02"}}));
+    CHECK(t::advisory_codes(screening).count("young_progressive_loss") == 1);
+  }
+  SECTION("26 by date of birth (birthday today)") {
+    const auto screening =
+        screen_answers(t::with(t::base_answers(), {{"age", nullptr}, {"dob", "1999-06-01"}}));
+    CHECK(t::advisory_codes(screening).count("young_progressive_loss") == 0);
+  }
+}
+
 TEST_CASE("young_progressive_loss is not advised outside its ages and stages",
           "[screening][advisories]") {
   struct Row {
