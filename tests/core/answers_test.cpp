@@ -159,6 +159,22 @@ TEST_CASE("Unanswered questions are not errors", "[answers][optional]") {
     const auto answers = t::parse_ok({{"dob", "1990-01-01"}});
     CHECK(answers.dob == t::date("1990-01-01"));
   }
+  SECTION("null means not answered (scenarios.md writes `last_hair_transplant: null`)") {
+    const auto answers = t::parse_ok({{"age", 30},
+                                      {"last_hair_transplant", nullptr},
+                                      {"requested_start", nullptr},
+                                      {"fitzpatrick", nullptr},
+                                      {"alopecia_last_change", nullptr},
+                                      {"medical", {{"chemotherapy_end", nullptr}, {"isotretinoin_last_dose", nullptr}}}});
+    CHECK_FALSE(answers.last_hair_transplant);
+    CHECK_FALSE(answers.requested_start);
+    CHECK_FALSE(answers.fitzpatrick);
+    CHECK_FALSE(answers.medical.isotretinoin_last_dose);
+  }
+  SECTION("a requested start in the past is not an error (the planner moves it)") {
+    const auto answers = t::parse_ok({{"age", 30}, {"requested_start", "2025-05-01"}});
+    CHECK(answers.requested_start == t::date("2025-05-01"));
+  }
   SECTION("empty scars and an empty medical object") {
     const auto answers = t::parse_ok({{"age", 30}, {"scars", json::array()}, {"medical", json::object()}});
     CHECK(answers.scars.empty());
