@@ -1,6 +1,8 @@
 // Loads the WebAssembly core once per page and wraps its JSON-string bindings. The .wasm fetch
-// starts as soon as this module runs, in parallel with the glue and the clinic config.
-const glueUrl = new URL('./smp-core.mjs', import.meta.url)
+// starts as soon as this module runs, in parallel with the clinic config. smp-core.mjs is the
+// Emscripten glue that scripts/build-web places beside this file (and bundles into smp-consult.js).
+import SmpCore from './smp-core.mjs'
+
 const wasmUrl = new URL('./smp-core.wasm', import.meta.url)
 
 let corePromise = null
@@ -33,12 +35,7 @@ export function loadCore() {
     }
     const wasmResponse = fetchWasm()
     wasmResponse.catch(() => {})
-    let factory
-    try {
-      factory = (await import(glueUrl.href)).default
-    } catch (error) {
-      throw Object.assign(new Error(`could not load the core: ${error.message}`), { code: 'core_load_failed' })
-    }
+    const factory = SmpCore
     const module = await new Promise((resolve, reject) => {
       factory({
         locateFile: (path) => new URL(path, wasmUrl).href,

@@ -33,7 +33,7 @@ export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack }) {
   const methodName = uid('preferred')
   const methodBox = h(
     'fieldset',
-    { class: 'question' },
+    { class: 'group' },
     h('legend', { class: 'label' }, t('ui.lead.preferred')),
     h(
       'div',
@@ -119,7 +119,9 @@ export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack }) {
         const [input, errorId] = target
         input.setAttribute('aria-invalid', 'true')
         const box = form.querySelector(`#${errorId}`)
-        if (box && !box.textContent) box.textContent = error.message || t(target[2])
+        // Field-specific texts read better than the generic ones for the common problems.
+        const generic = ['required', 'invalid_email', 'invalid_value', 'wrong_type', 'missing'].includes(error.code)
+        if (box && !box.textContent) box.textContent = generic || !error.message ? t(target[2]) : error.message
         first ||= input
       } else if (error.message) {
         other.push(error.message)

@@ -126,8 +126,11 @@ input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--sm
 .check { display: flex; gap: 0.6em; align-items: flex-start; margin-block: 0.75em; }
 .check input { width: 1.3em; height: 1.3em; margin: 0.15em 0 0; flex: none; accent-color: var(--smp-accent, #2454d6); }
 
+fieldset.group { border: 0; padding: 0; margin: 1em 0 0; min-width: 0; }
+fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; }
+
 /* Stage picker */
-.stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr)); gap: 0.6em; margin-block-start: 0.75em; }
+.stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(7.5rem, calc(50% - 0.3em)), 1fr)); gap: 0.6em; margin-block-start: 0.75em; }
 .stages .choice .card { padding: 0.5em; align-items: center; text-align: center; }
 .stages .choice .card::before { inset-inline-start: 0.5em; inset-block-start: 0.5em; width: 1em; height: 1em; }
 .stages .choice input { inset-block-start: 0.5em; inset-inline-start: 0.5em; }

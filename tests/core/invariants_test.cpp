@@ -408,3 +408,16 @@ TEST_CASE("Invariants hold with lenient policies and a different pricing model",
   INFO(failures.size() << " violations:\n" << by_kind(failures));
   CHECK(failures.empty());
 }
+
+TEST_CASE("Invariants hold for a small Saturday-only clinic with a lower session cap",
+          "[invariants][closed]") {
+  const smp::Config config = t::config_ok(
+      {{"sessions",
+        {{"open_weekdays", {"sat"}},
+         {"max", 3},
+         {"planned_default", 2},
+         {"interval_days", 42},
+         {"booking_lead_days", 14},
+         {"closed_dates", json::array({"2025-06-14", {{"from", "2025-08-01"}, {"to", "2025-08-31"}}})}}}});
+  check_grid(config, "Saturday-only clinic, max 3 sessions");
+}

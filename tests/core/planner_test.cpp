@@ -477,3 +477,21 @@ TEST_CASE("The plan JSON has SPEC §4 shape", "[planner][json]") {
   CHECK(t::string_at(*plan, "unrestricted_from") == "2025-08-05");
   CHECK(t::string_at(*plan, "touch_up_reminder") == "2029-07-08");
 }
+
+TEST_CASE("A pending-clearance plan carries no dates in JSON", "[planner][json][clearance]") {
+  const json result = t::evaluate_ok(
+      t::with(t::base_answers(), {{"medical", {{"blood_thinners_or_bleeding_disorder", true}}}}));
+  const json* plan = t::member(result, "plan");
+  REQUIRE(plan);
+  REQUIRE(plan->is_object());
+  INFO(t::dump(*plan));
+  CHECK(t::string_at(*plan, "status") == "pending_clearance");
+  for (const auto& session : t::array_at(*plan, "sessions")) CHECK_FALSE(t::member(session, "date"));
+  for (const auto& item : t::array_at(*plan, "precare")) CHECK_FALSE(t::member(item, "date"));
+  for (const auto& item : t::array_at(*plan, "aftercare")) CHECK_FALSE(t::member(item, "resume_on"));
+  CHECK_FALSE(t::member(*plan, "touch_up_reminder"));
+  CHECK_FALSE(t::member(*plan, "unrestricted_from"));
+  CHECK_FALSE(t::member(*plan, "patch_test_by"));
+  CHECK_FALSE(t::array_at(*plan, "precare").empty());
+  CHECK_FALSE(t::array_at(*plan, "aftercare").empty());
+}

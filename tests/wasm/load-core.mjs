@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const dist = path.join(root, 'dist/smp')
+export const dist = path.join(root, 'dist/node')
 
 /** A fresh instance of the core module (Embind functions on the returned object). */
 export async function loadCore() {

@@ -27,6 +27,7 @@ export async function launch({ locale = 'en-US', viewport = { width: 1100, heigh
   context.setDefaultTimeout(15000)
   return {
     context,
+    profile,
     close: async () => {
       await context.close().catch(() => {})
       rmSync(profile, { recursive: true, force: true })
@@ -52,9 +53,16 @@ export async function openPage(context, url) {
   return { page, problems }
 }
 
-export async function screenshot(page, name) {
+/** Saves test-artifacts/<name>.png: the widget alone, or the whole page with {fullPage: true}. */
+export async function screenshot(page, name, { fullPage = false } = {}) {
   mkdirSync(artifacts, { recursive: true })
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true })
+  const file = path.join(artifacts, `${name}.png`)
+  const widget = page.locator('smp-consultation').first()
+  if (!fullPage && (await widget.count()) && (await widget.isVisible())) {
+    await widget.screenshot({ path: file, animations: 'disabled' })
+  } else {
+    await page.screenshot({ path: file, fullPage: true })
+  }
 }
 
 const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8')

@@ -25,6 +25,7 @@ const TYPES = {
 const MOUNTS = [
   ['/smp/', path.join(root, 'dist/smp')],
   ['/fixtures/', path.join(root, 'tests/e2e/fixtures')],
+  ['/bench/', path.join(root, 'bench/web')],
   ['/', path.join(root, 'web/demo')],
 ]
 

@@ -1,0 +1,34 @@
+// In-page timing for bench/web/run.mjs: presses Start as soon as the widget is ready and records
+// when the first question is visible; then times the core's evaluate().
+const el = document.querySelector('smp-consultation')
+el.addEventListener('smp-ready', () => {
+  window.benchReady = performance.now()
+  el.shadowRoot.querySelector('[data-action="start"]').click()
+})
+el.addEventListener('smp-step', () => {
+  if (window.benchFirstQuestion) return
+  requestAnimationFrame(() => {
+    window.benchFirstQuestion = performance.now()
+  })
+}, { once: false })
+
+window.benchEvaluate = async (runs) => {
+  // The element's own core instance (an internal property, used here only for timing).
+  const core = el.core
+  const config = await (await fetch('/smp/clinic.json')).text()
+  const answers = { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', fitzpatrick: 3, requested_start: '2025-06-10' }
+  const times = []
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now()
+    core.evaluate(config, answers, '2025-06-01', 'en')
+    times.push(performance.now() - t0)
+  }
+  const qtimes = []
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now()
+    core.questions(config, answers, 'en', '2025-06-01')
+    qtimes.push(performance.now() - t0)
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  return { evaluate: median(times), questions: median(qtimes) }
+}

@@ -1,0 +1,110 @@
+// Widget benchmarks in headless Chromium on 127.0.0.1 (figures for the notes, not test thresholds):
+//   node bench/web/run.mjs [--runs 10]
+// Each cold load uses a fresh browser profile. Reports medians of: bytes transferred until the
+// first question is shown (gzip, by kind), time to first question (widget vs a static one-question
+// page), renderer memory over an empty page, time to answer every question (V01), and the wasm
+// evaluate()/questions() latency in the page.
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { launch } from '../../tests/e2e/helpers/browser.mjs'
+import { startServer } from '../../tests/e2e/helpers/server.mjs'
+import { answerAll, start } from '../../tests/e2e/helpers/widget.mjs'
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 10
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+function rendererPss(profile) {
+  // Proportional set size of this browser's renderer processes (kB), from /proc.
+  let total = 0
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      if (!cmd.includes('--type=renderer') || !cmd.includes(profile)) continue
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
+      total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0)
+    } catch {
+      // process ended meanwhile
+    }
+  }
+  return total
+}
+
+async function coldLoad(server, page, { measureBytes = false, waitFirst = true } = {}) {
+  const { context, close, profile } = await launch()
+  try {
+    const tab = context.pages()[0] || (await context.newPage())
+    const cdp = await context.newCDPSession(tab)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+    const urls = new Map()
+    const bytes = new Map()
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url))
+    cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength))
+    await tab.goto(`${server.url}${page}`, { waitUntil: 'load' })
+    if (waitFirst) await tab.waitForFunction(() => window.benchFirstQuestion, null, { timeout: 30000 })
+    const timing = await tab.evaluate(() => ({ first: window.benchFirstQuestion, ready: window.benchReady ?? null }))
+    const byKind = {}
+    if (measureBytes) {
+      for (const [id, url] of urls) {
+        const pathname = new URL(url).pathname
+        if (!pathname.startsWith('/smp/')) continue
+        const kind = pathname.endsWith('.wasm') ? 'wasm' : pathname.endsWith('.json') ? 'config' : pathname.includes('smp-core') ? 'glue' : 'js'
+        byKind[kind] = (byKind[kind] || 0) + (bytes.get(id) || 0)
+      }
+    }
+    await tab.waitForTimeout(1500)
+    const memory = rendererPss(profile)
+    return { ...timing, byKind, memory, tab, context }
+  } finally {
+    await close()
+  }
+}
+
+const server = await startServer()
+try {
+  const widget = []
+  const floor = []
+  const empty = []
+  for (let i = 0; i < runs; i += 1) {
+    widget.push(await coldLoad(server, '/bench/widget.html', { measureBytes: true }))
+    floor.push(await coldLoad(server, '/bench/static.html'))
+    empty.push(await coldLoad(server, '/bench/empty.html', { waitFirst: false }))
+  }
+  const kinds = ['js', 'glue', 'wasm', 'config']
+  const bytes = Object.fromEntries(kinds.map((k) => [k, median(widget.map((w) => w.byKind[k] || 0))]))
+  const totalBytes = median(widget.map((w) => kinds.reduce((sum, k) => sum + (w.byKind[k] || 0), 0)))
+  const emptyMem = median(empty.map((e) => e.memory))
+  const widgetMem = median(widget.map((w) => w.memory))
+
+  // Answering every question (V01) and the core's latency, in one warm browser.
+  const { context, close } = await launch()
+  let answerMs
+  let latency
+  try {
+    const tab = context.pages()[0] || (await context.newPage())
+    await tab.goto(`${server.url}/`)
+    await start(tab, { today: '2025-06-01' })
+    const t0 = Date.now()
+    await answerAll(tab, { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', fitzpatrick: 3, requested_start: '2025-06-10' })
+    answerMs = Date.now() - t0
+    await tab.goto(`${server.url}/bench/widget.html`)
+    await tab.waitForFunction(() => window.benchFirstQuestion)
+    latency = await tab.evaluate(() => window.benchEvaluate(200))
+  } finally {
+    await close()
+  }
+
+  const fmt = (n) => n.toFixed(1)
+  console.log(`runs: ${runs} cold loads each (fresh profile), medians`)
+  console.log(`bytes until first question (gzip, /smp/*): total ${fmt(totalBytes / 1024)} KB = js ${fmt(bytes.js / 1024)} + glue ${fmt(bytes.glue / 1024)} + wasm ${fmt(bytes.wasm / 1024)} + config ${fmt(bytes.config / 1024)}`)
+  console.log(`first question visible: widget ${fmt(median(widget.map((w) => w.first)))} ms (ready ${fmt(median(widget.map((w) => w.ready)))} ms), static page ${fmt(median(floor.map((f) => f.first)))} ms, difference ${fmt(median(widget.map((w) => w.first)) - median(floor.map((f) => f.first)))} ms`)
+  console.log(`renderer memory (PSS): widget ${fmt(widgetMem / 1024)} MB, empty page ${fmt(emptyMem / 1024)} MB, difference ${fmt((widgetMem - emptyMem) / 1024)} MB`)
+  console.log(`answering all 21 questions of V01 through the UI (Playwright-driven): ${answerMs} ms`)
+  console.log(`core latency in the page: evaluate ${latency.evaluate.toFixed(2)} ms, questions ${latency.questions.toFixed(2)} ms (median of 200)`)
+} finally {
+  await server.close()
+}
