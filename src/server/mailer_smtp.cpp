@@ -36,17 +36,27 @@ class SmtpMailer final : public Mailer {
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   }
 
+  ~SmtpMailer() override {
+    if (curl_) curl_easy_cleanup(curl_);
+  }
+
   SendResult send(const OutgoingMessage& message) override {
-    CURL* curl = curl_easy_init();
-    if (!curl) return {false, "curl_easy_init failed"};
+    std::lock_guard lock(mutex_);
+    // One handle for the life of the mailer: libcurl keeps the SMTP connection open between
+    // messages, and no QUIT round trip delays noting a message as sent.
+    if (!curl_) curl_ = curl_easy_init();
+    if (!curl_) return {false, "curl_easy_init failed"};
+    CURL* curl = curl_;
+    curl_easy_reset(curl);
     ReadState state{&message.mime};
     curl_slist* recipients = nullptr;
     for (const auto& r : message.recipients) {
       recipients = curl_slist_append(recipients, ("<" + r + ">").c_str());
     }
+    const std::string mail_from = "<" + message.sender + ">";
     char error_buffer[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(curl, CURLOPT_URL, settings_.url.c_str());
-    curl_easy_setopt(curl, CURLOPT_MAIL_FROM, ("<" + message.sender + ">").c_str());
+    curl_easy_setopt(curl, CURLOPT_MAIL_FROM, mail_from.c_str());
     curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
     curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_callback);
     curl_easy_setopt(curl, CURLOPT_READDATA, &state);
@@ -70,11 +80,14 @@ class SmtpMailer final : public Mailer {
     const CURLcode rc = curl_easy_perform(curl);
     long response = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response);
+    curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, nullptr);
     curl_slist_free_all(recipients);
-    curl_easy_cleanup(curl);
     if (rc != CURLE_OK) {
       std::string error = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
       if (response) error += " (SMTP " + std::to_string(response) + ")";
+      // Start afresh next time rather than reuse a connection in an unknown state.
+      curl_easy_cleanup(curl_);
+      curl_ = nullptr;
       return {false, error};
     }
     return {true, ""};
@@ -93,6 +106,8 @@ class SmtpMailer final : public Mailer {
 
  private:
   SmtpSettings settings_;
+  std::mutex mutex_;
+  CURL* curl_ = nullptr;
 };
 
 }  // namespace

@@ -292,11 +292,18 @@ std::optional<std::int64_t> Outbox::next_due_ms() {
 
 void Outbox::mark_sent(const std::string& message_id, std::int64_t now) {
   std::lock_guard lock(mutex_);
+  // The gap between the SMTP server's "250" and this note is the only moment a crash makes a
+  // delivery ambiguous, so keep it short: in WAL mode a synchronous=NORMAL commit survives a
+  // process crash as soon as it is written (only a power cut could lose it, and then the
+  // message is resent with the same Message-ID). Leads themselves are always FULL.
+  std::string error;
+  exec("PRAGMA synchronous=NORMAL", error);
   Statement update(db_,
                    "UPDATE outbox SET state = 'sent', sent_ms = ?2, last_error = '' "
                    "WHERE message_id = ?1");
   update.bind(1, message_id).bind(2, now);
   update.step();
+  exec("PRAGMA synchronous=FULL", error);
 }
 
 MessageState Outbox::mark_failed(const std::string& message_id, const std::string& error,

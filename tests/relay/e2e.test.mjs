@@ -149,6 +149,7 @@ describe('lead relay end to end', () => {
     await waitFor(() => smtp.messages().some((m) => m.headers['x-smp-lead-id'] === id), 15000, 'email');
     // Give a duplicate every chance to show up before counting.
     await new Promise((r) => setTimeout(r, 500));
+    await smtp.settled();
     const clinicMails = smtp.messages().filter((m) => m.headers['message-id'] === `<${id}.clinic@clinic.example>`);
     assert.equal(clinicMails.length, 1);
   });

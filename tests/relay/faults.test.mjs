@@ -51,6 +51,7 @@ describe('delivery faults', () => {
       smtp = await startSmtp({ port: smtpPort });
       await waitFor(async () => (await outboxCounts(server.url)).sent === 3, 20000, 'three sent');
       await sleep(700);  // a few more backoff "minutes": nothing may be sent twice
+      await smtp.settled();
       const deliveries = clinicDeliveries(smtp);
       assert.equal(deliveries.size, 3);
       for (const id of ids) assert.equal(deliveries.get(`<${id}.clinic@clinic.example>`), 1, id);
@@ -102,6 +103,7 @@ describe('delivery faults', () => {
       } finally {
         await server.stop();
       }
+      await smtp.settled();
       assert.ok(acknowledged.size > 0, 'some leads were acknowledged');
       const stored = exportedLeadIds(dataDir);
       for (const id of acknowledged) assert.ok(stored.has(id), `acknowledged ${id} is stored`);

@@ -89,6 +89,14 @@ export async function startSmtp({ port, dir } = {}) {
         .sort()
         .map((f) => JSON.parse(fs.readFileSync(path.join(outdir, f), 'utf8')));
     },
+    /** Waits until every received .eml has its parsed .json (parsing happens after "250"). */
+    async settled(timeoutMs = 10000) {
+      await waitFor(() => {
+        const files = fs.readdirSync(outdir).filter((f) => !f.startsWith('.'));
+        const eml = files.filter((f) => f.endsWith('.eml')).length;
+        return eml === files.filter((f) => f.endsWith('.json')).length;
+      }, timeoutMs, 'the SMTP sink to parse its messages');
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

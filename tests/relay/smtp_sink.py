@@ -25,17 +25,11 @@ class SinkHandler:
         self.count = 0
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):
-        raw = envelope.original_content or envelope.content
-        if isinstance(raw, str):
-            raw = raw.encode("utf-8", "surrogateescape")
-        with self.lock:
-            self.count += 1
-            name = "%06d-%d" % (self.count, os.getpid())
+    def write_summary(self, name, raw, mail_from, rcpt_tos):
         message = email.message_from_bytes(raw, policy=policy.default)
         summary = {
-            "mail_from": envelope.mail_from,
-            "rcpt_tos": list(envelope.rcpt_tos),
+            "mail_from": mail_from,
+            "rcpt_tos": rcpt_tos,
             "headers": {k.lower(): str(v) for k, v in message.items()},
             "raw_header_lines": raw.split(b"\r\n\r\n", 1)[0].decode("ascii", "replace").split("\r\n"),
             "max_line_octets": max(len(line) for line in raw.split(b"\r\n")),
@@ -61,14 +55,28 @@ class SinkHandler:
                 summary["text"] += part.get_content()
             elif content_type == "text/html":
                 summary["html"] += part.get_content()
-        tmp_eml = os.path.join(self.outdir, "." + name + ".eml.tmp")
         tmp_json = os.path.join(self.outdir, "." + name + ".json.tmp")
-        with open(tmp_eml, "wb") as f:
-            f.write(raw)
         with open(tmp_json, "w", encoding="utf-8") as f:
             json.dump(summary, f, ensure_ascii=False)
-        os.rename(tmp_eml, os.path.join(self.outdir, name + ".eml"))
         os.rename(tmp_json, os.path.join(self.outdir, name + ".json"))
+
+    async def handle_DATA(self, server, session, envelope):
+        raw = envelope.original_content or envelope.content
+        if isinstance(raw, str):
+            raw = raw.encode("utf-8", "surrogateescape")
+        with self.lock:
+            self.count += 1
+            name = "%06d-%d" % (self.count, os.getpid())
+        # Like a real MTA: the message is committed (written and renamed) before "250"; the
+        # slow parsing for the tests happens after the reply.
+        tmp_eml = os.path.join(self.outdir, "." + name + ".eml.tmp")
+        with open(tmp_eml, "wb") as f:
+            f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        os.rename(tmp_eml, os.path.join(self.outdir, name + ".eml"))
+        asyncio.get_running_loop().call_soon(self.write_summary, name, raw, envelope.mail_from,
+                                             list(envelope.rcpt_tos))
         return "250 Message accepted for delivery"
 
 
