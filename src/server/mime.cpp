@@ -35,7 +35,8 @@ bool is_ascii(std::string_view text) {
 
 // Encoded words (RFC 2047 §2: at most 75 characters each), split on character boundaries.
 std::vector<std::string> encoded_words(std::string_view text) {
-  constexpr size_t kMaxRawBytes = 45;  // 60 base64 characters + 12 of "=?UTF-8?B??="
+  constexpr size_t kMaxRawBytes = 42;  // 56 base64 characters + 12 of "=?UTF-8?B??="; a
+  // folded line "Subject: " + one word stays within 78 characters
   std::vector<std::string> words;
   size_t start = 0;
   while (start < text.size()) {
