@@ -146,11 +146,34 @@ function planBlock(result, t, locale) {
   )
 }
 
+function answersBlock(review, t) {
+  if (!review?.items?.length) return null
+  return h(
+    'details',
+    { class: 'review no-print', part: 'review' },
+    h('summary', null, t('ui.result.your_answers')),
+    h(
+      'dl',
+      { class: 'review-list' },
+      review.items.map((item) => [
+        h('dt', null, item.question),
+        h(
+          'dd',
+          null,
+          h('span', null, item.answer),
+          ' ',
+          h('button', { type: 'button', class: 'link', 'data-action': 'change', 'data-question': item.id, onclick: () => review.change(item.id) }, t('ui.result.change'), h('span', { class: 'visually-hidden' }, `: ${item.question}`)),
+        ),
+      ]),
+    ),
+  )
+}
+
 /**
  * The result step: {element, heading}. actions: {calendar(), print(), send(), edit()}; hasIcs
  * says whether the core produced a calendar file.
  */
-export function renderResult(result, { t, locale, clinic, actions, hasIcs }) {
+export function renderResult(result, { t, locale, clinic, actions, hasIcs, review }) {
   const headingId = uid('result')
   const heading = h('h2', { id: headingId, tabindex: '-1' }, result.headline || t(`verdict.${result.verdict}`))
   const advisories = Array.isArray(result.advisories) ? result.advisories : []
@@ -178,6 +201,7 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs }) {
     result.verdict === 'not_suitable' ? null : [h('h3', null, t('ui.result.estimate')), estimateBlock(result, t, locale)],
     planBlock(result, t, locale),
     result.longevity ? h('p', { class: 'small muted' }, result.longevity) : null,
+    answersBlock(review, t),
     h('p', { class: 'disclaimer' }, t('ui.result.disclaimer')),
     h(
       'div',

@@ -396,6 +396,24 @@ export class SmpConsultationElement extends HTMLElement {
     })
   }
 
+  /** From an edited answer straight back to the (re-evaluated) result. */
+  updateResult() {
+    this.guard(() => {
+      const q = this.current()
+      if (q) {
+        this.stepView?.commit()
+        this.refreshQuestions()
+        const errors = this.errorsFor(q)
+        if (errors.length) {
+          this.stepView.setErrors(errors)
+          this.stepView.showingErrors = true
+          return
+        }
+      }
+      this.showResult()
+    })
+  }
+
   back() {
     this.guard(() => {
       const list = this.visible()
@@ -428,6 +446,13 @@ export class SmpConsultationElement extends HTMLElement {
 
   showResult() {
     this.guard(() => {
+      // A required question that became visible after an edit must be answered first.
+      const missing = this.visible().find((q) => q.required && !this.isAnswered(q))
+      if (missing) {
+        this.pendingErrors = [this.t('ui.error.required')]
+        this.go('question', missing.id)
+        return
+      }
       const errors = this.evaluateNow()
       if (errors) {
         if (this.core.dead) throw new Error('core stopped answering')
@@ -448,6 +473,25 @@ export class SmpConsultationElement extends HTMLElement {
       if (r.estimate) Object.assign(detail, { low: r.estimate.low, high: r.estimate.high, currency: r.estimate.currency })
       this.emit('smp-result', detail)
     })
+  }
+
+  answerText(q) {
+    const value = getAt(this.answers, q.pointer)
+    if (q.id === 'dob' && value === undefined && getAt(this.answers, '/age') !== undefined) {
+      return this.t('ui.result.age', { age: getAt(this.answers, '/age') })
+    }
+    if (value === undefined) return null
+    if (q.kind === 'scar_list') return this.t('ui.result.scar_count', { n: Array.isArray(value) ? value.length : 0 })
+    const option = (q.options || []).find((o) => String(o.value) === String(value))
+    if (option) return option.label
+    if (q.kind === 'date') return date(String(value), this.locale)
+    return String(value)
+  }
+
+  reviewItems() {
+    return this.visible()
+      .map((q) => ({ id: q.id, question: q.text, answer: this.answerText(q) }))
+      .filter((item) => item.answer !== null)
   }
 
   downloadIcs() {
@@ -579,6 +623,7 @@ export class SmpConsultationElement extends HTMLElement {
         locale: this.locale,
         clinic: { booking_url: /^https?:/i.test(this.clinic.booking_url || '') ? this.clinic.booking_url : '' },
         hasIcs: Boolean(this.ics),
+        review: { items: this.reviewItems(), change: (id) => this.go('question', id) },
         actions: {
           calendar: () => this.guard(() => this.downloadIcs()),
           print: () => window.print(),
@@ -674,6 +719,9 @@ export class SmpConsultationElement extends HTMLElement {
       { class: 'actions', part: 'nav' },
       h('button', { type: 'button', class: 'secondary', 'data-action': 'back', onclick: () => this.back() }, this.t('ui.back')),
       h('button', { type: 'submit', 'data-action': 'next' }, isLast ? this.t('ui.see_result') : this.t('ui.next')),
+      this.result && !isLast
+        ? h('button', { type: 'button', class: 'secondary', 'data-action': 'update-result', onclick: () => this.updateResult() }, this.t('ui.update_result'))
+        : null,
     )
     const form = h('form', { class: 'step-form', novalidate: true, 'data-step': q.id }, view.element, nav)
     form.addEventListener('submit', (event) => {

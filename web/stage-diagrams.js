@@ -77,6 +77,38 @@ function norwood(stage) {
   return head(parts, `norwood-${stage}`)
 }
 
+// Front views for the stages where the hairline is what changes: temple / middle height of the
+// hairline (smaller y = further back).
+const NORWOOD_FRONT = {
+  I: { temple: 33, middle: 32 },
+  II: { temple: 28, middle: 32 },
+  IIA: { temple: 27, middle: 27 },
+  III: { temple: 22, middle: 30 },
+  IIIA: { temple: 21, middle: 21 },
+}
+
+function front(stage) {
+  const { temple, middle } = NORWOOD_FRONT[stage]
+  const hair = [
+    `M17 58 A${RX} ${RY} 0 0 1 83 58`,
+    'L80 48',
+    `Q77 ${temple} 70 ${temple}`,
+    `Q58 ${middle} 50 ${middle}`,
+    `Q42 ${middle} 30 ${temple}`,
+    `Q23 ${temple} 20 48Z`,
+  ].join(' ')
+  return s(
+    'svg',
+    { viewBox: '0 0 100 112', role: 'img', 'aria-hidden': 'true', focusable: 'false', 'data-diagram': `norwood-front-${stage}` },
+    s('ellipse', { class: 'diagram-ear', cx: 15, cy: 66, rx: 5, ry: 9 }),
+    s('ellipse', { class: 'diagram-ear', cx: 85, cy: 66, rx: 5, ry: 9 }),
+    s('ellipse', { class: 'diagram-skin', cx: CX, cy: CY, rx: RX, ry: RY }),
+    s('path', { class: 'diagram-hair', d: hair }),
+    s('path', { class: 'diagram-line', d: 'M33 66 Q39 63 45 66 M55 66 Q61 63 67 66 M50 72 L47 84 L52 85' }),
+    s('ellipse', { class: 'diagram-line', cx: CX, cy: CY, rx: RX, ry: RY }),
+  )
+}
+
 const LUDWIG = {
   I: { rx: 9, ry: 22, opacity: 0.45, part: 2 },
   II: { rx: 15, ry: 28, opacity: 0.65, part: 3.5 },
@@ -103,8 +135,17 @@ function unsure() {
   )
 }
 
-/** The diagram for a stage option of the norwood or ludwig question ("unsure" etc. get a "?"). */
+/**
+ * The diagram(s) for a stage option of the norwood or ludwig question: a top view, plus a front
+ * view for hairline stages; "unsure" and unknown values get a "?".
+ */
 export function stageDiagram(scale, stage) {
+  if (scale === 'norwood' && NORWOOD_FRONT[stage]) {
+    const views = document.createElement('span')
+    views.className = 'views'
+    views.append(front(stage), norwood(stage))
+    return views
+  }
   if (scale === 'norwood' && NORWOOD[stage]) return norwood(stage)
   if (scale === 'ludwig' && LUDWIG[stage]) return ludwig(stage)
   return unsure()

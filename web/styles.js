@@ -29,7 +29,7 @@ const css = String.raw`
 h2, h3, h4, p, ul, ol, dl, dd, fieldset, legend, figure { margin: 0; padding: 0; }
 h2 { font-size: 1.5em; line-height: 1.25; font-weight: 700; margin-block-end: 0.5em; }
 h3 { font-size: 1.15em; font-weight: 700; margin-block: 1.5em 0.5em; }
-h4 { font-size: 1em; font-weight: 650; }
+h4 { font-size: 1em; font-weight: 650; margin-block: 1.25em 0.4em; }
 p + p { margin-block-start: 0.6em; }
 a { color: var(--smp-link, var(--smp-accent, #2454d6)); text-underline-offset: 0.15em; }
 ul { padding-inline-start: 1.2em; }
@@ -135,6 +135,8 @@ fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; 
 .stages .choice .card::before { inset-inline-start: 0.5em; inset-block-start: 0.5em; width: 1em; height: 1em; }
 .stages .choice input { inset-block-start: 0.5em; inset-inline-start: 0.5em; }
 .stages svg { width: 100%; max-width: 6.5rem; height: auto; display: block; }
+.stages .views { display: flex; gap: 0.2em; justify-content: center; width: 100%; }
+.stages .views svg { width: 50%; }
 .stages .label { font-size: 0.95em; }
 .stages .option-help { font-size: 0.8em; }
 .diagram-hair { fill: var(--smp-hair, #3a2d26); }
@@ -170,8 +172,8 @@ fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; 
 .session time { font-weight: 700; font-size: 1.05em; }
 .tag { font-size: 0.8em; font-weight: 600; padding: 0.05em 0.55em; border-radius: 999px; background: var(--smp-surface-alt, #f0f2f6); justify-self: start; }
 .tag.full-day { background: var(--smp-caution-bg, #fff4e2); color: var(--smp-caution, #8a4d00); }
-.timeline { list-style: none; padding: 0; margin-block: 0.75em; display: flex; flex-wrap: wrap; gap: 0.5em 0; position: relative; }
-.timeline li { flex: 1 0 8.5rem; position: relative; padding: 1.6em 0.6em 0.4em 0; }
+.timeline { list-style: none; padding: 0; margin-block: 0.75em; display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.5em 0; position: relative; }
+.timeline li { position: relative; padding: 1.6em 0.75em 0.4em 0; }
 .timeline li::before { content: ""; position: absolute; inset-block-start: 0.55em; inset-inline: 0; height: 3px; background: var(--smp-track, #dfe3ea); }
 .timeline li::after { content: ""; position: absolute; inset-block-start: 0.2em; inset-inline-start: 0; width: 0.8em; height: 0.8em; border-radius: 50%; background: var(--smp-accent, #2454d6); }
 .timeline li.session-day::after { background: var(--smp-good, #1b7f4c); width: 1em; height: 1em; inset-block-start: 0.1em; }
@@ -179,6 +181,14 @@ fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; 
 .timeline .what { display: block; font-size: 0.9em; }
 .facts { list-style: none; padding: 0; display: grid; gap: 0.3em; margin-block-start: 0.75em; }
 .disclaimer { margin-block-start: 1.5em; font-size: 0.9em; color: var(--smp-muted, #5a6275); }
+
+.review { margin-block-start: 1.5em; border: 2px solid var(--smp-border, #dfe3ea); border-radius: var(--smp-radius-small, 10px); padding: 0.5em 1em; }
+.review summary { cursor: pointer; font-weight: 700; min-height: 2.75rem; display: flex; align-items: center; }
+.review-list { display: grid; grid-template-columns: minmax(0, 1.4fr) minmax(0, 1fr); gap: 0.35em 1em; margin-block: 0.5em; }
+.review-list dt { color: var(--smp-muted, #5a6275); }
+.review-list dd { margin: 0; font-weight: 600; }
+.review-list button.link { min-height: 0; padding: 0; }
+@media (max-width: 26rem) { .review-list { grid-template-columns: 1fr; } .review-list dd { margin-block-end: 0.5em; } }
 
 /* Lead form */
 .hp { position: absolute; inset-inline-start: -10000px; width: 1px; height: 1px; overflow: hidden; }
@@ -202,8 +212,7 @@ fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; 
   .actions, .progress, .lead-section, button, .no-print { display: none !important; }
   h3 { margin-block: 0.9em 0.3em; break-after: avoid; }
   .session, .reasons li, .estimate { break-inside: avoid; }
-  .timeline { flex-wrap: wrap; overflow: visible; }
-  .timeline li { flex-basis: 8rem; }
+  .timeline { grid-template-columns: repeat(5, 1fr); }
   .sessions { grid-template-columns: repeat(4, 1fr); }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
 }

@@ -102,7 +102,8 @@ try {
   console.log(`runs: ${runs} cold loads each (fresh profile), medians`)
   console.log(`bytes until first question (gzip, /smp/*): total ${fmt(totalBytes / 1024)} KB = js ${fmt(bytes.js / 1024)} + glue ${fmt(bytes.glue / 1024)} + wasm ${fmt(bytes.wasm / 1024)} + config ${fmt(bytes.config / 1024)}`)
   console.log(`first question visible: widget ${fmt(median(widget.map((w) => w.first)))} ms (ready ${fmt(median(widget.map((w) => w.ready)))} ms), static page ${fmt(median(floor.map((f) => f.first)))} ms, difference ${fmt(median(widget.map((w) => w.first)) - median(floor.map((f) => f.first)))} ms`)
-  console.log(`renderer memory (PSS): widget ${fmt(widgetMem / 1024)} MB, empty page ${fmt(emptyMem / 1024)} MB, difference ${fmt((widgetMem - emptyMem) / 1024)} MB`)
+  const floorMem = median(floor.map((f) => f.memory))
+  console.log(`renderer memory (PSS): widget ${fmt(widgetMem / 1024)} MB, empty page ${fmt(emptyMem / 1024)} MB, difference ${fmt((widgetMem - emptyMem) / 1024)} MB (static one-question page ${fmt((floorMem - emptyMem) / 1024)} MB over empty)`)
   console.log(`answering all 21 questions of V01 through the UI (Playwright-driven): ${answerMs} ms`)
   console.log(`core latency in the page: evaluate ${latency.evaluate.toFixed(2)} ms, questions ${latency.questions.toFixed(2)} ms (median of 200)`)
 } finally {

@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 112> kUiMessagesEn{{
+constexpr std::array<MessageEntry, 116> kUiMessagesEn{{
     {"ui.loading", "Loading your consultation…"},
     {"ui.widget_label", "Scalp micropigmentation consultation"},
     {"ui.intro.title", "Is scalp micropigmentation right for you?"},
@@ -28,8 +28,7 @@ constexpr std::array<MessageEntry, 112> kUiMessagesEn{{
     {"ui.age.label", "Your age in years"},
     {"ui.date.hint", "Day, month and year"},
     {"ui.stage.not_sure", "Not sure"},
-    {"ui.stage.hint", "Choose the picture closest to your hair today. Use the arrow keys to move between pictures."},
-    {"ui.stage.top_view", "Seen from above, front of the head at the top"},
+    {"ui.stage.hint", "Choose the picture closest to your hair today. Heads are seen from above (face at the top) and, for hairline stages, also from the front. Use the arrow keys to move between pictures."},
     {"ui.scars.none", "I have no scars to cover"},
     {"ui.scars.add", "Add a scar"},
     {"ui.scars.remove", "Remove this scar"},
@@ -72,6 +71,11 @@ constexpr std::array<MessageEntry, 112> kUiMessagesEn{{
     {"ui.result.unrestricted_from", "Back to all normal activities from {date}"},
     {"ui.result.touch_up_reminder", "Touch-up due around {date}"},
     {"ui.result.disclaimer", "This is general information, not a diagnosis. Final suitability, price and dates are confirmed at your consultation."},
+    {"ui.result.your_answers", "Your answers"},
+    {"ui.result.change", "Change"},
+    {"ui.result.age", "{age} years"},
+    {"ui.result.scar_count", "{n} scar(s)"},
+    {"ui.update_result", "Update my result"},
     {"ui.action.calendar", "Add to calendar"},
     {"ui.action.print", "Print / save as PDF"},
     {"ui.action.send", "Send to the clinic"},

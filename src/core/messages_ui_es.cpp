@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 112> kUiMessagesEs{{
+constexpr std::array<MessageEntry, 116> kUiMessagesEs{{
     {"ui.loading", "Cargando tu consulta…"},
     {"ui.widget_label", "Consulta de micropigmentación capilar"},
     {"ui.intro.title", "¿Es la micropigmentación capilar para ti?"},
@@ -28,8 +28,7 @@ constexpr std::array<MessageEntry, 112> kUiMessagesEs{{
     {"ui.age.label", "Tu edad en años"},
     {"ui.date.hint", "Día, mes y año"},
     {"ui.stage.not_sure", "No estoy seguro"},
-    {"ui.stage.hint", "Elige la imagen más parecida a tu cabello hoy. Usa las flechas para moverte entre imágenes."},
-    {"ui.stage.top_view", "Vista desde arriba, frente de la cabeza arriba"},
+    {"ui.stage.hint", "Elige la imagen más parecida a tu cabello hoy. Las cabezas se ven desde arriba (la cara arriba) y, en las etapas de la línea frontal, también de frente. Usa las flechas para moverte entre imágenes."},
     {"ui.scars.none", "No tengo cicatrices que cubrir"},
     {"ui.scars.add", "Añadir una cicatriz"},
     {"ui.scars.remove", "Quitar esta cicatriz"},
@@ -72,6 +71,11 @@ constexpr std::array<MessageEntry, 112> kUiMessagesEs{{
     {"ui.result.unrestricted_from", "Vuelta a todas tus actividades normales desde el {date}"},
     {"ui.result.touch_up_reminder", "Retoque previsto hacia el {date}"},
     {"ui.result.disclaimer", "Esto es información general, no un diagnóstico. La idoneidad, el precio y las fechas finales se confirman en tu consulta."},
+    {"ui.result.your_answers", "Tus respuestas"},
+    {"ui.result.change", "Cambiar"},
+    {"ui.result.age", "{age} años"},
+    {"ui.result.scar_count", "{n} cicatriz/cicatrices"},
+    {"ui.update_result", "Actualizar mi resultado"},
     {"ui.action.calendar", "Añadir al calendario"},
     {"ui.action.print", "Imprimir / guardar como PDF"},
     {"ui.action.send", "Enviar a la clínica"},

@@ -47,7 +47,13 @@ inline std::filesystem::path fixtures_dir() { return SMP_FIXTURES_DIR; }
 
 /// `smp-consult` quoted for the shell.
 inline std::string cli() { return std::string("\"") + SMP_CONSULT_BIN + "\""; }
-inline std::string quoted(const std::filesystem::path& path) { return "\"" + path.string() + "\""; }
+inline std::string quoted(const std::filesystem::path& path) {
+  // Appending (not `"\"" + path.string()`) sidesteps GCC 12's bogus -Wrestrict at -O3.
+  std::string text = "\"";
+  text += path.string();
+  text += '"';
+  return text;
+}
 
 /// Writes `text` to a fresh file in the temp directory and returns its path.
 inline std::filesystem::path write_temp(const std::string& name, const std::string& text) {

@@ -149,3 +149,33 @@ test('delivery refused: a clear failure and a mailto: fallback without health da
     await close()
   }
 })
+
+test('no lead endpoint configured: the form offers a prefilled mailto: instead', async () => {
+  const { context, close } = await launch()
+  try {
+    const requests = []
+    context.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
+    const { page } = await openPage(context, `${server.url}/`)
+    await page.locator(`${W} [data-action="start"]`).waitFor()
+    const config = { clinic: { name: 'Mail Only Clinic', email: 'desk@mail-only.example' }, lead: { phone: 'hidden' } }
+    await page.evaluate(([sel, json]) => {
+      window.smpResults = []
+      document.addEventListener('smp-result', (event) => window.smpResults.push(event.detail))
+      document.querySelector(sel).setAttribute('config-json', json)
+    }, [W, JSON.stringify(config)])
+    await start(page, { today: '2025-06-01' })
+    await answerAll(page, scenario('V01')?.answers ?? { age: 34, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' })
+    await readResult(page)
+    const [detail] = await page.evaluate(() => window.smpResults)
+    assert.deepEqual(Object.keys(detail).sort(), ['currency', 'high', 'low', 'packages', 'verdict'])
+    await page.locator(`${W} [data-action="send"]`).click()
+    assert.equal(await page.locator(`${W} input[name="phone"]`).count(), 0)
+    await fill(page)
+    await page.locator(`${W} [data-action="submit-lead"]`).click()
+    const href = await page.locator(`${W} a[data-action="mailto"]`).getAttribute('href')
+    assert.match(href, /^mailto:desk@mail-only\.example\?subject=Consultation%20request%20from%20Frank%20Tester&body=/)
+    assert.deepEqual(requests.filter((r) => !r.startsWith('GET ')), [])
+  } finally {
+    await close()
+  }
+})

@@ -65,3 +65,22 @@ describe('scenarios answered through the UI', () => {
     })
   }
 })
+
+test('editing an earlier answer from the result re-evaluates at once', async () => {
+  const fixture = scenario('V01')
+  const answers = fixture?.answers ?? { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', requested_start: '2025-06-10' }
+  const { page } = await openPage(browser.context, `${server.url}/`)
+  const W = 'smp-consultation'
+  await start(page, { today: '2025-06-01' })
+  await answerAll(page, answers)
+  assert.equal((await readResult(page)).verdict, 'good_candidate')
+  await page.locator(`${W} details.review summary`).click()
+  await page.locator(`${W} [data-action="change"][data-question="keloid_prone"]`).click()
+  await page.locator(`${W} fieldset[data-question="keloid_prone"] label.choice`).filter({ has: page.locator('input[value="true"]') }).click()
+  await page.locator(`${W} [data-action="update-result"]`).click()
+  await page.locator(`${W} article.result[data-verdict="not_suitable"]`).waitFor()
+  const shown = await readResult(page)
+  assert.deepEqual(shown.reasons, ['keloid_prone'])
+  assert.equal(shown.price, null)
+  await screenshot(page, 'edit-keloid-result')
+})
