@@ -390,8 +390,8 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   const smp::Config& config = *input.config;
   const smp::Messages m(config, smp::resolve_locale(config, config.default_locale));
   const json result = result_json(input, m);
-  const auto to = format_mailbox(config.clinic.name, input.clinic_to);
-  const auto from = format_mailbox("smp-consult", input.sender);
+  const auto to = format_mailbox(config.clinic.name, input.clinic_to, true);
+  const auto from = format_mailbox("smp-consult", input.sender, true);
   if (!to || !from) return std::nullopt;
 
   const std::string verdict = str(result, "verdict");
@@ -535,7 +535,7 @@ std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input) 
   const smp::Messages m(config, smp::resolve_locale(config, lead.context.locale));
   const json result = result_json(input, m);
   const auto to = format_mailbox(lead.contact.name, lead.contact.email);
-  const auto from = format_mailbox(config.clinic.name, input.sender);
+  const auto from = format_mailbox(config.clinic.name, input.sender, true);
   if (!to || !from) return std::nullopt;
 
   const std::string subject =
@@ -566,7 +566,7 @@ std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input) 
   MimeMessage mime;
   mime.headers.emplace_back("From", *from);
   mime.headers.emplace_back("To", *to);
-  if (const auto reply_to = format_mailbox(config.clinic.name, input.clinic_to)) {
+  if (const auto reply_to = format_mailbox(config.clinic.name, input.clinic_to, true)) {
     mime.headers.emplace_back("Reply-To", *reply_to);
   }
   mime.headers.emplace_back("Subject", encode_unstructured(subject));

@@ -145,7 +145,7 @@ std::string encode_unstructured(std::string_view text) {
   return out;
 }
 
-bool is_header_safe_address(std::string_view address) {
+bool is_header_safe_address(std::string_view address, bool local_domain_ok) {
   if (address.empty() || address.size() > 254) return false;
   for (char c : address) {
     const auto u = static_cast<unsigned char>(c);
@@ -158,12 +158,16 @@ bool is_header_safe_address(std::string_view address) {
         break;
     }
   }
-  return smp::is_valid_email(std::string(address));
+  if (smp::is_valid_email(std::string(address))) return true;
+  if (!local_domain_ok) return false;
+  const auto at = address.find('@');
+  return at != std::string_view::npos && at > 0 && at + 1 < address.size() &&
+         address.find('@', at + 1) == std::string_view::npos;
 }
 
 std::optional<std::string> format_mailbox(std::string_view display_name,
-                                          std::string_view address) {
-  if (!is_header_safe_address(address)) return std::nullopt;
+                                          std::string_view address, bool local_domain_ok) {
+  if (!is_header_safe_address(address, local_domain_ok)) return std::nullopt;
   const std::string name = header_safe_text(display_name);
   if (name.empty()) return std::string(address);
   std::string phrase;

@@ -122,7 +122,11 @@ int serve_command(const std::vector<std::string>& args) {
     if (parsed.errors.empty()) std::cerr << "/: invalid config\n";
     return 1;
   }
-  const smp::Config config = *parsed.value;
+  smp::Config config = *parsed.value;
+  if (const std::string limit = env("SMP_RATE_LIMIT_PER_MINUTE"); !limit.empty()) {
+    // Load-test hook: one load generator on 127.0.0.1 is a single IP; 0 disables the limit.
+    config.lead.rate_limit_per_minute = std::atoi(limit.c_str());
+  }
 
   // What the browser may see: the config file minus the relay's private settings.
   nlohmann::json public_document = document;
@@ -134,7 +138,7 @@ int serve_command(const std::vector<std::string>& args) {
   std::string sender = config.lead.from;
   if (sender.empty()) sender = env("SMTP_FROM");
   if (sender.empty()) sender = "smp-consult@localhost";
-  if (!is_header_safe_address(sender)) {
+  if (!is_header_safe_address(sender, true)) {
     std::cerr << "sender address \"" << header_safe_text(sender)
               << "\" (lead.from or SMTP_FROM) is not a valid email address\n";
     return 1;
@@ -145,7 +149,7 @@ int serve_command(const std::vector<std::string>& args) {
                  "clinic@localhost\n";
     clinic_to = "clinic@localhost";
   }
-  if (!is_header_safe_address(clinic_to)) {
+  if (!is_header_safe_address(clinic_to, true)) {
     std::cerr << "clinic inbox \"" << header_safe_text(clinic_to)
               << "\" (lead.to or clinic.email) is not a valid email address\n";
     return 1;

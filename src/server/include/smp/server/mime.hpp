@@ -25,10 +25,13 @@ std::string encode_unstructured(std::string_view text);
 
 /// True for an address we are willing to put in a header: smp::is_valid_email plus no
 /// characters that could break out of an angle-addr (<>"(),;:\ space, controls).
-bool is_header_safe_address(std::string_view address);
+/// `local_domain_ok` accepts a dotless domain (smp-consult@localhost) for the operator's own
+/// addresses; visitors' addresses are always checked strictly.
+bool is_header_safe_address(std::string_view address, bool local_domain_ok = false);
 
 /// `Display Name <addr>` with the name quoted or RFC 2047 encoded; nullopt for an unsafe address.
-std::optional<std::string> format_mailbox(std::string_view display_name, std::string_view address);
+std::optional<std::string> format_mailbox(std::string_view display_name, std::string_view address,
+                                          bool local_domain_ok = false);
 
 /// One header field, folded at spaces to lines of <= 78 characters where possible
 /// (never more than 998), ending in CRLF. The value must already be header-safe.
