@@ -46,7 +46,9 @@ TEST_CASE("Answers parse into typed values", "[answers][parse]") {
       {"pattern", {{"scale", "norwood"}, {"stage", "III_VERTEX"}}},
       {"cause", "trauma_or_surgery"},
       {"desired_look", "keep_length"},
-      {"scars", json::array({{{"type", "fut_strip"}, {"healed_since", "2022-05-01"}, {"raised_or_red", true}}})},
+      {"scars",
+       json::array(
+           {{{"type", "fut_strip"}, {"healed_since", "2022-05-01"}, {"raised_or_red", true}}})},
       {"last_hair_transplant", "2022-05-01"},
       {"fitzpatrick", 3},
       {"medical",
@@ -97,28 +99,31 @@ TEST_CASE("Answers parse into typed values", "[answers][parse]") {
 
 TEST_CASE("Other pattern scales parse with their stage or extent", "[answers][parse]") {
   SECTION("ludwig") {
-    const auto answers = t::parse_ok(t::with(t::base_answers(), {{"pattern", {{"scale", "ludwig"}, {"stage", "II"}}}}));
+    const auto answers = t::parse_ok(
+        t::with(t::base_answers(), {{"pattern", {{"scale", "ludwig"}, {"stage", "II"}}}}));
     CHECK(answers.pattern.scale == smp::Scale::kLudwig);
     CHECK(answers.pattern.stage == "II");
   }
   SECTION("diffuse") {
-    const auto answers = t::parse_ok(t::with(t::base_answers(), {{"pattern", {{"scale", "diffuse"}, {"extent", "extensive"}}}}));
+    const auto answers = t::parse_ok(
+        t::with(t::base_answers(), {{"pattern", {{"scale", "diffuse"}, {"extent", "extensive"}}}}));
     CHECK(answers.pattern.scale == smp::Scale::kDiffuse);
     CHECK(answers.pattern.extent == "extensive");
   }
   SECTION("crown_only, none, unsure") {
-    CHECK(t::parse_ok(t::with(t::base_answers(), {{"pattern", {{"scale", "crown_only"}}}})).pattern.scale ==
-          smp::Scale::kCrownOnly);
-    CHECK(t::parse_ok(t::with(t::base_answers(), {{"pattern", {{"scale", "none"}}}})).pattern.scale ==
-          smp::Scale::kNone);
-    CHECK(t::parse_ok(t::with(t::base_answers(), {{"pattern", {{"scale", "unsure"}}}})).pattern.scale ==
-          smp::Scale::kUnsure);
+    CHECK(t::parse_ok(t::with(t::base_answers(), {{"pattern", {{"scale", "crown_only"}}}}))
+              .pattern.scale == smp::Scale::kCrownOnly);
+    CHECK(
+        t::parse_ok(t::with(t::base_answers(), {{"pattern", {{"scale", "none"}}}})).pattern.scale ==
+        smp::Scale::kNone);
+    CHECK(t::parse_ok(t::with(t::base_answers(), {{"pattern", {{"scale", "unsure"}}}}))
+              .pattern.scale == smp::Scale::kUnsure);
   }
   SECTION("every Norwood stage") {
-    const std::string stage = GENERATE(as<std::string>{}, "I", "II", "IIA", "III", "IIIA", "III_VERTEX",
-                                       "IV", "IVA", "V", "VA", "VI", "VII");
-    const auto answers =
-        t::parse_ok(t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", stage}}}}));
+    const std::string stage = GENERATE(as<std::string>{}, "I", "II", "IIA", "III", "IIIA",
+                                       "III_VERTEX", "IV", "IVA", "V", "VA", "VI", "VII");
+    const auto answers = t::parse_ok(
+        t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", stage}}}}));
     CHECK(answers.pattern.stage == stage);
   }
 }
@@ -144,14 +149,15 @@ TEST_CASE("Unanswered questions are not errors", "[answers][optional]") {
     CHECK(result.ok());
   }
   SECTION("a quiz in progress without an age, partial") {
-    const auto result = smp::parse_answers(
-        {{"sex", "female"}, {"pattern", {{"scale", "ludwig"}, {"stage", "I"}}}}, t::as_of(),
-        smp::Completeness::kPartial);
+    const auto result =
+        smp::parse_answers({{"sex", "female"}, {"pattern", {{"scale", "ludwig"}, {"stage", "I"}}}},
+                           t::as_of(), smp::Completeness::kPartial);
     INFO(t::diagnostics_text(result.errors));
     CHECK(result.ok());
   }
   SECTION("nothing at all, complete: the age is required") {
-    const auto result = smp::parse_answers(json::object(), t::as_of(), smp::Completeness::kComplete);
+    const auto result =
+        smp::parse_answers(json::object(), t::as_of(), smp::Completeness::kComplete);
     CHECK_FALSE(result.ok());
     CHECK(pointer_codes(result.errors) == std::vector<std::string>{"/age required"});
   }
@@ -160,12 +166,13 @@ TEST_CASE("Unanswered questions are not errors", "[answers][optional]") {
     CHECK(answers.dob == t::date("1990-01-01"));
   }
   SECTION("null means not answered (scenarios.md writes `last_hair_transplant: null`)") {
-    const auto answers = t::parse_ok({{"age", 30},
-                                      {"last_hair_transplant", nullptr},
-                                      {"requested_start", nullptr},
-                                      {"fitzpatrick", nullptr},
-                                      {"alopecia_last_change", nullptr},
-                                      {"medical", {{"chemotherapy_end", nullptr}, {"isotretinoin_last_dose", nullptr}}}});
+    const auto answers = t::parse_ok(
+        {{"age", 30},
+         {"last_hair_transplant", nullptr},
+         {"requested_start", nullptr},
+         {"fitzpatrick", nullptr},
+         {"alopecia_last_change", nullptr},
+         {"medical", {{"chemotherapy_end", nullptr}, {"isotretinoin_last_dose", nullptr}}}});
     CHECK_FALSE(answers.last_hair_transplant);
     CHECK_FALSE(answers.requested_start);
     CHECK_FALSE(answers.fitzpatrick);
@@ -176,7 +183,8 @@ TEST_CASE("Unanswered questions are not errors", "[answers][optional]") {
     CHECK(answers.requested_start == t::date("2025-05-01"));
   }
   SECTION("empty scars and an empty medical object") {
-    const auto answers = t::parse_ok({{"age", 30}, {"scars", json::array()}, {"medical", json::object()}});
+    const auto answers =
+        t::parse_ok({{"age", 30}, {"scars", json::array()}, {"medical", json::object()}});
     CHECK(answers.scars.empty());
   }
 }
@@ -220,10 +228,10 @@ TEST_CASE("Answer value names round-trip", "[answers][names]") {
 
 TEST_CASE("The answers' as_of is used unless the caller overrides it", "[answers][as_of]") {
   // V13's answers on two dates: deferred in June, clearance from 2025-10-01.
-  const json answers = t::with(
-      t::base_answers(),
-      {{"as_of", "2025-10-01"},
-       {"medical", {{"chemotherapy", "ended"}, {"chemotherapy_end", "2025-04-01"}}}});
+  const json answers =
+      t::with(t::base_answers(),
+              {{"as_of", "2025-10-01"},
+               {"medical", {{"chemotherapy", "ended"}, {"chemotherapy_end", "2025-04-01"}}}});
   SECTION("no override: the answers' date") {
     const auto result = smp::evaluate_json(answers, smp::default_config(), t::as_of(), false, "en");
     REQUIRE(result.ok());
@@ -237,8 +245,9 @@ TEST_CASE("The answers' as_of is used unless the caller overrides it", "[answers
     CHECK(t::string_at(*result.value, "verdict") == "defer");
   }
   SECTION("no as_of in the answers: today") {
-    const auto result = smp::evaluate_json(t::with(answers, {{"as_of", nullptr}}),
-                                           smp::default_config(), t::date("2025-10-01"), false, "en");
+    const auto result =
+        smp::evaluate_json(t::with(answers, {{"as_of", nullptr}}), smp::default_config(),
+                           t::date("2025-10-01"), false, "en");
     REQUIRE(result.ok());
     CHECK(t::string_at(*result.value, "as_of") == "2025-10-01");
   }

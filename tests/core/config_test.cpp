@@ -129,7 +129,8 @@ TEST_CASE("Valid overrides become typed settings", "[config][parse]") {
         {{"sessions",
           {{"interval_days", 21},
            {"open_weekdays", {"mon", "tue", "wed", "thu", "fri"}},
-           {"closed_dates", json::array({"2025-12-25", {{"from", "2025-08-01"}, {"to", "2025-08-15"}}})}}}});
+           {"closed_dates",
+            json::array({"2025-12-25", {{"from", "2025-08-01"}, {"to", "2025-08-15"}}})}}}});
     CHECK(config.sessions.interval_days == 21);
     CHECK(config.sessions.open_weekdays ==
           std::array<bool, 7>{true, true, true, true, true, false, false});
@@ -140,14 +141,14 @@ TEST_CASE("Valid overrides become typed settings", "[config][parse]") {
     CHECK(config.sessions.closed_dates[1].to == t::date("2025-08-15"));
   }
   SECTION("pricing") {
-    const auto config = t::config_ok(
-        {{"pricing",
-          {{"model", "per_stage"},
-           {"currency", "EUR"},
-           {"consultation_fee", 50},
-           {"deposit", {{"percent", 10}}},
-           {"per_stage", {{"norwood", {{"III", {{"low", 1400}, {"high", 2400}}}}}}},
-           {"packages", {{"crown", {{"low", 1300}, {"high", 2300}}}}}}}});
+    const auto config =
+        t::config_ok({{"pricing",
+                       {{"model", "per_stage"},
+                        {"currency", "EUR"},
+                        {"consultation_fee", 50},
+                        {"deposit", {{"percent", 10}}},
+                        {"per_stage", {{"norwood", {{"III", {{"low", 1400}, {"high", 2400}}}}}}},
+                        {"packages", {{"crown", {{"low", 1300}, {"high", 2300}}}}}}}});
     CHECK(config.pricing.model == smp::PricingModel::kPerStage);
     CHECK(config.pricing.currency == "EUR");
     CHECK(config.pricing.consultation_fee == 50);
@@ -168,9 +169,10 @@ TEST_CASE("Valid overrides become typed settings", "[config][parse]") {
     CHECK(config.pricing.deposit.amount == 250LL);
   }
   SECTION("care and touch-up") {
-    const auto config = t::config_ok({{"precare", {{"wash", "day_of"}, {"patch_test_days_before", 10}}},
-                                      {"aftercare", {{"shaving", 7}, {"direct_sun", 30}}},
-                                      {"touch_up", {{"interval_years", 6}}}});
+    const auto config =
+        t::config_ok({{"precare", {{"wash", "day_of"}, {"patch_test_days_before", 10}}},
+                      {"aftercare", {{"shaving", 7}, {"direct_sun", 30}}},
+                      {"touch_up", {{"interval_years", 6}}}});
     CHECK(config.precare.wash == smp::WashRule::kDayOf);
     CHECK(config.precare.patch_test_days_before == 10);
     CHECK(config.aftercare.shaving == 7);
@@ -181,7 +183,8 @@ TEST_CASE("Valid overrides become typed settings", "[config][parse]") {
 }
 
 TEST_CASE("Invalid configs report every problem as `pointer: problem` lines", "[config][invalid]") {
-  const auto file = GENERATE(from_range(t::files_in(t::fixtures_dir() / "config" / "invalid", ".json")));
+  const auto file =
+      GENERATE(from_range(t::files_in(t::fixtures_dir() / "config" / "invalid", ".json")));
   auto expected_file = file;
   expected_file.replace_extension(".expected");
   INFO("case " << file.stem().string());
@@ -214,7 +217,8 @@ TEST_CASE("The invalid-config fixtures cover the required problems", "[config][i
 }
 
 TEST_CASE("format_diagnostic prints `<pointer>: <message>`", "[config][diagnostic]") {
-  CHECK(smp::format_diagnostic({"/sessions/interval_days", "out_of_range", "must be between 7 and 42 (got 3)"}) ==
+  CHECK(smp::format_diagnostic(
+            {"/sessions/interval_days", "out_of_range", "must be between 7 and 42 (got 3)"}) ==
         "/sessions/interval_days: must be between 7 and 42 (got 3)");
   CHECK(smp::format_diagnostic({"", "wrong_type", "must be an object"}) == "/: must be an object");
   CHECK(smp::escape_pointer_token("a/b~c") == "a~1b~0c");
@@ -229,7 +233,8 @@ TEST_CASE("A document that is not an object is rejected", "[config][invalid]") {
 }
 
 TEST_CASE("`smp-consult validate` prints the same lines and exits 1", "[config][cli]") {
-  const auto file = GENERATE(from_range(t::files_in(t::fixtures_dir() / "config" / "invalid", ".json")));
+  const auto file =
+      GENERATE(from_range(t::files_in(t::fixtures_dir() / "config" / "invalid", ".json")));
   auto expected_file = file;
   expected_file.replace_extension(".expected");
   INFO("case " << file.stem().string());

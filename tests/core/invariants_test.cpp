@@ -13,11 +13,12 @@ namespace t = smp::test;
 const std::vector<json>& patterns() {
   static const std::vector<json> all = [] {
     std::vector<json> out;
-    for (const char* stage : {"I", "II", "IIA", "III", "IIIA", "III_VERTEX", "IV", "IVA", "V", "VA",
-                              "VI", "VII"}) {
+    for (const char* stage :
+         {"I", "II", "IIA", "III", "IIIA", "III_VERTEX", "IV", "IVA", "V", "VA", "VI", "VII"}) {
       out.push_back({{"scale", "norwood"}, {"stage", stage}});
     }
-    for (const char* stage : {"I", "II", "III"}) out.push_back({{"scale", "ludwig"}, {"stage", stage}});
+    for (const char* stage : {"I", "II", "III"})
+      out.push_back({{"scale", "ludwig"}, {"stage", stage}});
     for (const char* extent : {"mild", "moderate", "extensive"}) {
       out.push_back({{"scale", "diffuse"}, {"extent", extent}});
     }
@@ -46,7 +47,8 @@ const std::vector<json>& scar_sets() {
       json::array(),
       json::array({t::old_scar("fut_strip")}),
       json::array({t::old_scar("fue_dots"), t::old_scar("other_large")}),
-      json::array({{{"type", "other_small"}, {"healed_since", "2025-03-01"}, {"raised_or_red", false}}}),
+      json::array(
+          {{{"type", "other_small"}, {"healed_since", "2025-03-01"}, {"raised_or_red", false}}}),
       json::array({{{"type", "fue_dots"}, {"healed_since", "2018-03-01"}, {"raised_or_red", true}},
                    t::old_scar("other_small")}),
   };
@@ -83,9 +85,11 @@ const std::vector<MedicalVariant>& medical_variants() {
       {json::object(), {{"last_hair_transplant", "2025-01-10"}}, true},
       {json::object(), {{"last_hair_transplant", "2020-01-10"}}, false},
       {{{"pregnant_or_breastfeeding", true}, {"isotretinoin_last_dose", "2025-04-30"}},
-       json::object(), true},
+       json::object(),
+       true},
       {{{"blood_thinners_or_bleeding_disorder", true}, {"pigment_or_ink_reaction", true}},
-       {{"requested_start", "2025-09-03"}}, true},
+       {{"requested_start", "2025-09-03"}},
+       true},
   };
   return all;
 }
@@ -138,14 +142,18 @@ Grid make_grid() {
                     {"scars", scar_sets()[next(scar_sets().size())]},
                     {"medical", variant.medical}};
     if (next(4) == 0) {
-      answers["dob"] = t::str(t::plus_days(t::as_of(), -static_cast<int>(365 * 16 + next(365 * 40))));
+      answers["dob"] =
+          t::str(t::plus_days(t::as_of(), -static_cast<int>(365 * 16 + next(365 * 40))));
     } else {
       answers["age"] = static_cast<int>(16 + next(55));
     }
     answers.merge_patch(causes()[next(causes().size())]);
     answers.merge_patch(variant.extra);
-    if (next(3) == 0) answers["requested_start"] = t::str(t::plus_days(t::as_of(), static_cast<int>(next(120))));
-    if (next(5) == 0) answers["last_hair_transplant"] = t::str(t::plus_days(t::as_of(), -static_cast<int>(next(900))));
+    if (next(3) == 0)
+      answers["requested_start"] = t::str(t::plus_days(t::as_of(), static_cast<int>(next(120))));
+    if (next(5) == 0)
+      answers["last_hair_transplant"] =
+          t::str(t::plus_days(t::as_of(), -static_cast<int>(next(900))));
     grid.answers.push_back(std::move(answers));
   }
   return grid;
@@ -161,7 +169,8 @@ bool contraindicated(const smp::Answers& answers) {
 }
 
 bool closed_on(const smp::Config& config, smp::Date day) {
-  if (!config.sessions.open_weekdays[static_cast<std::size_t>(smp::weekday_index(day))]) return true;
+  if (!config.sessions.open_weekdays[static_cast<std::size_t>(smp::weekday_index(day))])
+    return true;
   for (const auto& range : config.sessions.closed_dates) {
     if (day >= range.from && day <= range.to) return true;
   }
@@ -189,7 +198,8 @@ std::vector<std::string> violations(const smp::Consultation& c, const smp::Confi
   for (const auto& reason : s.reasons) {
     if (reason.verdict != smp::Verdict::kDefer) continue;
     if (reason.undated) any_undated = true;
-    if (reason.eligible_on && (!latest || *reason.eligible_on > *latest)) latest = reason.eligible_on;
+    if (reason.eligible_on && (!latest || *reason.eligible_on > *latest))
+      latest = reason.eligible_on;
   }
   // Eligibility is a defer concept: for not_suitable nothing becomes eligible by waiting.
   if (s.verdict == smp::Verdict::kDefer) {
@@ -209,9 +219,9 @@ std::vector<std::string> violations(const smp::Consultation& c, const smp::Confi
     const smp::Estimate& e = *c.estimate;
     if (!(1 <= e.sessions.min && e.sessions.min <= e.planned_sessions &&
           e.planned_sessions <= e.sessions.max && e.sessions.max <= config.sessions.max)) {
-      fail("sessions not min <= planned <= max <= sessions.max | (" + std::to_string(config.sessions.max) + ") (" +
-           std::to_string(e.sessions.min) + "/" + std::to_string(e.planned_sessions) + "/" +
-           std::to_string(e.sessions.max) + ")");
+      fail("sessions not min <= planned <= max <= sessions.max | (" +
+           std::to_string(config.sessions.max) + ") (" + std::to_string(e.sessions.min) + "/" +
+           std::to_string(e.planned_sessions) + "/" + std::to_string(e.sessions.max) + ")");
     }
     if (e.low > e.high) fail("estimate low > high");
     if (e.low <= 0) fail("estimate low <= 0");
@@ -259,9 +269,8 @@ std::vector<std::string> violations(const smp::Consultation& c, const smp::Confi
     // dated defer is over (V13 -> V13b: after chemotherapy comes the oncologist's OK).
     bool needs_clearance = s.verdict == smp::Verdict::kMedicalClearance;
     if (s.verdict == smp::Verdict::kDefer && s.earliest_eligible_date) {
-      needs_clearance =
-          smp::screen(c.answers, config, *s.earliest_eligible_date).verdict ==
-          smp::Verdict::kMedicalClearance;
+      needs_clearance = smp::screen(c.answers, config, *s.earliest_eligible_date).verdict ==
+                        smp::Verdict::kMedicalClearance;
     }
     if (needs_clearance) {
       if (p.status != smp::PlanStatus::kPendingClearance) fail("clearance plan not pending");
@@ -375,13 +384,15 @@ TEST_CASE("Invariants hold over a grid of answers with the default clinic", "[in
 }
 
 TEST_CASE("Invariants hold with closed weekdays and closed dates", "[invariants][closed]") {
-  const smp::Config config = t::config_ok(
-      {{"sessions",
-        {{"open_weekdays", {"mon", "tue", "wed", "thu", "fri"}},
-         {"interval_days", 21},
-         {"closed_dates",
-          json::array({"2025-06-09", "2025-06-30", {{"from", "2025-07-14"}, {"to", "2025-07-25"}},
-                       {{"from", "2025-12-22"}, {"to", "2026-01-02"}}, "2025-09-01"})}}}});
+  const smp::Config config =
+      t::config_ok({{"sessions",
+                     {{"open_weekdays", {"mon", "tue", "wed", "thu", "fri"}},
+                      {"interval_days", 21},
+                      {"closed_dates", json::array({"2025-06-09",
+                                                    "2025-06-30",
+                                                    {{"from", "2025-07-14"}, {"to", "2025-07-25"}},
+                                                    {{"from", "2025-12-22"}, {"to", "2026-01-02"}},
+                                                    "2025-09-01"})}}}});
   check_grid(config, "mon–fri clinic with closures");
 }
 
@@ -418,6 +429,7 @@ TEST_CASE("Invariants hold for a small Saturday-only clinic with a lower session
          {"planned_default", 2},
          {"interval_days", 42},
          {"booking_lead_days", 14},
-         {"closed_dates", json::array({"2025-06-14", {{"from", "2025-08-01"}, {"to", "2025-08-31"}}})}}}});
+         {"closed_dates",
+          json::array({"2025-06-14", {{"from", "2025-08-01"}, {"to", "2025-08-31"}}})}}}});
   check_grid(config, "Saturday-only clinic, max 3 sessions");
 }

@@ -43,7 +43,9 @@ json pattern(const char* scale, const char* stage = nullptr) {
   return value;
 }
 
-json diffuse(const char* extent) { return json{{"scale", "diffuse"}, {"extent", extent}}; }
+json diffuse(const char* extent) {
+  return json{{"scale", "diffuse"}, {"extent", extent}};
+}
 
 }  // namespace
 
@@ -128,7 +130,8 @@ TEST_CASE("Alopecia causes pick their package before the pattern (A1, A2)", "[pa
     CHECK(t::primary_id(picks) == "alopecia_patches");
   }
   SECTION("other causes map by the pattern") {
-    const std::string cause = GENERATE(as<std::string>{}, "chemotherapy", "trauma_or_surgery", "unknown", "androgenetic");
+    const std::string cause =
+        GENERATE(as<std::string>{}, "chemotherapy", "trauma_or_surgery", "unknown", "androgenetic");
     const auto picks = smp::select_packages(
         t::parse_ok(t::with(t::base_answers(), {{"cause", cause}})), smp::default_config());
     INFO(cause << "\n" << packages_summary(picks));
@@ -153,9 +156,13 @@ TEST_CASE("Each package alone is priced and sized from the default table (3.5)",
       {"density_moderate", {{"pattern", {{"scale", "ludwig"}, {"stage", "II"}}}}},
       {"density_extensive", {{"pattern", {{"scale", "ludwig"}, {"stage", "III"}}}}},
       {"alopecia_patches",
-       {{"cause", "alopecia_areata"}, {"alopecia_last_change", "2023-01-01"}, {"pattern", {{"scale", "none"}}}}},
-      {"scar_fue", {{"pattern", {{"scale", "none"}}}, {"scars", json::array({t::old_scar("fue_dots")})}}},
-      {"scar_fut", {{"pattern", {{"scale", "none"}}}, {"scars", json::array({t::old_scar("fut_strip")})}}},
+       {{"cause", "alopecia_areata"},
+        {"alopecia_last_change", "2023-01-01"},
+        {"pattern", {{"scale", "none"}}}}},
+      {"scar_fue",
+       {{"pattern", {{"scale", "none"}}}, {"scars", json::array({t::old_scar("fue_dots")})}}},
+      {"scar_fut",
+       {{"pattern", {{"scale", "none"}}}, {"scars", json::array({t::old_scar("fut_strip")})}}},
       {"scar_other_small",
        {{"pattern", {{"scale", "none"}}}, {"scars", json::array({t::old_scar("other_small")})}}},
       {"scar_other_large",
@@ -167,7 +174,8 @@ TEST_CASE("Each package alone is priced and sized from the default table (3.5)",
   }
   REQUIRE(spec);
   const auto consultation = t::consult(t::with(t::base_answers(), row.patch));
-  INFO(row.package << "\n" << packages_summary(consultation.packages) << "\n"
+  INFO(row.package << "\n"
+                   << packages_summary(consultation.packages) << "\n"
                    << estimate_summary(consultation.estimate));
   CHECK(consultation.screening.verdict == smp::Verdict::kGoodCandidate);
   CHECK(t::primary_id(consultation.packages) == row.package);
@@ -206,9 +214,10 @@ TEST_CASE("An unsure pattern shows the widest band", "[packages][estimate]") {
 TEST_CASE("Scars add their package at 50 % to a primary package (3.6 rule 1)",
           "[packages][scars]") {
   SECTION("frontal + FUE dots") {
-    const auto consultation = t::consult(
-        t::with(t::base_answers(), {{"scars", json::array({t::old_scar("fue_dots")})}}));
-    INFO(packages_summary(consultation.packages) << "\n" << estimate_summary(consultation.estimate));
+    const auto consultation =
+        t::consult(t::with(t::base_answers(), {{"scars", json::array({t::old_scar("fue_dots")})}}));
+    INFO(packages_summary(consultation.packages) << "\n"
+                                                 << estimate_summary(consultation.estimate));
     REQUIRE(consultation.packages.size() == 2);
     CHECK(consultation.packages[0].id == "frontal");
     CHECK(consultation.packages[0].role == smp::PackageRole::kPrimary);
@@ -235,9 +244,9 @@ TEST_CASE("Scars add their package at 50 % to a primary package (3.6 rule 1)",
     CHECK(estimate.hours.max_tenths == 45);  // +1 h
   }
   SECTION("session max + 1 is capped at 4") {
-    const auto consultation = t::consult(t::with(
-        t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "V"}}},
-                            {"scars", json::array({t::old_scar("fut_strip")})}}));
+    const auto consultation = t::consult(
+        t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "V"}}},
+                                    {"scars", json::array({t::old_scar("fut_strip")})}}));
     INFO(estimate_summary(consultation.estimate));
     REQUIRE(consultation.estimate);
     CHECK(consultation.estimate->sessions.min == 3);
@@ -246,9 +255,9 @@ TEST_CASE("Scars add their package at 50 % to a primary package (3.6 rule 1)",
     CHECK(consultation.estimate->high == 4000 + 1000);
   }
   SECTION("hairline + a large scar") {
-    const auto consultation = t::consult(t::with(
-        t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "II"}}},
-                            {"scars", json::array({t::old_scar("other_large")})}}));
+    const auto consultation = t::consult(
+        t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "II"}}},
+                                    {"scars", json::array({t::old_scar("other_large")})}}));
     INFO(estimate_summary(consultation.estimate));
     REQUIRE(consultation.estimate);
     const auto* scar = t::find_line(*consultation.estimate, "scar_other_large");
@@ -263,10 +272,12 @@ TEST_CASE("Scars add their package at 50 % to a primary package (3.6 rule 1)",
 TEST_CASE("Without a primary package the costliest scar is primary at full price",
           "[packages][scars]") {
   SECTION("FUT strip + FUE dots") {
-    const auto consultation = t::consult(t::with(
-        t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "I"}}},
-                            {"scars", json::array({t::old_scar("fue_dots"), t::old_scar("fut_strip")})}}));
-    INFO(packages_summary(consultation.packages) << "\n" << estimate_summary(consultation.estimate));
+    const auto consultation = t::consult(
+        t::with(t::base_answers(),
+                {{"pattern", {{"scale", "norwood"}, {"stage", "I"}}},
+                 {"scars", json::array({t::old_scar("fue_dots"), t::old_scar("fut_strip")})}}));
+    INFO(packages_summary(consultation.packages) << "\n"
+                                                 << estimate_summary(consultation.estimate));
     CHECK(consultation.screening.verdict == smp::Verdict::kGoodCandidate);
     const auto* primary = t::primary_package(consultation.packages);
     REQUIRE(primary);
@@ -288,10 +299,12 @@ TEST_CASE("Without a primary package the costliest scar is primary at full price
     CHECK(consultation.estimate->hours.max_tenths == 40);  // 3 h + 1 h
   }
   SECTION("FUE dots + small scar") {
-    const auto consultation = t::consult(t::with(
-        t::base_answers(), {{"pattern", {{"scale", "none"}}},
-                            {"scars", json::array({t::old_scar("other_small"), t::old_scar("fue_dots")})}}));
-    INFO(packages_summary(consultation.packages) << "\n" << estimate_summary(consultation.estimate));
+    const auto consultation = t::consult(
+        t::with(t::base_answers(),
+                {{"pattern", {{"scale", "none"}}},
+                 {"scars", json::array({t::old_scar("other_small"), t::old_scar("fue_dots")})}}));
+    INFO(packages_summary(consultation.packages) << "\n"
+                                                 << estimate_summary(consultation.estimate));
     CHECK(t::primary_id(consultation.packages) == "scar_fue");
     REQUIRE(consultation.estimate);
     CHECK(consultation.estimate->low == 800 + 300);
@@ -311,8 +324,9 @@ TEST_CASE("Without a primary package the costliest scar is primary at full price
 TEST_CASE("The alopecia modifier adds a session, capped at 4 (3.6 rule 2)",
           "[packages][modifiers]") {
   SECTION("totalis: full_scalp stays at 3–4") {
-    const auto consultation = t::consult(t::with(
-        t::base_answers(), {{"cause", "alopecia_totalis_universalis"}, {"pattern", {{"scale", "none"}}}}));
+    const auto consultation =
+        t::consult(t::with(t::base_answers(), {{"cause", "alopecia_totalis_universalis"},
+                                               {"pattern", {{"scale", "none"}}}}));
     INFO(estimate_summary(consultation.estimate));
     REQUIRE(consultation.estimate);
     CHECK(consultation.estimate->sessions.min == 3);
@@ -321,10 +335,10 @@ TEST_CASE("The alopecia modifier adds a session, capped at 4 (3.6 rule 2)",
     CHECK(consultation.estimate->high == 5000);
   }
   SECTION("areata patches: no modifier") {
-    const auto consultation = t::consult(t::with(
-        t::base_answers(), {{"cause", "alopecia_areata"},
-                            {"alopecia_last_change", "2023-01-01"},
-                            {"pattern", {{"scale", "none"}}}}));
+    const auto consultation =
+        t::consult(t::with(t::base_answers(), {{"cause", "alopecia_areata"},
+                                               {"alopecia_last_change", "2023-01-01"},
+                                               {"pattern", {{"scale", "none"}}}}));
     INFO(estimate_summary(consultation.estimate));
     REQUIRE(consultation.estimate);
     CHECK(consultation.estimate->sessions.min == 2);
@@ -344,8 +358,8 @@ TEST_CASE("Pricing models: per session and per stage", "[packages][pricing]") {
     CHECK(consultation.estimate->high == 900 * 3);
   }
   SECTION("per_session with the clinic's own rate") {
-    const auto config = t::config_ok(
-        {{"pricing", {{"model", "per_session"}, {"per_session_rate", {600, 1000}}}}});
+    const auto config =
+        t::config_ok({{"pricing", {{"model", "per_session"}, {"per_session_rate", {600, 1000}}}}});
     const auto consultation = t::consult(t::base_answers(), config);
     INFO(estimate_summary(consultation.estimate));
     REQUIRE(consultation.estimate);
@@ -364,10 +378,10 @@ TEST_CASE("Pricing models: per session and per stage", "[packages][pricing]") {
     CHECK(consultation.estimate->high == 2400);
   }
   SECTION("per_stage: by Ludwig stage") {
-    const auto config = t::config_ok(
-        {{"pricing",
-          {{"model", "per_stage"},
-           {"per_stage", {{"ludwig", {{"II", {{"low", 1700}, {"high", 2600}}}}}}}}}});
+    const auto config =
+        t::config_ok({{"pricing",
+                       {{"model", "per_stage"},
+                        {"per_stage", {{"ludwig", {{"II", {{"low", 1700}, {"high", 2600}}}}}}}}}});
     const auto consultation = t::consult(
         t::with(t::base_answers(), {{"pattern", {{"scale", "ludwig"}, {"stage", "II"}}}}), config);
     INFO(estimate_summary(consultation.estimate));
@@ -396,7 +410,8 @@ TEST_CASE("Touch-ups are priced per session", "[packages][touch_up]") {
     CHECK(frontal.estimate->touch_up.low == 400);
     CHECK(frontal.estimate->touch_up.high == 700);
     const auto full_scalp = t::consult(
-        t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "VII"}}}}), config);
+        t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "VII"}}}}),
+        config);
     REQUIRE(full_scalp.estimate);
     CHECK(full_scalp.estimate->touch_up.low == 400);
     CHECK(full_scalp.estimate->touch_up.high == 1400);
@@ -463,8 +478,8 @@ TEST_CASE("Consultation fee, deposit and currency come from the config", "[packa
 }
 
 TEST_CASE("The result JSON carries packages and estimate in SPEC §4 shape", "[packages][json]") {
-  const json result =
-      t::evaluate_ok(t::with(t::base_answers(), {{"scars", json::array({t::old_scar("fue_dots")})}}));
+  const json result = t::evaluate_ok(
+      t::with(t::base_answers(), {{"scars", json::array({t::old_scar("fue_dots")})}}));
   INFO(t::dump(result));
   const auto packages = t::array_at(result, "packages");
   REQUIRE(packages.size() == 2);
@@ -502,10 +517,10 @@ TEST_CASE("The result JSON carries packages and estimate in SPEC §4 shape", "[p
 TEST_CASE("The clinic's session cap and planned default are respected", "[packages][sessions]") {
   SECTION("sessions.max 3 caps a 3–4 package") {
     const auto config = t::config_ok({{"sessions", {{"max", 3}}}});
-    const auto consultation = t::consult(
-        t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "V"}}},
-                                    {"scars", json::array({t::old_scar("fut_strip")})}}),
-        config);
+    const auto consultation =
+        t::consult(t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "V"}}},
+                                               {"scars", json::array({t::old_scar("fut_strip")})}}),
+                   config);
     INFO(estimate_summary(consultation.estimate));
     REQUIRE(consultation.estimate);
     CHECK(consultation.estimate->sessions.max == 3);
@@ -527,11 +542,11 @@ TEST_CASE("The clinic's session cap and planned default are respected", "[packag
 }
 
 TEST_CASE("Alopecia patches take scar add-ons like any primary", "[packages][scars]") {
-  const auto consultation = t::consult(t::with(
-      t::base_answers(), {{"cause", "alopecia_areata"},
-                          {"alopecia_last_change", "2020-01-01"},
-                          {"pattern", {{"scale", "none"}}},
-                          {"scars", json::array({t::old_scar("fut_strip")})}}));
+  const auto consultation =
+      t::consult(t::with(t::base_answers(), {{"cause", "alopecia_areata"},
+                                             {"alopecia_last_change", "2020-01-01"},
+                                             {"pattern", {{"scale", "none"}}},
+                                             {"scars", json::array({t::old_scar("fut_strip")})}}));
   INFO(packages_summary(consultation.packages) << "\n" << estimate_summary(consultation.estimate));
   CHECK(t::primary_id(consultation.packages) == "alopecia_patches");
   REQUIRE(consultation.estimate);

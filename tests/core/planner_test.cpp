@@ -118,7 +118,8 @@ TEST_CASE("Closed weekdays and dates move a session to the next open day; spacin
   }
   SECTION("a closed range (holiday)") {
     const auto config = t::config_ok(
-        {{"sessions", {{"closed_dates", json::array({{{"from", "2025-06-20"}, {"to", "2025-06-30"}}})}}}});
+        {{"sessions",
+          {{"closed_dates", json::array({{{"from", "2025-06-20"}, {"to", "2025-06-30"}}})}}}});
     const auto consultation =
         t::consult(t::with(t::base_answers(), {{"requested_start", "2025-06-10"}}), config);
     INFO(plan_summary(consultation.plan));
@@ -128,7 +129,8 @@ TEST_CASE("Closed weekdays and dates move a session to the next open day; spacin
     const auto config = t::config_ok(
         {{"sessions",
           {{"open_weekdays", {"mon", "tue", "wed", "thu", "fri"}},
-           {"closed_dates", json::array({"2025-06-09", {{"from", "2025-06-23"}, {"to", "2025-06-24"}}})}}}});
+           {"closed_dates",
+            json::array({"2025-06-09", {{"from", "2025-06-23"}, {"to", "2025-06-24"}}})}}}});
     const auto consultation = t::consult(t::base_answers(), config);
     INFO(plan_summary(consultation.plan));
     // 06-08 Sun -> 06-09 closed -> 06-10; +14 = 06-24 closed -> 06-25; +14 = 07-09.
@@ -207,11 +209,11 @@ TEST_CASE("Pre-care is dated relative to each session", "[planner][precare]") {
     const char* date;
   };
   SECTION("session 1 on 2025-06-08") {
-    for (const Row& row : {Row{"avoid_sun_chemicals", -7, "2025-06-01"},
-                           Row{"avoid_alcohol_caffeine_thinners", -3, "2025-06-05"},
-                           Row{"clip_or_shave", -1, "2025-06-07"},
-                           Row{"wash_evening_before", -1, "2025-06-07"},
-                           Row{"day_of_session", 0, "2025-06-08"}}) {
+    for (const Row& row :
+         {Row{"avoid_sun_chemicals", -7, "2025-06-01"},
+          Row{"avoid_alcohol_caffeine_thinners", -3, "2025-06-05"},
+          Row{"clip_or_shave", -1, "2025-06-07"}, Row{"wash_evening_before", -1, "2025-06-07"},
+          Row{"day_of_session", 0, "2025-06-08"}}) {
       INFO(row.code);
       const smp::CareItem* item = t::find_care(plan.precare, row.code, 1);
       REQUIRE(item);
@@ -240,7 +242,8 @@ TEST_CASE("Pre-care is dated relative to each session", "[planner][precare]") {
 TEST_CASE("Pre-care variants follow the look and the clinic's settings", "[planner][precare]") {
   SECTION("keep-length plans have no clip or shave") {
     const auto consultation = t::consult(t::with(
-        t::base_answers(), {{"desired_look", "keep_length"}, {"pattern", {{"scale", "ludwig"}, {"stage", "II"}}}}));
+        t::base_answers(),
+        {{"desired_look", "keep_length"}, {"pattern", {{"scale", "ludwig"}, {"stage", "II"}}}}));
     INFO(plan_summary(consultation.plan));
     REQUIRE(consultation.plan);
     for (const auto& item : consultation.plan->precare) CHECK(item.code != "clip_or_shave");
@@ -248,7 +251,8 @@ TEST_CASE("Pre-care variants follow the look and the clinic's settings", "[plann
   }
   SECTION("keep length with Norwood VI is planned as a shaved look, so it clips") {
     const auto consultation = t::consult(t::with(
-        t::base_answers(), {{"desired_look", "keep_length"}, {"pattern", {{"scale", "norwood"}, {"stage", "VI"}}}}));
+        t::base_answers(),
+        {{"desired_look", "keep_length"}, {"pattern", {{"scale", "norwood"}, {"stage", "VI"}}}}));
     INFO(plan_summary(consultation.plan));
     REQUIRE(consultation.plan);
     CHECK(t::find_care(consultation.plan->precare, "clip_or_shave", 1));
@@ -302,12 +306,12 @@ TEST_CASE("Aftercare milestones follow the last planned session", "[planner][aft
     const auto consultation = t::consult(t::base_answers());
     INFO(plan_summary(consultation.plan));
     REQUIRE(consultation.plan);
-    for (const Row& row : {Row{"shaving", 4, "2025-07-10"}, Row{"washing_shampoo", 5, "2025-07-11"},
-                           Row{"creams_moisturiser", 5, "2025-07-11"},
-                           Row{"vigorous_exercise", 5, "2025-07-11"},
-                           Row{"hot_showers", 14, "2025-07-20"}, Row{"picking", 14, "2025-07-20"},
-                           Row{"pools_sauna_tanning", 28, "2025-08-03"},
-                           Row{"direct_sun", 28, "2025-08-03"}, Row{"sunscreen", 28, "2025-08-03"}}) {
+    for (const Row& row :
+         {Row{"shaving", 4, "2025-07-10"}, Row{"washing_shampoo", 5, "2025-07-11"},
+          Row{"creams_moisturiser", 5, "2025-07-11"}, Row{"vigorous_exercise", 5, "2025-07-11"},
+          Row{"hot_showers", 14, "2025-07-20"}, Row{"picking", 14, "2025-07-20"},
+          Row{"pools_sauna_tanning", 28, "2025-08-03"}, Row{"direct_sun", 28, "2025-08-03"},
+          Row{"sunscreen", 28, "2025-08-03"}}) {
       INFO(row.code);
       const smp::CareItem* item = last_aftercare(*consultation.plan, row.code);
       REQUIRE(item);
@@ -360,7 +364,8 @@ TEST_CASE("Clearance plans hold undated sessions; patch tests are dated", "[plan
     REQUIRE(consultation.plan);
     CHECK(consultation.plan->status == smp::PlanStatus::kPendingClearance);
     REQUIRE(consultation.estimate);
-    CHECK(static_cast<int>(consultation.plan->sessions.size()) == consultation.estimate->sessions.max);
+    CHECK(static_cast<int>(consultation.plan->sessions.size()) ==
+          consultation.estimate->sessions.max);
     for (const auto& session : consultation.plan->sessions) CHECK_FALSE(session.date);
     for (const auto& item : consultation.plan->precare) CHECK_FALSE(item.date);
     for (const auto& item : consultation.plan->aftercare) CHECK_FALSE(item.date);
@@ -368,8 +373,8 @@ TEST_CASE("Clearance plans hold undated sessions; patch tests are dated", "[plan
     CHECK_FALSE(consultation.plan->touch_up_reminder);
   }
   SECTION("pigment reaction: patch test 7 days before the earliest possible first session") {
-    const auto consultation = t::consult(
-        t::with(t::base_answers(), {{"medical", {{"pigment_or_ink_reaction", true}}}}));
+    const auto consultation =
+        t::consult(t::with(t::base_answers(), {{"medical", {{"pigment_or_ink_reaction", true}}}}));
     INFO(plan_summary(consultation.plan));
     REQUIRE(consultation.plan);
     CHECK(consultation.plan->status == smp::PlanStatus::kPendingClearance);
@@ -381,19 +386,19 @@ TEST_CASE("Clearance plans hold undated sessions; patch tests are dated", "[plan
     CHECK(*consultation.plan->patch_test_by <= t::date("2025-06-08"));
   }
   SECTION("pigment reaction with a requested start") {
-    const auto consultation = t::consult(t::with(
-        t::base_answers(),
-        {{"requested_start", "2025-07-01"}, {"medical", {{"pigment_or_ink_reaction", true}}}}));
+    const auto consultation =
+        t::consult(t::with(t::base_answers(), {{"requested_start", "2025-07-01"},
+                                               {"medical", {{"pigment_or_ink_reaction", true}}}}));
     INFO(plan_summary(consultation.plan));
     REQUIRE(consultation.plan);
     CHECK(consultation.plan->patch_test_by == t::date("2025-06-24"));
   }
   SECTION("the clinic's patch-test lead time") {
     const auto config = t::config_ok({{"precare", {{"patch_test_days_before", 10}}}});
-    const auto consultation = t::consult(
-        t::with(t::base_answers(),
-                {{"requested_start", "2025-07-01"}, {"medical", {{"pigment_or_ink_reaction", true}}}}),
-        config);
+    const auto consultation =
+        t::consult(t::with(t::base_answers(), {{"requested_start", "2025-07-01"},
+                                               {"medical", {{"pigment_or_ink_reaction", true}}}}),
+                   config);
     REQUIRE(consultation.plan);
     CHECK(consultation.plan->patch_test_by == t::date("2025-06-21"));
   }
@@ -410,24 +415,28 @@ TEST_CASE("Deferred plans start on the eligible date, or not at all", "[planner]
     CHECK(dates_of(consultation) == Dates{"2025-09-01", "2025-09-15", "2025-09-29"});
   }
   SECTION("a request before the eligible date waits for it") {
-    const auto consultation = t::consult(t::with(isotretinoin, {{"requested_start", "2025-07-01"}}));
+    const auto consultation =
+        t::consult(t::with(isotretinoin, {{"requested_start", "2025-07-01"}}));
     INFO(plan_summary(consultation.plan));
     CHECK(dates_of(consultation) == Dates{"2025-09-01", "2025-09-15", "2025-09-29"});
   }
   SECTION("a request after the eligible date is kept") {
-    const auto consultation = t::consult(t::with(isotretinoin, {{"requested_start", "2025-10-06"}}));
+    const auto consultation =
+        t::consult(t::with(isotretinoin, {{"requested_start", "2025-10-06"}}));
     INFO(plan_summary(consultation.plan));
     CHECK(dates_of(consultation) == Dates{"2025-10-06", "2025-10-20", "2025-11-03"});
   }
   SECTION("the eligible date on a closed weekday moves to the next open day") {
     // 2025-09-01 is a Monday.
-    const auto config = t::config_ok({{"sessions", {{"open_weekdays", {"tue", "wed", "thu", "fri"}}}}});
+    const auto config =
+        t::config_ok({{"sessions", {{"open_weekdays", {"tue", "wed", "thu", "fri"}}}}});
     const auto consultation = t::consult(isotretinoin, config);
     INFO(plan_summary(consultation.plan));
     CHECK(dates_of(consultation) == Dates{"2025-09-02", "2025-09-16", "2025-09-30"});
   }
   SECTION("undated defer: no plan") {
-    const auto consultation = t::consult(t::with(isotretinoin, {{"medical", {{"pregnant_or_breastfeeding", true}}}}));
+    const auto consultation =
+        t::consult(t::with(isotretinoin, {{"medical", {{"pregnant_or_breastfeeding", true}}}}));
     INFO(plan_summary(consultation.plan));
     CHECK(consultation.screening.recheck_required);
     CHECK_FALSE(consultation.plan);
@@ -439,7 +448,8 @@ TEST_CASE("Deferred plans start on the eligible date, or not at all", "[planner]
 }
 
 TEST_CASE("The plan JSON has SPEC §4 shape", "[planner][json]") {
-  const json result = t::evaluate_ok(t::with(t::base_answers(), {{"requested_start", "2025-06-10"}}));
+  const json result =
+      t::evaluate_ok(t::with(t::base_answers(), {{"requested_start", "2025-06-10"}}));
   INFO(t::dump(result));
   const json* plan = t::member(result, "plan");
   REQUIRE(plan);
@@ -486,9 +496,11 @@ TEST_CASE("A pending-clearance plan carries no dates in JSON", "[planner][json][
   REQUIRE(plan->is_object());
   INFO(t::dump(*plan));
   CHECK(t::string_at(*plan, "status") == "pending_clearance");
-  for (const auto& session : t::array_at(*plan, "sessions")) CHECK_FALSE(t::member(session, "date"));
+  for (const auto& session : t::array_at(*plan, "sessions"))
+    CHECK_FALSE(t::member(session, "date"));
   for (const auto& item : t::array_at(*plan, "precare")) CHECK_FALSE(t::member(item, "date"));
-  for (const auto& item : t::array_at(*plan, "aftercare")) CHECK_FALSE(t::member(item, "resume_on"));
+  for (const auto& item : t::array_at(*plan, "aftercare"))
+    CHECK_FALSE(t::member(item, "resume_on"));
   CHECK_FALSE(t::member(*plan, "touch_up_reminder"));
   CHECK_FALSE(t::member(*plan, "unrestricted_from"));
   CHECK_FALSE(t::member(*plan, "patch_test_by"));

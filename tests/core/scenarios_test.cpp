@@ -47,8 +47,8 @@ void check_estimate(const json& expect, const json& result) {
                               t::member(expect, "hours") || t::member(expect, "cost_band") ||
                               t::member(expect, "provisional");
   if (!wants_estimate) return;
-  const bool optional = t::string_at(expect, "verdict") == "defer" &&
-                        !t::member(expect, "provisional");
+  const bool optional =
+      t::string_at(expect, "verdict") == "defer" && !t::member(expect, "provisional");
   if (!shown && optional) return;
   INFO("estimate " << (estimate ? t::dump(*estimate) : "<missing>"));
   REQUIRE(shown);
@@ -91,8 +91,8 @@ void check_estimate(const json& expect, const json& result) {
     const double band_low = (*band)[0].get<double>();
     const double band_high = (*band)[1].get<double>();
     const double midpoint = (*low + *high) / 2;
-    INFO("estimate " << *low << "–" << *high << ", midpoint " << midpoint << ", band "
-                     << band_low << "–" << band_high);
+    INFO("estimate " << *low << "–" << *high << ", midpoint " << midpoint << ", band " << band_low
+                     << "–" << band_high);
     CHECK(*low <= *high);
     CHECK(midpoint >= band_low);
     CHECK(midpoint <= band_high);
@@ -104,12 +104,11 @@ void check_estimate(const json& expect, const json& result) {
 void check_plan(const json& expect, const json& result) {
   const json* plan = t::member(result, "plan");
   const bool has_plan = plan && plan->is_object();
-  const bool wants_plan = t::member(expect, "plan_status") || t::member(expect, "session_dates") ||
-                          t::member(expect, "full_day") || t::member(expect, "precare_session1") ||
-                          t::member(expect, "aftercare") ||
-                          t::member(expect, "touch_up_reminder") ||
-                          t::member(expect, "unrestricted_from") ||
-                          t::member(expect, "patch_test_days_before");
+  const bool wants_plan =
+      t::member(expect, "plan_status") || t::member(expect, "session_dates") ||
+      t::member(expect, "full_day") || t::member(expect, "precare_session1") ||
+      t::member(expect, "aftercare") || t::member(expect, "touch_up_reminder") ||
+      t::member(expect, "unrestricted_from") || t::member(expect, "patch_test_days_before");
   if (!wants_plan) return;
   INFO("plan " << (plan ? t::dump(*plan) : "<missing>"));
   REQUIRE(has_plan);
@@ -126,7 +125,8 @@ void check_plan(const json& expect, const json& result) {
   }
   if (const json* expected = t::member(expect, "session_dates")) {
     std::vector<std::string> actual;
-    for (const auto& session : core_sessions(*plan)) actual.push_back(t::string_at(session, "date"));
+    for (const auto& session : core_sessions(*plan))
+      actual.push_back(t::string_at(session, "date"));
     std::vector<std::string> wanted;
     for (const auto& item : *expected) wanted.push_back(item.get<std::string>());
     CHECK(actual == wanted);
@@ -308,8 +308,7 @@ TEST_CASE("Acceptance scenarios give the expected verdict, estimate and plan", "
     CHECK(t::verdict_name(consultation.screening.verdict) ==
           t::string_at(*result.value, "verdict"));
     CHECK(t::reason_codes(consultation.screening) == t::json_reason_codes(*result.value));
-    CHECK(consultation.estimate.has_value() ==
-          t::member(*result.value, "estimate")->is_object());
+    CHECK(consultation.estimate.has_value() == t::member(*result.value, "estimate")->is_object());
     CHECK(consultation.plan.has_value() ==
           (t::member(*result.value, "plan") && t::member(*result.value, "plan")->is_object()));
   }
@@ -352,8 +351,8 @@ TEST_CASE("The CLI reads answers from stdin and reports bad input with exit code
   SECTION("`--answers -` reads stdin") {
     const auto from_file =
         t::run_command(t::cli() + " evaluate --answers " + t::quoted(path) + " --today 2025-06-01");
-    const auto from_stdin = t::run_command(t::cli() + " evaluate --answers - --today 2025-06-01 < " +
-                                           t::quoted(path));
+    const auto from_stdin =
+        t::run_command(t::cli() + " evaluate --answers - --today 2025-06-01 < " + t::quoted(path));
     CHECK(from_file.status == 0);
     CHECK(from_stdin.status == 0);
     const json a = json::parse(from_file.out, nullptr, false);
@@ -387,8 +386,9 @@ namespace {
 
 // The result without its localized texts: what must not depend on the locale.
 json without_texts(const json& value) {
-  static const std::set<std::string> texts = {"message", "action_message", "headline", "summary",
-                                              "longevity", "name", "description", "locale"};
+  static const std::set<std::string> texts = {"message",     "action_message", "headline",
+                                              "summary",     "longevity",      "name",
+                                              "description", "locale"};
   if (value.is_object()) {
     json out = json::object();
     for (const auto& [key, item] : value.items()) {

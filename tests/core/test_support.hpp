@@ -3,22 +3,20 @@
 // non-throwing JSON accessors. smp_core builds nlohmann with JSON_NOEXCEPTION (a throw aborts),
 // so tests never call `at()` or `get<T>()` on a value whose type they have not checked.
 #define CATCH_CONFIG_ENABLE_OPTIONAL_STRINGMAKER
-#include <catch2/catch.hpp>
+#include <sys/wait.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <sys/wait.h>
-
-#include <nlohmann/json.hpp>
 
 #include "smp/answers.hpp"
 #include "smp/config.hpp"
@@ -43,10 +41,14 @@ namespace smp::test {
 
 using json = nlohmann::json;
 
-inline std::filesystem::path fixtures_dir() { return SMP_FIXTURES_DIR; }
+inline std::filesystem::path fixtures_dir() {
+  return SMP_FIXTURES_DIR;
+}
 
 /// `smp-consult` quoted for the shell.
-inline std::string cli() { return std::string("\"") + SMP_CONSULT_BIN + "\""; }
+inline std::string cli() {
+  return std::string("\"") + SMP_CONSULT_BIN + "\"";
+}
 inline std::string quoted(const std::filesystem::path& path) {
   // Appending (not `"\"" + path.string()`) sidesteps GCC 12's bogus -Wrestrict at -O3.
   std::string text = "\"";
@@ -93,7 +95,7 @@ inline std::vector<std::string> read_lines(const std::filesystem::path& path) {
 
 /// Files in `dir` whose name ends with `suffix`, sorted by name.
 inline std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
-                                                  std::string_view suffix) {
+                                                   std::string_view suffix) {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     const std::string name = entry.path().filename().string();
@@ -118,7 +120,9 @@ inline Date date(std::string_view text) {
   return value;
 }
 
-inline std::string str(Date value) { return Catch::StringMaker<Date>::convert(value); }
+inline std::string str(Date value) {
+  return Catch::StringMaker<Date>::convert(value);
+}
 
 inline Date plus_days(Date value, int days) {
   return Date{std::chrono::sys_days{value} + std::chrono::days{days}};
@@ -129,7 +133,9 @@ inline int days_from(Date from, Date to) {
 }
 
 /// The reference date of the acceptance scenarios.
-inline Date as_of() { return date("2025-06-01"); }
+inline Date as_of() {
+  return date("2025-06-01");
+}
 
 inline std::string dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -342,7 +348,8 @@ inline std::set<std::string> json_reason_codes(const json& result) {
 inline std::set<std::string> json_strings(const json& array) {
   std::set<std::string> out;
   if (!array.is_array()) return out;
-  for (const auto& item : array) out.insert(item.is_string() ? item.get<std::string>() : dump(item));
+  for (const auto& item : array)
+    out.insert(item.is_string() ? item.get<std::string>() : dump(item));
   return out;
 }
 
