@@ -96,6 +96,7 @@ export class SmpConsultationElement extends HTMLElement {
     root.adoptedStyleSheets = [widgetSheet()]
     root.append(template.content.cloneNode(true))
     this.els = {
+      root: root.querySelector('.root'),
       boot: root.querySelector('.boot'),
       loading: root.querySelector('.loading'),
       failure: root.querySelector('.failure'),
@@ -265,8 +266,8 @@ export class SmpConsultationElement extends HTMLElement {
     }
     const today = (this.getAttribute('today') || '').trim()
     this.today = DATE_RE.test(today) ? today : todayIn(this.clinic?.timezone)
-    this.setAttribute('lang', this.locale)
-    this.els.app.setAttribute('lang', this.locale)
+    // The page's own lang may differ: the widget's content carries its locale inside the shadow root.
+    this.els.root.setAttribute('lang', this.locale)
   }
 
   fail(code, message, kind) {
