@@ -179,7 +179,7 @@ function scarList(q, ctx) {
         'fieldset',
         { class: 'scar', 'aria-labelledby': legendId, dataset: { scarIndex: String(index) } },
         h('legend', { id: legendId }, ctx.t('ui.scars.item', { n: index + 1 })),
-        h('fieldset', { class: 'question' }, h('legend', { class: 'label' }, ctx.t('ui.scars.type')), typeBox),
+        h('fieldset', { class: 'group' }, h('legend', { class: 'label' }, ctx.t('ui.scars.type')), typeBox),
         h('div', { class: 'field' }, h('label', { for: dateId }, ctx.t('ui.scars.healed_since')), date),
         h('div', { class: 'check' }, raised, h('label', { for: raisedId }, ctx.t('ui.scars.raised_or_red'))),
         h(

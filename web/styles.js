@@ -157,7 +157,7 @@ fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; 
 .verdict[data-verdict="medical_clearance"] { --verdict-color: var(--smp-caution, #a15c00); --verdict-bg: var(--smp-caution-bg, #fff4e2); }
 .verdict[data-verdict="defer"] { --verdict-color: var(--smp-defer, #6b4fbb); --verdict-bg: var(--smp-defer-bg, #f1edfb); }
 .verdict[data-verdict="not_suitable"] { --verdict-color: var(--smp-danger, #b3261e); --verdict-bg: var(--smp-danger-bg, #fdecea); }
-.reasons { display: grid; gap: 0.6em; list-style: none; padding: 0; margin-block-start: 0.5em; }
+.reasons { display: grid; gap: 0.6em; list-style: none; padding: 0; margin-block: 0.5em 1em; }
 .reasons li { padding: 0.6em 0.8em; border-radius: 8px; background: var(--smp-surface-alt, #f6f7fa); }
 .reasons .when, .reasons .action { display: block; font-weight: 600; margin-block-start: 0.25em; }
 .estimate { display: grid; gap: 0.3em; padding: 1em 1.25em; border: 2px solid var(--smp-border, #dfe3ea); border-radius: var(--smp-radius-small, 10px); }
@@ -183,7 +183,7 @@ fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; 
 .disclaimer { margin-block-start: 1.5em; font-size: 0.9em; color: var(--smp-muted, #5a6275); }
 
 .review { margin-block-start: 1.5em; border: 2px solid var(--smp-border, #dfe3ea); border-radius: var(--smp-radius-small, 10px); padding: 0.5em 1em; }
-.review summary { cursor: pointer; font-weight: 700; min-height: 2.75rem; display: flex; align-items: center; }
+.review summary { cursor: pointer; font-weight: 700; padding-block: 0.6em; }
 .review-list { display: grid; grid-template-columns: minmax(0, 1.4fr) minmax(0, 1fr); gap: 0.35em 1em; margin-block: 0.5em; }
 .review-list dt { color: var(--smp-muted, #5a6275); }
 .review-list dd { margin: 0; font-weight: 600; }
