@@ -1,0 +1,39 @@
+// The widget's pure helpers, in Node: JSON-pointer answers editing and display formatting.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+
+import { getAt, removeAt, setAt, withoutMedical } from '../../web/answers.js'
+import { date, fill, money, todayIn, year } from '../../web/format.js'
+
+test('answers: set, read and remove values by JSON pointer without mutating', () => {
+  const empty = {}
+  const one = setAt(empty, '/pattern/scale', 'norwood')
+  assert.deepEqual(empty, {})
+  assert.deepEqual(one, { pattern: { scale: 'norwood' } })
+  const two = setAt(one, '/pattern/stage', 'III')
+  assert.equal(getAt(two, '/pattern/stage'), 'III')
+  assert.equal(getAt(two, '/pattern/extent'), undefined)
+  assert.equal(getAt(two, '/medical/keloid_prone'), undefined)
+  assert.deepEqual(removeAt(two, '/pattern/stage'), { pattern: { scale: 'norwood' } })
+  // Emptied parents go too, so "not answered" really is absent.
+  assert.deepEqual(removeAt(setAt({}, '/medical/keloid_prone', true), '/medical/keloid_prone'), {})
+  assert.equal(removeAt(two, '/nope/x'), two)
+  assert.deepEqual(setAt({}, '/a~1b/c~0d', 1), { 'a/b': { 'c~d': 1 } })
+  assert.deepEqual(withoutMedical({ age: 30, medical: { keloid_prone: true } }), { age: 30 })
+})
+
+test('format: placeholders, money rounded for display only, UTC calendar dates', () => {
+  assert.equal(fill('Question {current} of {total}', { current: 2, total: 21 }), 'Question 2 of 21')
+  assert.equal(fill('Keep {unknown}', {}), 'Keep {unknown}')
+  assert.equal(money(1520, 'USD', 'en', 50), '$1,500')
+  assert.equal(money(2480, 'USD', 'en', 50), '$2,500')
+  assert.equal(money(1234, 'EUR', 'en', 1), '€1,234')
+  assert.equal(money(100, 'NOT-A-CURRENCY', 'en', 1), '100 NOT-A-CURRENCY')
+  assert.equal(money(undefined, 'USD', 'en', 50), '')
+  assert.equal(date('2025-06-10', 'en'), 'Tue, June 10, 2025')
+  assert.equal(date('2025-06-10', 'en', 'short'), 'Jun 10')
+  assert.equal(date('2025-02-30x', 'en'), '2025-02-30x')
+  assert.equal(year('2029-07-08'), '2029')
+  assert.match(todayIn('America/Chicago'), /^\d{4}-\d{2}-\d{2}$/)
+  assert.match(todayIn('Not/AZone'), /^\d{4}-\d{2}-\d{2}$/)
+})
