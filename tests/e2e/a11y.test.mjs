@@ -2,6 +2,7 @@
 // question, result, lead form, confirmation); focus moves to each step's heading; the widget
 // works at 320 px wide and at 200 % zoom without horizontal scrolling.
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { after, before, test } from 'node:test'
 
 import { launch, openPage, screenshot, seriousAxeViolations } from './helpers/browser.mjs'
@@ -90,6 +91,12 @@ test('print stylesheet: result without buttons or the progress bar', async () =>
     await start(page, { today: '2025-06-01' })
     await answerAll(page, scenario('V01')?.answers ?? { age: 34, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' })
     await readResult(page)
+    // "Add to calendar" downloads the core's .ics for the plan.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} [data-action="calendar"]`).click()])
+    assert.equal(download.suggestedFilename(), 'smp-plan.ics')
+    const ics = readFileSync(await download.path(), 'utf8')
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n/)
+    assert.match(ics, /DTSTART;VALUE=DATE:20250610/)
     await page.emulateMedia({ media: 'print' })
     const buttons = await page.locator(`${W} article.result button`).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length)
     assert.equal(buttons, 0)
