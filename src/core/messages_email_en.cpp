@@ -6,7 +6,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 93> kEmailMessagesEn{{
+constexpr std::array<MessageEntry, 94> kEmailMessagesEn{{
     {"email.clinic.subject", "New SMP lead: {name} – {verdict} – {package}"},
     {"email.clinic.subject_no_package", "New SMP lead: {name} – {verdict}"},
     {"email.clinic.intro", "A visitor completed the online consultation of {clinic} and asked to be contacted. The verdict, estimate and plan below were recalculated by the server from the visitor's answers and your clinic settings."},
@@ -26,6 +26,7 @@ constexpr std::array<MessageEntry, 93> kEmailMessagesEn{{
     {"email.health_not_shared", "Health answers were not shared (no consent to health data): the server's verdict below does not include the medical screening. Ask the health questions at the consultation."},
     {"email.visitor_verdict_unverified", "Verdict the visitor saw on screen (unverified): {verdict}"},
     {"email.mismatch", "The visitor's screen showed {shown}, which differs from the server's result. The figures in this email are the server's own."},
+    {"email.verdict_without_health", "{verdict} (health not shared)"},
     {"email.section.verdict", "Verdict"},
     {"email.eligible_on", "eligible from {date}"},
     {"email.section.estimate", "Estimate"},

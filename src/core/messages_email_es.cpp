@@ -6,7 +6,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 93> kEmailMessagesEs{{
+constexpr std::array<MessageEntry, 94> kEmailMessagesEs{{
     {"email.clinic.subject", "Nuevo contacto SMP: {name} – {verdict} – {package}"},
     {"email.clinic.subject_no_package", "Nuevo contacto SMP: {name} – {verdict}"},
     {"email.clinic.intro", "Un visitante completó la consulta en línea de {clinic} y pidió que le contacten. El veredicto, el presupuesto y el plan siguientes los ha recalculado el servidor a partir de las respuestas del visitante y la configuración de la clínica."},
@@ -26,6 +26,7 @@ constexpr std::array<MessageEntry, 93> kEmailMessagesEs{{
     {"email.health_not_shared", "El visitante no compartió sus respuestas de salud (sin consentimiento para datos de salud): el veredicto del servidor no incluye la evaluación médica. Pregunte por la salud en la consulta."},
     {"email.visitor_verdict_unverified", "Veredicto que vio el visitante en pantalla (sin verificar): {verdict}"},
     {"email.mismatch", "La pantalla del visitante mostró {shown}, distinto del resultado del servidor. Las cifras de este correo son las del servidor."},
+    {"email.verdict_without_health", "{verdict} (sin datos de salud)"},
     {"email.section.verdict", "Veredicto"},
     {"email.eligible_on", "apto a partir del {date}"},
     {"email.section.estimate", "Presupuesto"},

@@ -365,7 +365,10 @@ std::string summary_mismatch(const smp::Lead& lead, const json& result) {
   const auto& summary = *lead.summary;
   const json& estimate = member(result, "estimate");
   std::vector<std::string> differences;
-  if (!summary.verdict.empty() && summary.verdict != str(result, "verdict")) {
+  // Without health answers the server cannot check the visitor's verdict; the email shows it
+  // as unverified instead of as a difference.
+  if (lead.consent.health_data && !summary.verdict.empty() &&
+      summary.verdict != str(result, "verdict")) {
     differences.push_back("verdict " + summary.verdict);
   }
   const auto low = integer(estimate, "low");
@@ -397,12 +400,16 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   const std::string verdict = str(result, "verdict");
   const std::string package = primary_package(result);
   const std::string name = header_safe_text(lead.contact.name);
+  // The subject must not overstate: without health answers the verdict is only partial.
+  const std::string shown_verdict =
+      lead.consent.health_data
+          ? verdict_label(m, verdict)
+          : m.text("email.verdict_without_health", {{"verdict", verdict_label(m, verdict)}});
   std::string subject =
       package.empty()
-          ? m.text("email.clinic.subject_no_package",
-                   {{"name", name}, {"verdict", verdict_label(m, verdict)}})
+          ? m.text("email.clinic.subject_no_package", {{"name", name}, {"verdict", shown_verdict}})
           : m.text("email.clinic.subject", {{"name", name},
-                                            {"verdict", verdict_label(m, verdict)},
+                                            {"verdict", shown_verdict},
                                             {"package", package_label(m, package)}});
 
   Body body;

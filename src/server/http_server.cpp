@@ -181,6 +181,12 @@ std::unique_ptr<httplib::Server> make_http_server(const HttpOptions& options, Le
   server->Options("/api/leads", [&leads](const httplib::Request& req, httplib::Response& res) {
     apply(leads.preflight(api_request(req)), res);
   });
+  server->Get("/api/leads", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 405;
+    res.set_header("Allow", "POST, OPTIONS");
+    res.set_content(json_error("method_not_allowed", "POST a lead as application/json"),
+                    "application/json");
+  });
   server->Get("/healthz", [&outbox](const httplib::Request&, httplib::Response& res) {
     const OutboxCounts counts = outbox.counts();
     nlohmann::json body = {{"status", "ok"},

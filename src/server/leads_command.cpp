@@ -4,6 +4,7 @@
 
 #include "smp/server/commands.hpp"
 #include "smp/server/csv.hpp"
+#include "smp/server/mime.hpp"
 #include "smp/server/outbox.hpp"
 #include "smp/server/timestamps.hpp"
 
@@ -94,14 +95,15 @@ int leads_command(const std::vector<std::string>& args) {
   for (const auto& row : rows) {
     const auto& lead = row.lead;
     std::cout << lead.lead_id << "  " << iso8601_utc(lead.received_ms).substr(0, 19) << "Z  "
-              << lead.name << " <" << lead.email << ">  " << lead.verdict;
+              << header_safe_text(lead.name) << " <" << header_safe_text(lead.email) << ">  "
+              << lead.verdict;
     if (!lead.packages.empty()) std::cout << "  " << lead.packages;
     if (lead.low && lead.high) {
       std::cout << "  " << *lead.low << "-" << *lead.high << " " << lead.currency;
     }
     std::cout << "  [" << row.delivery << "]";
     if (!row.last_error.empty() && row.delivery.find("sent") == std::string::npos) {
-      std::cout << "  last error: " << row.last_error;
+      std::cout << "  last error: " << header_safe_text(row.last_error);
     }
     std::cout << "\n";
   }

@@ -68,7 +68,7 @@ describe('demo loop: quiz -> submit -> clinic email', { skip }, () => {
       assert.equal(smtp.messages().filter((m) => m.headers.subject.includes(name)).length, 1);
       assert.deepEqual(mail.rcpt_tos, ['hello@harborline-smp.example']);
       assert.equal(mail.headers['reply-to'], `"${name}" <visitor@example.org>`.replaceAll('"', ''));
-      assert.match(mail.headers.subject, /Good candidate/);
+      assert.match(mail.headers.subject, /Good candidate \(health not shared\)/);
       if (shown.estimate) {
         assert.ok(mail.text.includes(shown.estimate.low.toLocaleString('en-US')), 'the figures the visitor saw');
       }

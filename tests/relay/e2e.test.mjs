@@ -65,7 +65,7 @@ describe('lead relay end to end', () => {
     assert.equal(mail.mail_from, 'relay@clinic.example');
     assert.equal(mail.headers['reply-to'], 'José Müller <jose@example.org>');
     assert.match(mail.headers.subject, /José Müller/);
-    assert.match(mail.headers.subject, /Good candidate/);
+    assert.match(mail.headers.subject, /Good candidate \(health not shared\)/);
     assert.match(mail.headers.subject, /Hairline and front/);
     assert.equal(mail.headers['message-id'], `<${leadId}.clinic@clinic.example>`);
     assert.ok(mail.max_line_octets <= 998);
@@ -121,6 +121,7 @@ describe('lead relay end to end', () => {
       (m) => m.headers['message-id'] === `<${reply.body.lead_id}.clinic@clinic.example>`), 15000, 'email');
     assert.match(mail.text, /Health answers \(shared with consent\)/);
     assert.match(mail.text, /Diabetes: controlled/);
+    assert.doesNotMatch(mail.headers.subject, /health not shared/);
     assert.doesNotMatch(mail.text, /Prone to keloids/);
     assert.doesNotMatch(mail.text, /Health answers were not shared/);
   });

@@ -168,3 +168,32 @@ describe('delivery faults', () => {
     }
   });
 });
+
+describe('SMTP credentials', () => {
+  test('are never sent in clear: without STARTTLS the message waits and the error is logged', async () => {
+    const dir = tempDir('cleartext');
+    const smtp = await startSmtp();  // plain SMTP, no STARTTLS offered
+    const server = await startServer({
+      config: writeConfig(dir), smtpUrl: smtp.url, env: { ...fastRetries, SMTP_USER: 'me', SMTP_PASSWORD: 'secret' },
+    });
+    try {
+      const reply = await postLead(server.url, makeLead());
+      assert.equal(reply.status, 202);
+      await waitFor(async () => (await outboxCounts(server.url)).retry === 1, 10000, 'a retry');
+      assert.equal(smtp.messages().length, 0);
+      assert.match(server.log(), /will retry/);
+      assert.doesNotMatch(server.log(), /secret/);
+    } finally {
+      await server.stop();
+      await smtp.stop();
+    }
+  });
+
+  test('a URL with credentials in it is refused at startup', async () => {
+    const dir = tempDir('urlcreds');
+    const result = runCli(['serve', '--config', writeConfig(dir, { lead: { smtp_url: 'smtp://me:secret@127.0.0.1:25' } }),
+      '--listen', '127.0.0.1:0', '--data', `${dir}/data`]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /SMTP_USER/);
+  });
+});

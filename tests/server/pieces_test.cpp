@@ -114,3 +114,18 @@ TEST_CASE("/embed: CSP with frame-ancestors from config, no inline code", "[serv
   CHECK(page.find("Clinic &lt;b&gt;") != std::string::npos);
   CHECK(page.find("style=") == std::string::npos);
 }
+
+#include "smp/server/mailer.hpp"
+
+TEST_CASE("SMTP settings: smtp/smtps only, credentials never in the URL", "[server][smtp]") {
+  CHECK(check_smtp_settings({"smtp://127.0.0.1:2525", "", ""}).empty());
+  CHECK(check_smtp_settings({"smtps://mail.example.com:465", "me", "secret"}).empty());
+  CHECK(check_smtp_settings({"smtp://mail.example.com:587", "me", "secret"}).empty());  // STARTTLS required
+  CHECK_FALSE(check_smtp_settings({"http://mail.example.com", "", ""}).empty());
+  CHECK_FALSE(check_smtp_settings({"smtp://me:secret@mail.example.com", "", ""}).empty());
+  CHECK_FALSE(check_smtp_settings({"smtp://", "", ""}).empty());
+  CHECK_FALSE(check_smtp_settings({"smtp://mail.example.com", "me", ""}).empty());
+  std::string error;
+  CHECK_FALSE(make_smtp_mailer({"ftp://x", "", ""}, error));
+  CHECK_FALSE(error.empty());
+}
