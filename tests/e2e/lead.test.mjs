@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { launch, openPage, screenshot } from './helpers/browser.mjs'
+import { launch, openPage, screenshot, seriousAxeViolations } from './helpers/browser.mjs'
 import { scenario } from './helpers/expected.mjs'
 import { startServer } from './helpers/server.mjs'
 import { answerAll, readResult, start } from './helpers/widget.mjs'
@@ -85,6 +85,7 @@ test('validation messages, then a POST without medical answers (no health consen
     await page.locator(`${W} [data-action="submit-lead"]`).click()
     await page.locator(`${W} .done`).waitFor()
     await screenshot(page, 'lead-done')
+    assert.deepEqual(await seriousAxeViolations(page), [])
     assert.equal(bodies.length, 1)
     const lead = bodies[0]
     assert.deepEqual(Object.keys(lead).sort(), LEAD_KEYS)
@@ -139,6 +140,7 @@ test('delivery refused: a clear failure and a mailto: fallback without health da
     const mailto = page.locator(`${W} a[data-action="mailto"]`)
     await mailto.waitFor()
     await screenshot(page, 'lead-failed')
+    assert.deepEqual(await seriousAxeViolations(page), [])
     const href = await mailto.getAttribute('href')
     assert.match(href, /^mailto:hello@harborline-smp\.example\?subject=/)
     const body = decodeURIComponent(href.split('body=')[1])
