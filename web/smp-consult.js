@@ -514,14 +514,16 @@ export class SmpConsultationElement extends HTMLElement {
       const value = params.get(`utm_${key}`)
       if (value) utm[key] = value.slice(0, 200)
     }
-    return {
+    const context = {
       page_url: location.href.slice(0, 2000),
       referrer: document.referrer.slice(0, 2000),
       utm,
       locale: this.locale,
       widget_version: this.core.version(),
-      started_at: this.startedAt,
     }
+    // Absent rather than empty when unknown (the relay never drops a lead for a missing one).
+    if (this.startedAt) context.started_at = this.startedAt
+    return context
   }
 
   mailtoHref(form) {

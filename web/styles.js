@@ -11,7 +11,7 @@ const css = String.raw`
   all: initial;
   display: block;
   box-sizing: border-box;
-  font-family: var(--smp-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
+  font-family: var(--smp-font, system-ui, sans-serif);
   font-size: var(--smp-font-size, 1rem);
   line-height: 1.5;
   color: var(--smp-text, #1d2230);
