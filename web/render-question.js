@@ -66,6 +66,17 @@ function radios(q, ctx, current) {
     const option = checked && list.find((o) => String(o.value) === checked.value)
     if (option) ctx.onAnswer(q.pointer, option.value)
   }
+  if (isStage && ctx.onNotSure) {
+    // "Not sure" is a scale answer, not a stage: it leaves this picker for the next question.
+    box.append(
+      h(
+        'button',
+        { type: 'button', class: 'choice-button', part: 'choice', 'data-action': 'not-sure', onclick: () => ctx.onNotSure() },
+        stageDiagram('', 'unsure'),
+        h('span', { class: 'label' }, ctx.t('ui.stage.not_sure')),
+      ),
+    )
+  }
   return { control: isStage ? [h('p', { class: 'help small' }, ctx.t('ui.stage.hint')), box] : box, commit }
 }
 

@@ -435,6 +435,20 @@ export class SmpConsultationElement extends HTMLElement {
     else this.showResult()
   }
 
+  /** "Not sure" in the stage picker: the scale becomes "unsure" and the quiz moves on. */
+  notSure(q) {
+    const before = this.visible().map((item) => item.id)
+    const from = before.indexOf(q.id)
+    this.answers = setAt(removeAt(this.answers, q.pointer), '/pattern/scale', 'unsure')
+    delete this.writers[q.pointer]
+    this.writers['/pattern/scale'] = 'pattern_scale'
+    this.refreshQuestions()
+    const visible = new Set(this.visible().map((item) => item.id))
+    const nextId = before.slice(from + 1).find((id) => visible.has(id))
+    if (nextId) this.go('question', nextId)
+    else this.showResult()
+  }
+
   // ---- result ------------------------------------------------------------------------------
 
   evaluateNow() {
@@ -716,6 +730,7 @@ export class SmpConsultationElement extends HTMLElement {
       t: (key, params) => this.t(key, params),
       onAnswer: (pointer, value) => this.onAnswer(pointer, value),
       onSkip: () => this.guard(() => this.skip()),
+      onNotSure: q.kind === 'stage' ? () => this.guard(() => this.notSure(q)) : null,
     })
     const nav = h(
       'div',

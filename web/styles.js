@@ -135,6 +135,8 @@ fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; 
 .stages .choice .card::before { inset-inline-start: 0.5em; inset-block-start: 0.5em; width: 1em; height: 1em; }
 .stages .choice input { inset-block-start: 0.5em; inset-inline-start: 0.5em; }
 .stages svg { width: 100%; max-width: 6.5rem; height: auto; display: block; }
+.stages .choice-button { display: flex; flex-direction: column; align-items: center; justify-content: flex-start; gap: 0.15em; padding: 0.5em; border: 2px dashed var(--smp-border-strong, #8a93a6); border-radius: var(--smp-radius-small, 10px); background: var(--smp-surface, #fff); color: inherit; font-weight: 600; min-height: 3rem; }
+.stages .choice-button:hover { border-color: var(--smp-accent, #2454d6); filter: none; }
 .stages .views { display: flex; gap: 0.2em; justify-content: center; width: 100%; }
 .stages .views svg { width: 50%; }
 .stages .label { font-size: 0.95em; }

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test'
 import { launch, openPage, screenshot } from './helpers/browser.mjs'
 import { expectedResult, scenario } from './helpers/expected.mjs'
 import { startServer } from './helpers/server.mjs'
-import { answerAll, readResult, start } from './helpers/widget.mjs'
+import { answerAll, answerCurrent, readResult, start } from './helpers/widget.mjs'
 import { money } from '../../web/format.js'
 
 let server
@@ -83,4 +83,25 @@ test('editing an earlier answer from the result re-evaluates at once', async () 
   assert.deepEqual(shown.reasons, ['keloid_prone'])
   assert.equal(shown.price, null)
   await screenshot(page, 'edit-keloid-result')
+})
+
+test('"Not sure" in the stage picker answers the scale as unsure and moves on', async () => {
+  const W = 'smp-consultation'
+  const { page } = await openPage(browser.context, `${server.url}/`)
+  await start(page, { today: '2025-06-01' })
+  const answers = { age: 40, sex: 'male', pattern: { scale: 'norwood' }, desired_look: 'shaved' }
+  for (let step = 0; step < 10; step += 1) {
+    const id = await page.locator(`${W} fieldset[data-question]`).getAttribute('data-question')
+    if (id === 'norwood_stage') break
+    await answerCurrent(page, answers)
+    await page.locator(`${W} [data-action="next"]`).click()
+    await page.waitForFunction(([sel, prev]) => document.querySelector(sel).shadowRoot.querySelector('fieldset[data-question]')?.dataset.question !== prev, [W, id])
+  }
+  await page.locator(`${W} [data-action="not-sure"]`).click()
+  await page.locator(`${W} fieldset[data-question="cause"]`).waitFor()
+  await answerAll(page, answers)
+  const shown = await readResult(page)
+  const expected = await expectedResult({ ...answers, pattern: { scale: 'unsure' } }, '2025-06-01')
+  assert.equal(shown.verdict, expected.verdict)
+  assert.equal(shown.estimate?.low, expected.estimate?.low)
 })
