@@ -22,8 +22,8 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 url=$(grep -o 'http://[^ ]*' "$work/out.log")
-echo "server $url, data $work/data, $(nproc) cores, wrk -t2 -c$CONNECTIONS -d$DURATION"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s bench/relay/post_lead.lua "$url" \
+echo "server $url, $(nproc) cores, wrk -c$CONNECTIONS -d$DURATION"
+wrk -t"$(( CONNECTIONS < 2 ? 1 : 2 ))" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s bench/relay/post_lead.lua "$url" \
   | grep -E "durable|latency:|requests:|Non-2xx"
 sleep 1
 stored=$(("$("$BIN" leads export --data "$work/data" | wc -l)" - 1))

@@ -2,11 +2,13 @@
 // The durable store of the relay: captured leads and their outgoing messages in one SQLite file
 // (WAL, synchronous=FULL). A lead and its emails are committed in one transaction before the
 // API answers 202; each message then moves queued -> sending -> sent | retry -> ... | dead.
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 struct sqlite3;
@@ -81,7 +83,8 @@ class Outbox {
 
   /// The lead id stored for `client_id`, if any; `error` is set on database errors.
   std::optional<std::string> find_by_client_id(const std::string& client_id, std::string& error);
-  /// Stores a lead and its messages atomically and durably (the commit is fsynced).
+  /// Stores a lead and its messages atomically and durably (the commit is fsynced); concurrent
+  /// calls share one commit (group commit).
   StoreResult store(const LeadRecord& lead, const std::vector<OutgoingMessage>& messages);
   /// After a restart: messages left in `sending` are ambiguous; they go back to the queue and
   /// are resent with the same Message-ID. Returns how many.
@@ -101,10 +104,29 @@ class Outbox {
   std::vector<std::pair<std::string, MessageState>> message_states(const std::string& lead_id);
 
  private:
+  struct PendingStore {
+    const LeadRecord* lead;
+    const std::vector<OutgoingMessage>* messages;
+    StoreResult result;
+    bool done;
+  };
   explicit Outbox(sqlite3* db) : db_(db) {}
   bool exec(const char* sql, std::string& error);
+  void commit_batch(const std::vector<PendingStore*>& batch);
+  /// One lead's inserts inside the open transaction (caller holds mutex_).
+  StoreResult insert_lead(const LeadRecord& lead, const std::vector<OutgoingMessage>& messages);
   sqlite3* db_;
-  std::mutex mutex_;
+  std::mutex mutex_;  ///< the connection
+  std::mutex batch_mutex_;
+  std::condition_variable batch_done_;
+  std::vector<PendingStore*> pending_;
+  bool committing_ = false;
+  void start_checkpointer(const std::string& path);
+  sqlite3* checkpoint_db_ = nullptr;
+  std::thread checkpointer_;
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool stop_checkpointer_ = false;
 };
 
 }  // namespace smp::server
