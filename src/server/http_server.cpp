@@ -14,6 +14,7 @@ namespace {
 
 constexpr time_t kReadTimeoutSeconds = 10;
 constexpr time_t kWriteTimeoutSeconds = 10;
+constexpr size_t kWorkerThreads = 64;
 
 const char* error_code_for(int status) {
   switch (status) {
@@ -128,6 +129,9 @@ std::unique_ptr<httplib::Server> make_http_server(const HttpOptions& options, Le
   // Headers and body go out as separate writes: without TCP_NODELAY, Nagle + delayed ACK add
   // ~40 ms to every response.
   server->set_tcp_nodelay(true);
+  // Each open connection holds a worker thread until its keep-alive ends, and one browser opens
+  // six: the library's default pool (8) would make the second visitor wait.
+  server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
 
   server->set_exception_handler([](const httplib::Request& req, httplib::Response& res,
                                    std::exception_ptr ep) {

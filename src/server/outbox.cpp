@@ -360,11 +360,15 @@ std::optional<Delivery> Outbox::claim_due(std::int64_t now) {
   delivery.message.mime = select.text(5);
   delivery.attempts = static_cast<int>(select.integer(6));
   delivery.created_ms = select.integer(7);
-  // Durably "sending" before the first byte goes out: a crash now means an ambiguous
-  // delivery, resent later with the same Message-ID.
+  // "sending" is informative (leads list, healthz): after any crash it becomes "queued" again,
+  // so it needs no fsync of its own (synchronous=NORMAL survives a process crash anyway).
+  std::string error;
+  exec("PRAGMA synchronous=NORMAL", error);
   Statement update(db_, "UPDATE outbox SET state = 'sending' WHERE message_id = ?1");
   update.bind(1, delivery.message.message_id);
-  if (update.step() != SQLITE_DONE) return std::nullopt;
+  const bool claimed = update.step() == SQLITE_DONE;
+  exec("PRAGMA synchronous=FULL", error);
+  if (!claimed) return std::nullopt;
   return delivery;
 }
 

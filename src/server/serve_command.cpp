@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <sstream>
 #include <thread>
 
 #include "smp/config.hpp"
@@ -105,7 +107,14 @@ int serve_command(const std::vector<std::string>& args) {
   // The clinic config: every problem at once, then exit 1.
   nlohmann::json document = nlohmann::json::object();
   if (!flags.config_path.empty()) {
-    const auto text = read_file(flags.config_path);
+    std::optional<std::string> text;
+    if (flags.config_path == "-") {
+      std::ostringstream in;
+      in << std::cin.rdbuf();
+      text = in.str();
+    } else {
+      text = read_file(flags.config_path);
+    }
     if (!text) {
       std::cerr << flags.config_path << ": cannot read file\n";
       return 1;
