@@ -140,7 +140,13 @@ function planBlock(result, t, locale) {
       plan.patch_test_by ? h('li', null, sentence(t, 'ui.result.patch_test_by', { date: plan.patch_test_by }, ['date'], locale)) : null,
       plan.unrestricted_from ? h('li', null, sentence(t, 'ui.result.unrestricted_from', { date: plan.unrestricted_from }, ['date'], locale)) : null,
       plan.touch_up_reminder
-        ? h('li', { 'data-touch-up-year': year(plan.touch_up_reminder) }, sentence(t, 'ui.result.touch_up_reminder', { date: plan.touch_up_reminder }, ['date'], locale))
+        ? h(
+            'li',
+            { 'data-touch-up-year': year(plan.touch_up_reminder) },
+            t('ui.result.touch_up_reminder', { year: '\u0000' })
+              .split('\u0000')
+              .flatMap((part, i) => (i === 0 ? [part] : [h('time', { datetime: plan.touch_up_reminder }, year(plan.touch_up_reminder)), part])),
+          )
         : null,
     ),
   )

@@ -69,7 +69,7 @@ constexpr std::array<MessageEntry, 116> kUiMessagesEn{{
     {"ui.result.resume_on", "From {date}"},
     {"ui.result.patch_test_by", "Patch test by {date}"},
     {"ui.result.unrestricted_from", "Back to all normal activities from {date}"},
-    {"ui.result.touch_up_reminder", "Touch-up due around {date}"},
+    {"ui.result.touch_up_reminder", "Plan a touch-up session around {year}"},
     {"ui.result.disclaimer", "This is general information, not a diagnosis. Final suitability, price and dates are confirmed at your consultation."},
     {"ui.result.your_answers", "Your answers"},
     {"ui.result.change", "Change"},

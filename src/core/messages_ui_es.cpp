@@ -69,7 +69,7 @@ constexpr std::array<MessageEntry, 116> kUiMessagesEs{{
     {"ui.result.resume_on", "Desde el {date}"},
     {"ui.result.patch_test_by", "Prueba de parche antes del {date}"},
     {"ui.result.unrestricted_from", "Vuelta a todas tus actividades normales desde el {date}"},
-    {"ui.result.touch_up_reminder", "Retoque previsto hacia el {date}"},
+    {"ui.result.touch_up_reminder", "Planifica una sesión de retoque hacia {year}"},
     {"ui.result.disclaimer", "Esto es información general, no un diagnóstico. La idoneidad, el precio y las fechas finales se confirman en tu consulta."},
     {"ui.result.your_answers", "Tus respuestas"},
     {"ui.result.change", "Cambiar"},

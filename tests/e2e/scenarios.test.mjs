@@ -58,6 +58,7 @@ describe('scenarios answered through the UI', () => {
         // The demo clinic is open Mon–Sat; V01's Tuesdays are unaffected, so the scenario's dates hold.
         assert.deepEqual(shown.sessions, fixture.expect.session_dates)
         assert.deepEqual(shown.sessionTexts, ['Tue, June 10, 2025', 'Tue, June 24, 2025', 'Tue, July 8, 2025'])
+        assert.equal(shown.touchUpYear, fixture.expect.touch_up_reminder.slice(0, 4))
       }
       if (id === 'V05') assert.equal(shown.pending, true)
       assert.deepEqual(problems.pageErrors, [])

@@ -127,6 +127,7 @@ export async function readResult(page) {
       sessions: [...article.querySelectorAll('.session time')].map((t) => t.getAttribute('datetime')),
       sessionTexts: [...article.querySelectorAll('.session time')].map((t) => t.textContent),
       pending: Boolean(article.querySelector('[data-pending]')),
+      touchUpYear: article.querySelector('[data-touch-up-year]')?.dataset.touchUpYear ?? null,
       live: root.querySelector('.live')?.textContent,
     }
   }, W)
