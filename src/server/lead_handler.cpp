@@ -163,7 +163,8 @@ ApiResponse LeadService::post(const ApiRequest& request) {
       }
     }
 
-    const smp::Date today = utc_date(request.now_ms);
+    const smp::Date today =
+        options_.today ? options_.today(request.now_ms) : utc_date(request.now_ms);
     std::string locale = string_at(document, "context", "locale");
     locale = smp::resolve_locale(config_, locale.empty() ? config_.default_locale : locale);
     auto parsed = smp::parse_lead(document, config_, today, locale);

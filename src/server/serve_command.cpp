@@ -20,6 +20,7 @@
 #include "smp/server/mime.hpp"
 #include "smp/server/outbox.hpp"
 #include "smp/server/static_files.hpp"
+#include "smp/server/time_zone.hpp"
 
 namespace smp::server {
 namespace {
@@ -209,7 +210,14 @@ int serve_command(const std::vector<std::string>& args) {
   std::signal(SIGTERM, on_stop_signal);
 
   DeliveryWorker worker(*outbox, *mailer, minute_ms);
-  LeadService leads(config, *outbox, {sender, clinic_to}, [&worker] { worker.notify(); });
+  LeadServiceOptions lead_options{sender, clinic_to, nullptr};
+  if (auto zone = TimeZone::load(config.clinic.timezone)) {
+    lead_options.today = [zone = *zone](std::int64_t now) { return zone.local_date(now); };
+  } else if (config.clinic.timezone != "UTC") {
+    std::cerr << "smp-consult: warning: time zone \"" << config.clinic.timezone
+              << "\" not found in /usr/share/zoneinfo; leads are evaluated for today in UTC\n";
+  }
+  LeadService leads(config, *outbox, lead_options, [&worker] { worker.notify(); });
   HttpOptions http;
   http.site_dir = flags.site_dir;
   http.widget_dir = flags.widget_dir;

@@ -63,7 +63,7 @@ TEST_CASE("POST /api/leads stores a valid lead with its email before answering 2
   Fixture f;
   REQUIRE(f.outbox);
   int notified = 0;
-  LeadService service(f.config, *f.outbox, {"relay@example.com", "clinic@example.com"},
+  LeadService service(f.config, *f.outbox, {"relay@example.com", "clinic@example.com", nullptr},
                       [&] { ++notified; });
 
   const auto reply = service.post(f.request(valid_lead(f.now, "client-0001-abcdef")));
@@ -96,7 +96,7 @@ TEST_CASE("POST /api/leads stores a valid lead with its email before answering 2
 TEST_CASE("POST /api/leads refuses or silently drops bad submissions", "[server][lead]") {
   Fixture f;
   REQUIRE(f.outbox);
-  LeadService service(f.config, *f.outbox, {"relay@example.com", "clinic@example.com"}, nullptr);
+  LeadService service(f.config, *f.outbox, {"relay@example.com", "clinic@example.com", nullptr}, nullptr);
 
   SECTION("wrong content type") {
     auto request = f.request(valid_lead(f.now, "client-0002-abcdef"));
@@ -150,7 +150,7 @@ TEST_CASE("rate limit answers 429 with Retry-After", "[server][lead][rate_limit]
   Fixture f;
   REQUIRE(f.outbox);
   f.config.lead.rate_limit_per_minute = 2;
-  LeadService service(f.config, *f.outbox, {"relay@example.com", "clinic@example.com"}, nullptr);
+  LeadService service(f.config, *f.outbox, {"relay@example.com", "clinic@example.com", nullptr}, nullptr);
   CHECK(service.post(f.request(valid_lead(f.now, "client-0010-abcdef"))).status == 202);
   CHECK(service.post(f.request(valid_lead(f.now, "client-0011-abcdef"))).status == 202);
   const auto limited = service.post(f.request(valid_lead(f.now, "client-0012-abcdef")));

@@ -43,6 +43,9 @@ bool origin_allowed(const std::string& origin, const std::string& host,
 struct LeadServiceOptions {
   std::string sender;     ///< From / envelope sender
   std::string clinic_to;  ///< the clinic inbox
+  /// "Today" for a Unix time in ms: the clinic's local date (as the widget computes it);
+  /// UTC when unset.
+  std::function<smp::Date(std::int64_t)> today;
 };
 
 class LeadService {
