@@ -364,9 +364,12 @@ std::optional<Delivery> Outbox::claim_due(std::int64_t now) {
   // so it needs no fsync of its own (synchronous=NORMAL survives a process crash anyway).
   std::string error;
   exec("PRAGMA synchronous=NORMAL", error);
-  Statement update(db_, "UPDATE outbox SET state = 'sending' WHERE message_id = ?1");
+  // Conditional, so a message is never handed out twice even if another process shares the file.
+  Statement update(db_,
+                   "UPDATE outbox SET state = 'sending' WHERE message_id = ?1 AND "
+                   "state IN ('queued', 'retry')");
   update.bind(1, delivery.message.message_id);
-  const bool claimed = update.step() == SQLITE_DONE;
+  const bool claimed = update.step() == SQLITE_DONE && sqlite3_changes(db_) == 1;
   exec("PRAGMA synchronous=FULL", error);
   if (!claimed) return std::nullopt;
   return delivery;

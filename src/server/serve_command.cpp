@@ -1,5 +1,8 @@
 // `smp-consult serve`: wires flags, config, storage, mailer, delivery worker, HTTP and signals.
+#include <fcntl.h>
 #include <httplib.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <csignal>
@@ -169,6 +172,13 @@ int serve_command(const std::vector<std::string>& args) {
   std::filesystem::create_directories(flags.data_dir + "/mail", ec);
   if (ec) {
     std::cerr << flags.data_dir << ": cannot create data folder: " << ec.message() << "\n";
+    return 1;
+  }
+  // One server per data folder: two delivery workers on one outbox would race.
+  const int lock_fd = ::open((flags.data_dir + "/.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+    std::cerr << flags.data_dir << ": in use by another `smp-consult serve`\n";
+    if (lock_fd >= 0) ::close(lock_fd);
     return 1;
   }
   std::string error;
