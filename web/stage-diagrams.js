@@ -80,11 +80,11 @@ function norwood(stage) {
 // Front views for the stages where the hairline is what changes: temple / middle height of the
 // hairline (smaller y = further back).
 const NORWOOD_FRONT = {
-  I: { temple: 33, middle: 32 },
-  II: { temple: 28, middle: 32 },
-  IIA: { temple: 27, middle: 27 },
-  III: { temple: 22, middle: 30 },
-  IIIA: { temple: 21, middle: 21 },
+  I: { temple: 38, middle: 36 },
+  II: { temple: 32, middle: 36 },
+  IIA: { temple: 31, middle: 31 },
+  III: { temple: 25, middle: 33 },
+  IIIA: { temple: 24, middle: 24 },
 }
 
 function front(stage) {

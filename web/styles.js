@@ -130,7 +130,7 @@ fieldset.group { border: 0; padding: 0; margin: 1em 0 0; min-width: 0; }
 fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; }
 
 /* Stage picker */
-.stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(7.5rem, calc(50% - 0.3em)), 1fr)); gap: 0.6em; margin-block-start: 0.75em; }
+.stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(8.5rem, calc(50% - 0.3em)), 1fr)); gap: 0.6em; margin-block-start: 0.75em; }
 .stages .choice .card { padding: 0.5em; align-items: center; text-align: center; }
 .stages .choice .card::before { inset-inline-start: 0.5em; inset-block-start: 0.5em; width: 1em; height: 1em; }
 .stages .choice input { inset-block-start: 0.5em; inset-inline-start: 0.5em; }
