@@ -4,6 +4,9 @@
 
 #include <cstdio>
 #include <exception>
+#include <functional>
+#include <map>
+#include <mutex>
 
 #include "smp/server/mime.hpp"
 #include "smp/server/static_files.hpp"
@@ -54,6 +57,24 @@ void apply(const ApiResponse& response, httplib::Response& res) {
   res.set_content(response.body, type.c_str());
 }
 
+// Compressing the wasm module on every request would cost more CPU than serving it; keep the
+// last few results, keyed by path and content.
+std::string cached_gzip(const std::string& path, const std::string& data) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<std::size_t, std::string>> cache;  // path -> (hash, gz)
+  const std::size_t hash = std::hash<std::string>{}(data);
+  {
+    std::lock_guard lock(mutex);
+    const auto it = cache.find(path);
+    if (it != cache.end() && it->second.first == hash) return it->second.second;
+  }
+  std::string compressed = gzip_compress(data);
+  std::lock_guard lock(mutex);
+  if (cache.size() >= 16) cache.clear();
+  cache[path] = {hash, compressed};
+  return compressed;
+}
+
 void serve_file(const std::string& root, const std::string& relative, const httplib::Request& req,
                 httplib::Response& res) {
   const auto path = resolve_static_path(root, relative);
@@ -69,7 +90,7 @@ void serve_file(const std::string& root, const std::string& relative, const http
   // The library compresses text types itself; WebAssembly we gzip here.
   if (type == "application/wasm" &&
       req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos) {
-    const std::string compressed = gzip_compress(*data);
+    const std::string compressed = cached_gzip(*path, *data);
     if (!compressed.empty()) {
       res.set_header("Content-Encoding", "gzip");
       res.set_header("Vary", "Accept-Encoding");
