@@ -155,10 +155,20 @@ ApiResponse LeadService::post(const ApiRequest& request) {
       return {400, json_error("wrong_type", "the lead must be a JSON object"), {}};
     }
     // Bots are answered like people and dropped: nothing stored, nothing emailed.
-    if (honeypot_filled(document)) return accepted(new_lead_id());
+    // The drops are logged (without personal data) so an operator can tell why a test lead
+    // of theirs never arrived.
+    if (honeypot_filled(document)) {
+      std::fprintf(stderr, "smp-consult: dropped a submission: honeypot filled\n");
+      return accepted(new_lead_id());
+    }
     const std::string started_at = string_at(document, "context", "started_at");
     if (const auto started = parse_iso8601(started_at)) {
+      const long long seconds = (request.now_ms - *started) / 1000;
       if (request.now_ms - *started < config_.lead.min_fill_seconds * 1000LL) {
+        std::fprintf(stderr,
+                     "smp-consult: dropped a submission: quiz filled in %lld s, less than "
+                     "lead.min_fill_seconds (%d)\n",
+                     seconds, config_.lead.min_fill_seconds);
         return accepted(new_lead_id());
       }
     }
@@ -181,7 +191,10 @@ ApiResponse LeadService::post(const ApiRequest& request) {
       return {400, dump(body), {}};
     }
     const smp::Lead& lead = *parsed.value;
-    if (lead.honeypot_filled) return accepted(new_lead_id());
+    if (lead.honeypot_filled) {
+      std::fprintf(stderr, "smp-consult: dropped a submission: honeypot filled\n");
+      return accepted(new_lead_id());
+    }
 
     std::string error;
     if (!lead.client_id.empty()) {
