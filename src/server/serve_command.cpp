@@ -37,7 +37,10 @@ constexpr const char* kServeUsage =
     "POST /api/leads, GET /healthz and the iframe page /embed.\n"
     "Leads are stored in DIR/leads.sqlite3 (default ./smp-data) and emailed by SMTP when\n"
     "SMTP_URL (or lead.smtp_url) is set, else written as .eml files to DIR/mail/.\n"
-    "Environment: SMTP_URL, SMTP_USER, SMTP_PASSWORD, SMTP_FROM.\n";
+    "Environment: SMTP_URL, SMTP_USER, SMTP_PASSWORD, SMTP_FROM (credentials are only sent\n"
+    "over TLS: smtps://, or smtp:// with STARTTLS required).\n"
+    "Test hooks: SMP_RETRY_MINUTE_MS (length of a backoff \"minute\"),\n"
+    "SMP_RATE_LIMIT_PER_MINUTE (overrides lead.rate_limit_per_minute; 0 = off).\n";
 
 volatile std::sig_atomic_t g_stop_requested = 0;
 
