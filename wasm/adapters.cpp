@@ -16,6 +16,7 @@
 #include "smp/date.hpp"
 #include "smp/diagnostic.hpp"
 #include "smp/ics.hpp"
+#include "smp/json_text.hpp"
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
 #include "smp/questions.hpp"
@@ -31,11 +32,8 @@ using nlohmann::json;
 
 // Limits well above any real clinic config or quiz, so hostile input is refused before parsing.
 constexpr std::size_t kMaxDocumentBytes = 1 << 20;
-constexpr int kMaxNesting = 64;
 
-std::string dump(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+std::string dump(const json& value) { return dump_json(value); }
 
 json diagnostic_json(const Diagnostic& diagnostic) {
   return json{{"pointer", diagnostic.pointer},
@@ -57,35 +55,6 @@ std::string failure(std::string pointer, std::string code, std::string message) 
   return failure(Diagnostics{Diagnostic{std::move(pointer), std::move(code), std::move(message)}});
 }
 
-// Deepest bracket nesting outside strings; the core and dump() recurse, so depth is bounded first.
-int nesting_depth(std::string_view text) {
-  int depth = 0;
-  int deepest = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-      if (depth > deepest) deepest = depth;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
 // A parsed document or the diagnostic that explains why it is unusable.
 struct Parsed {
   json value;
@@ -102,15 +71,13 @@ Parsed parse_document(const std::string& text, std::string_view what, bool empty
     parsed.problem = Diagnostic{"", "too_large", std::string(what) + " is larger than 1 MB"};
     return parsed;
   }
-  if (nesting_depth(text) > kMaxNesting) {
-    parsed.problem = Diagnostic{"", "too_deep", std::string(what) + " is nested too deeply"};
+  auto result = parse_json_text(text);  // bounded nesting, the parser's own error text
+  if (!result.ok()) {
+    parsed.problem = result.errors.front();
+    parsed.problem->message = std::string(what) + ": " + parsed.problem->message;
     return parsed;
   }
-  parsed.value = json::parse(text, nullptr, false);
-  if (parsed.value.is_discarded()) {
-    parsed.problem = Diagnostic{"", "invalid_json", std::string(what) + " is not valid JSON"};
-    return parsed;
-  }
+  parsed.value = std::move(*result.value);
   if (!parsed.value.is_object()) {
     parsed.problem = Diagnostic{"", "wrong_type", std::string(what) + " must be a JSON object"};
   }

@@ -1,6 +1,5 @@
 #include "smp/date.hpp"
 
-#include <cstdio>
 
 namespace smp {
 namespace {
@@ -31,10 +30,15 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 std::string format_date(Date date) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()),
-                unsigned(date.day()));
-  return buffer;
+  // Hand-formatted: printf would pull its float machinery into the WebAssembly build.
+  std::string text = "0000-00-00";
+  const auto put = [&text](size_t end, unsigned value, size_t width) {
+    for (size_t i = 0; i < width; ++i, value /= 10) text[end - i] = char('0' + value % 10);
+  };
+  put(3, unsigned(int(date.year())), 4);
+  put(6, unsigned(date.month()), 2);
+  put(9, unsigned(date.day()), 2);
+  return text;
 }
 
 Date add_days(Date date, int days) {

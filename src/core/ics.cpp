@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <map>
 #include <string_view>
 #include <vector>
@@ -45,9 +44,10 @@ std::uint32_t fnv1a(std::string_view text) {
 }
 
 std::string hex32(std::uint32_t value) {
-  char buffer[9];
-  std::snprintf(buffer, sizeof buffer, "%08x", static_cast<unsigned>(value));
-  return buffer;
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string text(8, '0');
+  for (int i = 7; i >= 0; --i, value >>= 4) text[size_t(i)] = kDigits[value & 0xF];
+  return text;
 }
 
 // Hours are stored in tenths; Spanish writes the decimal with a comma.
@@ -234,8 +234,12 @@ std::string plan_to_ics(const Consultation& consultation, const Config& config,
   add_single_event(plan.touch_up_reminder, "touch-up", messages.text("ics.touch_up"), false,
                    events);
   if (events.empty()) return "";
-  std::stable_sort(events.begin(), events.end(),
-                   [](const CalendarEvent& a, const CalendarEvent& b) { return a.date < b.date; });
+  // Insertion by date keeps equal dates in build order (cheaper in code size than stable_sort).
+  for (size_t i = 1; i < events.size(); ++i) {
+    for (size_t j = i; j > 0 && events[j].date < events[j - 1].date; --j) {
+      std::swap(events[j], events[j - 1]);
+    }
+  }
 
   // No clock in the core: the consultation date stands in for "now", so equal inputs give
   // byte-identical files and a re-import updates events instead of duplicating them.

@@ -61,8 +61,12 @@ std::vector<CareItem> precare_for(int session, std::optional<Date> date, const A
     case WashRule::kDayOf: add(0, "wash_day_of"); break;
   }
   add(0, "day_of_session");
-  std::stable_sort(items.begin(), items.end(),
-                   [](const CareItem& a, const CareItem& b) { return a.day < b.day; });
+  // Chronological order; offsets are configurable, so sort (insertion keeps ties in table order).
+  for (size_t i = 1; i < items.size(); ++i) {
+    for (size_t j = i; j > 0 && items[j].day < items[j - 1].day; --j) {
+      std::swap(items[j], items[j - 1]);
+    }
+  }
   return items;
 }
 

@@ -225,16 +225,19 @@ Screening screen(const Answers& answers, const Config& config, Date as_of) {
   const RuleInput input{answers, config.screening, as_of, age_of(answers, as_of),
                         select_packages(answers, config).empty()};
   Screening screening;
+  std::vector<Reason> fired;
   for (const auto& rule : kRules) {
     const Firing f = rule.check(input);
     if (!f.fired) continue;
-    screening.reasons.push_back(
-        {rule.id, rule.code, f.verdict, f.eligible_on, f.undated, rule.action, f.variant});
+    fired.push_back({rule.id, rule.code, f.verdict, f.eligible_on, f.undated, rule.action, f.variant});
     screening.verdict = std::max(screening.verdict, f.verdict);
   }
-  // Severity first, then rule id (DOMAIN 3.2); stable keeps rule order within a severity.
-  std::stable_sort(screening.reasons.begin(), screening.reasons.end(),
-                   [](const Reason& a, const Reason& b) { return a.verdict > b.verdict; });
+  // Severity first, then rule id (DOMAIN 3.2): one pass per severity keeps the table's order.
+  for (int severity = int(Verdict::kNotSuitable); severity >= 0; --severity) {
+    for (const auto& reason : fired) {
+      if (int(reason.verdict) == severity) screening.reasons.push_back(reason);
+    }
+  }
   if (screening.verdict == Verdict::kDefer) {
     for (const auto& reason : screening.reasons) {
       if (reason.verdict != Verdict::kDefer) continue;
