@@ -142,8 +142,9 @@ describe('delivery faults', () => {
       for (let i = 0; i < 40; i += 1) {
         const lead = makeLead();
         const reply = await postLead(server.url, lead);
+        // A checkpoint can free room again, so a 202 may follow a 503: what matters is that each
+        // answer tells the truth about the store.
         if (reply.status === 202) {
-          assert.equal(refused.length, 0, 'no 202 after the store started failing');
           acknowledged.add(reply.body.lead_id);
         } else {
           assert.equal(reply.status, 503, reply.text);
@@ -160,9 +161,11 @@ describe('delivery faults', () => {
     const again = await startServer({ config, data: dataDir });
     try {
       assert.deepEqual(exportedLeadIds(dataDir), acknowledged);
-      const retry = await postLead(again.url, refused[0]);
-      assert.equal(retry.status, 202, retry.text);
-      assert.ok(!acknowledged.has(retry.body.lead_id));
+      for (const lead of refused.slice(0, 5)) {
+        const retry = await postLead(again.url, lead);
+        assert.equal(retry.status, 202, retry.text);
+        assert.ok(!acknowledged.has(retry.body.lead_id), 'a refused lead was not stored');
+      }
     } finally {
       await again.stop();
     }
