@@ -1,5 +1,6 @@
 #include "smp/server/email_message.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -242,12 +243,21 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
     Section precare{m.text("email.section.precare"), {}};
     const json& items = member(plan, "precare");
     if (items.is_array()) {
+      // Each step once, with the dates it falls on for every session (the same advice repeats
+      // before each session).
+      std::vector<std::pair<std::string, std::vector<std::string>>> steps;
       for (const auto& item : items) {
         std::string text = str(item, "message");
         if (text.empty()) text = str(item, "code");
-        const std::string date = str(item, "date");
-        // The clinic sees every dated step; the visitor gets each text once, dated.
-        precare.bullet(date.empty() ? text : date + ": " + text);
+        auto it = std::find_if(steps.begin(), steps.end(),
+                               [&](const auto& step) { return step.first == text; });
+        if (it == steps.end()) it = steps.insert(steps.end(), {text, {}});
+        if (!str(item, "date").empty()) it->second.push_back(str(item, "date"));
+      }
+      for (const auto& [text, dates] : steps) {
+        std::string joined;
+        for (const auto& date : dates) joined += (joined.empty() ? "" : ", ") + date;
+        precare.bullet(joined.empty() ? text : text + " (" + joined + ")");
       }
     }
     if (!precare.lines.empty()) body.sections.push_back(std::move(precare));
