@@ -23,6 +23,7 @@ struct Line {
 struct Section {
   std::string title;
   std::vector<Line> lines;
+  bool highlight = false;  ///< shown as a callout in HTML (trust notes)
 
   void add(std::string label, std::string value) {
     lines.push_back({std::move(label), std::move(value), false});
@@ -305,6 +306,9 @@ std::string render_html(const Body& body, const std::string& title) {
   for (const auto& section : body.sections) {
     out += "<h2 style=\"font-size:16px;border-bottom:1px solid #ddd\">" +
            html_escape(section.title) + "</h2>\n";
+    if (section.highlight) {
+      out += "<div style=\"background:#fff4d6;border-left:4px solid #e0a800;padding:4px 12px\">\n";
+    }
     enum class Block { kNone, kTable, kList } block = Block::kNone;
     auto open = [&](Block wanted) {
       if (block == wanted) return;
@@ -320,6 +324,7 @@ std::string render_html(const Body& body, const std::string& title) {
         out += "<li>" + html_escape(line.value) + "</li>\n";
       } else if (line.label.empty()) {
         open(Block::kNone);
+    if (section.highlight) out += "</div>\n";
         out += "<p>" + html_escape(line.value) + "</p>\n";
       } else {
         open(Block::kTable);
@@ -328,6 +333,7 @@ std::string render_html(const Body& body, const std::string& title) {
       }
     }
     open(Block::kNone);
+    if (section.highlight) out += "</div>\n";
   }
   for (const auto& p : body.footer) {
     out += "<p style=\"color:#666;font-size:12px\">" + html_escape(p) + "</p>\n";
@@ -452,6 +458,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   if (!mismatch.empty()) {
     trust.paragraph(m.text("email.mismatch", {{"shown", mismatch}}));
   }
+  trust.highlight = true;
   if (!trust.lines.empty()) body.sections.push_back(std::move(trust));
 
   add_result_sections(body, result, config, m);
