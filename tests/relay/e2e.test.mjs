@@ -228,3 +228,28 @@ describe('lead relay end to end', () => {
     assert.doesNotMatch(raw, /not served/);
   });
 });
+
+describe('the embedded default: .eml files in DATA/mail/', () => {
+  test('without SMTP each lead becomes one complete .eml file', async () => {
+    const dir = tempDir('eml');
+    const server = await startServer({ config: writeConfig(dir) });
+    try {
+      const reply = await postLead(server.url, makeLead({ contact: { name: 'Eml Visitor' } }));
+      assert.equal(reply.status, 202, reply.text);
+      const file = path.join(server.dataDir, 'mail', `${reply.body.lead_id}-clinic.eml`);
+      await waitFor(() => fs.existsSync(file), 10000, file);
+      const raw = fs.readFileSync(file, 'latin1');
+      assert.match(raw, /^From: "smp-consult" <relay@clinic\.example>\r\n/);
+      assert.match(raw, /\r\nTo: "Test SMP Clinic" <leads@clinic\.example>\r\n/);
+      assert.match(raw, /\r\nReply-To: "Eml Visitor" <ana@example\.org>\r\n/);
+      assert.match(raw, new RegExp(`\\r\\nMessage-ID: <${reply.body.lead_id}\\.clinic@clinic\\.example>\\r\\n`));
+      assert.match(raw, /filename="plan\.ics"/);
+      assert.equal(raw.replaceAll('\r\n', '').includes('\n'), false, 'CRLF only');
+      assert.ok(raw.split('\r\n').every((line) => line.length <= 998));
+      const health = await (await fetch(`${server.url}/healthz`)).json();
+      assert.equal(health.outbox.sent, 1);
+    } finally {
+      await server.stop();
+    }
+  });
+});
