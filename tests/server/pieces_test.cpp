@@ -133,6 +133,10 @@ TEST_CASE("SMTP settings: smtp/smtps only, credentials never in the URL", "[serv
 #include "smp/server/time_zone.hpp"
 
 TEST_CASE("the clinic's today comes from its time zone", "[server][time_zone]") {
+  if (!std::filesystem::exists("/usr/share/zoneinfo/America/Chicago")) {
+    WARN("tzdata is not installed: skipped");
+    return;
+  }
   const auto chicago = TimeZone::load("America/Chicago");
   REQUIRE(chicago);
   // 2026-11-21T03:00Z is still the 20th in Chicago (CST, UTC-6); 2026-07-01T12:00Z is CDT.
