@@ -16,12 +16,12 @@ function fetchWasm() {
 
 async function instantiate(responsePromise, imports) {
   const response = await responsePromise
-  if (typeof WebAssembly.instantiateStreaming === 'function') {
-    try {
-      return await WebAssembly.instantiateStreaming(response.clone(), imports)
-    } catch {
-      // Wrong MIME type on some hosts: fall back to compiling the bytes.
-    }
+  // Streaming compiles while the bytes arrive; it needs the application/wasm type. Hosts that
+  // send another type get the bytes compiled instead (no response.clone(): a tee would keep a
+  // second copy of the module in memory).
+  const type = (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase()
+  if (type === 'application/wasm' && typeof WebAssembly.instantiateStreaming === 'function') {
+    return WebAssembly.instantiateStreaming(response, imports)
   }
   return WebAssembly.instantiate(await response.arrayBuffer(), imports)
 }

@@ -15,6 +15,39 @@ import { themeSheet, widgetSheet } from './styles.js'
 const corePromise = loadCore()
 corePromise.catch(() => {})
 
+function fetchConfigNow(url) {
+  return fetch(url, { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) throw new Error(`config: HTTP ${response.status}`)
+    return response.text()
+  })
+}
+
+// The configs of the elements already in the page are fetched (and read) right away, beside the
+// .wasm, instead of after the element is defined: otherwise reading the body waits behind the
+// core's instantiation on the main thread. Each prefetch is used once, by the element's first
+// start() for that URL; later starts fetch again.
+const prefetched = new Map()
+for (const el of document.querySelectorAll('smp-consultation[config]:not([config-json])')) {
+  try {
+    const url = new URL(el.getAttribute('config'), document.baseURI).href
+    if (prefetched.has(url)) continue
+    const text = fetchConfigNow(url)
+    text.catch(() => {})
+    prefetched.set(url, text)
+  } catch {
+    // An unusable URL fails later, in start(), with the element's own error.
+  }
+}
+
+function fetchConfig(url) {
+  const text = prefetched.get(url)
+  if (text) {
+    prefetched.delete(url)
+    return text
+  }
+  return fetchConfigNow(url)
+}
+
 // Only for when the core itself cannot load (its catalogue holds every other text).
 const BOOT_TEXTS = {
   en: {
@@ -200,9 +233,7 @@ export class SmpConsultationElement extends HTMLElement {
       if (this.hasAttribute('config-json')) {
         configText = this.getAttribute('config-json') || '{}'
       } else if (this.getAttribute('config')) {
-        const response = await fetch(new URL(this.getAttribute('config'), document.baseURI), { credentials: 'same-origin' })
-        if (!response.ok) throw new Error(`config: HTTP ${response.status}`)
-        configText = await response.text()
+        configText = await fetchConfig(new URL(this.getAttribute('config'), document.baseURI).href)
       }
     } catch (error) {
       if (generation === this.generation) this.fail('config_load_failed', String(error.message || error), 'config')
@@ -223,15 +254,16 @@ export class SmpConsultationElement extends HTMLElement {
 
   boot(core) {
     this.core = core
-    const check = core.validateConfig(this.configText)
-    if (!check.ok) {
-      const lines = (check.errors || []).map((e) => `${e.pointer || '/'}: ${e.message}`)
+    // publicConfig answers an invalid config with the same {ok:false,errors} as validateConfig,
+    // so one call (one parse of the config in the core) does both.
+    const pub = core.publicConfig(this.configText)
+    if (!pub || pub.ok === false) {
+      const lines = (pub?.errors || []).map((e) => `${e.pointer || '/'}: ${e.message}`)
       console.warn(`<smp-consultation> invalid clinic config:\n${lines.join('\n')}`)
       this.fail('config_invalid', lines.join('; ') || 'invalid config', 'config')
       return
     }
-    const pub = core.publicConfig(this.configText)
-    this.pub = pub && pub.ok !== false ? pub : {}
+    this.pub = pub
     this.clinic = this.pub.clinic || {}
     this.shadowRoot.adoptedStyleSheets = [widgetSheet(), themeSheet(this.pub.theme)]
     this.applyLocaleAndToday()
