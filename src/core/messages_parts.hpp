@@ -5,6 +5,14 @@
 
 #include "smp/messages.hpp"
 
+// The widget never sends email, so its WebAssembly build keeps the email.* keys (clinic copy
+// overrides then validate the same everywhere) but not their texts.
+#ifdef SMP_WITHOUT_EMAIL_TEXTS
+#define SMP_EMAIL_TEXT(text) ""
+#else
+#define SMP_EMAIL_TEXT(text) text
+#endif
+
 namespace smp {
 
 /// verdict.*, reason.*, action.*, advisory.*, package.*, precare.*, aftercare.*, error.*, ics.*,
