@@ -17,20 +17,26 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
-function rendererPss(profile) {
-  // Proportional set size of this browser's renderer processes (kB), from /proc.
-  let total = 0
+function rendererMemory(profile) {
+  // Proportional set size of this browser's renderer processes (kB), from /proc, and the private
+  // part (Private_Clean + Private_Dirty: pages no other process maps). PSS also charges a share of
+  // the Chromium binary's code pages, which shrinks when other Chromium processes run on the
+  // machine; the private figure does not depend on them.
+  let pss = 0
+  let priv = 0
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
       if (!cmd.includes('--type=renderer') || !cmd.includes(profile)) continue
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
-      total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0)
+      const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0)
+      pss += field('Pss')
+      priv += field('Private_Clean') + field('Private_Dirty')
     } catch {
       // process ended meanwhile
     }
   }
-  return total
+  return { pss, priv }
 }
 
 async function coldLoad(server, page, { measureBytes = false, waitFirst = true } = {}) {
@@ -57,8 +63,8 @@ async function coldLoad(server, page, { measureBytes = false, waitFirst = true }
       }
     }
     await tab.waitForTimeout(1500)
-    const memory = rendererPss(profile)
-    return { ...timing, byKind, memory, tab, context }
+    const { pss: memory, priv } = rendererMemory(profile)
+    return { ...timing, byKind, memory, priv, tab, context }
   } finally {
     await close()
   }
@@ -105,6 +111,8 @@ try {
   console.log(`first question visible: widget ${fmt(median(widget.map((w) => w.first)))} ms (ready ${fmt(median(widget.map((w) => w.ready)))} ms), static page ${fmt(median(floor.map((f) => f.first)))} ms, difference ${fmt(median(widget.map((w) => w.first)) - median(floor.map((f) => f.first)))} ms`)
   const floorMem = median(floor.map((f) => f.memory))
   console.log(`renderer memory (PSS): widget ${fmt(widgetMem / 1024)} MB, empty page ${fmt(emptyMem / 1024)} MB, difference ${fmt((widgetMem - emptyMem) / 1024)} MB (static one-question page ${fmt((floorMem - emptyMem) / 1024)} MB over empty)`)
+  const privOver = (runsOf) => (median(runsOf.map((r) => r.priv)) - median(empty.map((e) => e.priv))) / 1024
+  console.log(`renderer private memory over the empty page: widget +${fmt(privOver(widget))} MB, static page +${fmt(privOver(floor))} MB`)
   console.log(`answering all 21 questions of V01 through the UI (Playwright-driven): ${answerMs} ms`)
   console.log(`core latency in the page: evaluate ${latency.evaluate.toFixed(2)} ms, questions ${latency.questions.toFixed(2)} ms (median of 200)`)
 } finally {
