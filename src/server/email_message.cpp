@@ -351,6 +351,35 @@ std::string medical_value(const json& value, const smp::Messages& m) {
   return answer_value(value);
 }
 
+// The envelope-level headers that differ between the clinic's email and the visitor's.
+struct Addressing {
+  std::string from;
+  std::string to;
+  std::optional<std::string> reply_to;
+  std::string subject;
+  const char* auto_submitted;
+};
+
+// Headers, text + HTML parts and the plan attachment, the same for both emails.
+std::string assemble_mime(const Addressing& addressing, const Body& body, const std::string& ics,
+                          const LeadEmailInput& input, const std::string& message_id) {
+  MimeMessage mime;
+  mime.headers.emplace_back("From", addressing.from);
+  mime.headers.emplace_back("To", addressing.to);
+  if (addressing.reply_to) mime.headers.emplace_back("Reply-To", *addressing.reply_to);
+  mime.headers.emplace_back("Subject", encode_unstructured(addressing.subject));
+  mime.headers.emplace_back("Date", rfc5322_date(input.received_ms / 1000));
+  mime.headers.emplace_back("Message-ID", "<" + message_id + ">");
+  mime.headers.emplace_back("X-SMP-Lead-ID", input.lead_id);
+  mime.headers.emplace_back("Auto-Submitted", addressing.auto_submitted);
+  mime.text = render_text(body);
+  mime.html = render_html(body, addressing.subject);
+  if (!ics.empty()) {
+    mime.attachments.push_back({"plan.ics", "text/calendar; charset=UTF-8; method=PUBLISH", ics});
+  }
+  return render_mime(mime, message_id);
+}
+
 }  // namespace
 
 std::string address_domain(const std::string& address) {
@@ -532,23 +561,10 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   message.recipients = {input.clinic_to};
   message.message_id = input.lead_id + ".clinic@" + address_domain(input.sender);
 
-  MimeMessage mime;
-  mime.headers.emplace_back("From", *from);
-  mime.headers.emplace_back("To", *to);
-  if (const auto reply_to = format_mailbox(lead.contact.name, lead.contact.email)) {
-    mime.headers.emplace_back("Reply-To", *reply_to);
-  }
-  mime.headers.emplace_back("Subject", encode_unstructured(subject));
-  mime.headers.emplace_back("Date", rfc5322_date(input.received_ms / 1000));
-  mime.headers.emplace_back("Message-ID", "<" + message.message_id + ">");
-  mime.headers.emplace_back("X-SMP-Lead-ID", input.lead_id);
-  mime.headers.emplace_back("Auto-Submitted", "auto-generated");
-  mime.text = render_text(body);
-  mime.html = render_html(body, subject);
-  if (!ics.empty()) {
-    mime.attachments.push_back({"plan.ics", "text/calendar; charset=UTF-8; method=PUBLISH", ics});
-  }
-  message.mime = render_mime(mime, message.message_id);
+  message.mime = assemble_mime(
+      {*from, *to, format_mailbox(lead.contact.name, lead.contact.email), subject,
+       "auto-generated"},
+      body, ics, input, message.message_id);
   return message;
 }
 
@@ -587,23 +603,10 @@ std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input) 
   message.recipients = {lead.contact.email};
   message.message_id = input.lead_id + ".visitor@" + address_domain(input.sender);
 
-  MimeMessage mime;
-  mime.headers.emplace_back("From", *from);
-  mime.headers.emplace_back("To", *to);
-  if (const auto reply_to = format_mailbox(config.clinic.name, input.clinic_to, true)) {
-    mime.headers.emplace_back("Reply-To", *reply_to);
-  }
-  mime.headers.emplace_back("Subject", encode_unstructured(subject));
-  mime.headers.emplace_back("Date", rfc5322_date(input.received_ms / 1000));
-  mime.headers.emplace_back("Message-ID", "<" + message.message_id + ">");
-  mime.headers.emplace_back("X-SMP-Lead-ID", input.lead_id);
-  mime.headers.emplace_back("Auto-Submitted", "auto-replied");
-  mime.text = render_text(body);
-  mime.html = render_html(body, subject);
-  if (!ics.empty()) {
-    mime.attachments.push_back({"plan.ics", "text/calendar; charset=UTF-8; method=PUBLISH", ics});
-  }
-  message.mime = render_mime(mime, message.message_id);
+  message.mime = assemble_mime(
+      {*from, *to, format_mailbox(config.clinic.name, input.clinic_to, true), subject,
+       "auto-replied"},
+      body, ics, input, message.message_id);
   return message;
 }
 
