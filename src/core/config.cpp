@@ -527,33 +527,48 @@ class ConfigReader {
     }
   }
 
+  // Stage prices: nested {"norwood": {"III": range}, "ludwig": {...}}, or flat keys
+  // "norwood:III" / "norwood_III" (clinics write both; one table either way).
   void read_per_stage(const json& ps, PricingConfig& pricing) {
     const std::string p = "/pricing/per_stage";
     if (!walk_.expect_object(ps, p)) return;
-    walk_.unknown_keys(ps, p, {"norwood", "ludwig"});
+    for (auto it = ps.begin(); it != ps.end(); ++it) {
+      const std::string& key = it.key();
+      const auto pointer = JsonWalk::child(p, key);
+      if (key == "norwood" || key == "ludwig") {
+        if (!walk_.expect_object(it.value(), pointer)) continue;
+        for (auto stage = it.value().begin(); stage != it.value().end(); ++stage) {
+          stage_price(key, stage.key(), stage.value(), JsonWalk::child(pointer, stage.key()),
+                      pricing);
+        }
+        continue;
+      }
+      const auto split = key.find_first_of(":_");
+      const std::string scale = split == std::string::npos ? "" : key.substr(0, split);
+      if (scale != "norwood" && scale != "ludwig") {
+        walk_.error(pointer, "unknown_key",
+                    "expected norwood, ludwig, or a key like \"norwood:III\"");
+        continue;
+      }
+      stage_price(scale, key.substr(split + 1), it.value(), pointer, pricing);
+    }
+  }
+
+  void stage_price(const std::string& scale, const std::string& stage, const json& value,
+                   const std::string& pointer, PricingConfig& pricing) {
     static constexpr std::array<std::string_view, 12> kNorwood{
         "I", "II", "IIA", "III", "IIIA", "III_VERTEX", "IV", "IVA", "V", "VA", "VI", "VII"};
     static constexpr std::array<std::string_view, 3> kLudwig{"I", "II", "III"};
-    for (std::string_view scale : {std::string_view("norwood"), std::string_view("ludwig")}) {
-      const auto* table = JsonWalk::find(ps, scale);
-      if (table == nullptr) continue;
-      const auto pointer = JsonWalk::child(p, scale);
-      if (!walk_.expect_object(*table, pointer)) continue;
-      for (auto it = table->begin(); it != table->end(); ++it) {
-        const bool known =
-            scale == "norwood"
-                ? std::find(kNorwood.begin(), kNorwood.end(), it.key()) != kNorwood.end()
-                : std::find(kLudwig.begin(), kLudwig.end(), it.key()) != kLudwig.end();
-        const auto stage_ptr = JsonWalk::child(pointer, it.key());
-        if (!known) {
-          walk_.error(stage_ptr, "unknown_key", "unknown " + std::string(scale) + " stage");
-          continue;
-        }
-        MoneyRange range{-1, -1};
-        money_range(it.value(), stage_ptr, range);
-        if (range.low >= 0) pricing.per_stage[std::string(scale) + ":" + it.key()] = range;
-      }
+    const bool known = scale == "norwood"
+                           ? std::find(kNorwood.begin(), kNorwood.end(), stage) != kNorwood.end()
+                           : std::find(kLudwig.begin(), kLudwig.end(), stage) != kLudwig.end();
+    if (!known) {
+      walk_.error(pointer, "unknown_key", "unknown " + scale + " stage");
+      return;
     }
+    MoneyRange range{-1, -1};
+    money_range(value, pointer, range);
+    if (range.low >= 0) pricing.per_stage[scale + ":" + stage] = range;
   }
 
   void read_precare(const json& v, PrecareConfig& precare) {
