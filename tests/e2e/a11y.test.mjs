@@ -3,28 +3,22 @@
 // works at 320 px wide and at 200 % zoom without horizontal scrolling.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 
 import { launch, openPage, screenshot, seriousAxeViolations } from './helpers/browser.mjs'
 import { scenario } from './helpers/expected.mjs'
-import { startServer } from './helpers/server.mjs'
+import { useDemoSite } from './helpers/site.mjs'
 import { answerAll, readResult, start, waitReady } from './helpers/widget.mjs'
 
 const W = 'smp-consultation'
-let server
-before(async () => {
-  server = await startServer()
-})
-after(async () => {
-  await server?.close()
-})
+const site = useDemoSite()
 
 const focusedTag = (page) => page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.tagName ?? null, W)
 
 test('axe: no serious or critical violations on every step', async () => {
   const { context, close } = await launch()
   try {
-    const { page } = await openPage(context, `${server.url}/`)
+    const { page } = await openPage(context, `${site.url}/`)
     await waitReady(page)
     const found = []
     const check = async (step) => {
@@ -59,7 +53,7 @@ for (const [name, viewport, scale] of [
   test(`narrow screens: ${name} has no horizontal scrolling`, async () => {
     const { context, close } = await launch({ viewport })
     try {
-      const { page } = await openPage(context, `${server.url}/`)
+      const { page } = await openPage(context, `${site.url}/`)
       if (scale !== 1) {
         // 200 % zoom of a 1280 px window = a 640 CSS px viewport at device scale 2.
         const cdp = await context.newCDPSession(page)
@@ -87,7 +81,7 @@ for (const [name, viewport, scale] of [
 test('print stylesheet: result without buttons or the progress bar', async () => {
   const { context, close } = await launch()
   try {
-    const { page } = await openPage(context, `${server.url}/`)
+    const { page } = await openPage(context, `${site.url}/`)
     await start(page, { today: '2025-06-01' })
     await answerAll(page, scenario('V01')?.answers ?? { age: 34, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' })
     await readResult(page)

@@ -1,20 +1,14 @@
 // Keyboard only: Tab/arrow keys/Space/Enter take a visitor from the intro to the result (V01),
 // with visible focus on every control reached.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 
 import { launch, openPage, screenshot } from './helpers/browser.mjs'
-import { startServer } from './helpers/server.mjs'
+import { useDemoSite } from './helpers/site.mjs'
 import { readResult, waitReady } from './helpers/widget.mjs'
 
 const W = 'smp-consultation'
-let server
-before(async () => {
-  server = await startServer()
-})
-after(async () => {
-  await server?.close()
-})
+const site = useDemoSite()
 
 const active = (page) =>
   page.evaluate((sel) => {
@@ -72,7 +66,7 @@ async function typeDate(page, iso) {
 test('keyboard only: intro to result for V01', async () => {
   const { context, close } = await launch({ locale: 'en-US' })
   try {
-    const { page } = await openPage(context, `${server.url}/`)
+    const { page } = await openPage(context, `${site.url}/`)
     await waitReady(page)
     await page.evaluate((sel) => document.querySelector(sel).setAttribute('today', '2025-06-01'), W)
     await tabUntil(page, (e) => e.action === 'start', 'Start')

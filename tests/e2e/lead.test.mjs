@@ -2,27 +2,18 @@
 // medical answers without the health-data consent), retries, failure with a mailto: fallback, and
 // nothing stored or sent before submission.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 
 import { launch, openPage, screenshot, seriousAxeViolations } from './helpers/browser.mjs'
 import { scenario } from './helpers/expected.mjs'
-import { startServer } from './helpers/server.mjs'
+import { useDemoSite } from './helpers/site.mjs'
 import { answerAll, readResult, start } from './helpers/widget.mjs'
 
 const W = 'smp-consultation'
 const V05 = { age: 45, sex: 'male', pattern: { scale: 'norwood', stage: 'V' }, desired_look: 'shaved', medical: { blood_thinners_or_bleeding_disorder: true } }
 const LEAD_KEYS = ['answers', 'client_id', 'consent', 'contact', 'context', 'hp', 'schema', 'summary']
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = useDemoSite()
 
 async function toLeadForm(page) {
   const answers = scenario('V05')?.answers ?? V05
@@ -58,7 +49,7 @@ test('validation messages, then a POST without medical answers (no health consen
     const bodies = await capture(context)
     const requests = []
     context.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
-    const { page, problems } = await openPage(context, `${server.url}/?utm_source=newsletter&utm_campaign=spring`)
+    const { page, problems } = await openPage(context, `${site.url}/?utm_source=newsletter&utm_campaign=spring`)
     await page.evaluate(() => {
       window.smpLeads = []
       document.addEventListener('smp-lead', (event) => window.smpLeads.push(event.detail))
@@ -114,7 +105,7 @@ test('with the health-data box ticked the medical answers are included; a droppe
   const { context, close } = await launch()
   try {
     const bodies = await capture(context, (n) => (n === 1 ? { abort: true } : { status: 202, body: { lead_id: 'L-778' } }))
-    const { page } = await openPage(context, `${server.url}/`)
+    const { page } = await openPage(context, `${site.url}/`)
     await toLeadForm(page)
     await fill(page, { health: true, phone: '+1 512 555 0100' })
     await page.locator(`${W} [data-action="submit-lead"]`).click()
@@ -133,7 +124,7 @@ test('delivery refused: a clear failure and a mailto: fallback without health da
   const { context, close } = await launch()
   try {
     await capture(context, () => ({ status: 403, body: { errors: [] } }))
-    const { page } = await openPage(context, `${server.url}/`)
+    const { page } = await openPage(context, `${site.url}/`)
     await toLeadForm(page)
     await fill(page)
     await page.locator(`${W} [data-action="submit-lead"]`).click()
@@ -157,7 +148,7 @@ test('no lead endpoint configured: the form offers a prefilled mailto: instead',
   try {
     const requests = []
     context.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
-    const { page } = await openPage(context, `${server.url}/`)
+    const { page } = await openPage(context, `${site.url}/`)
     await page.locator(`${W} [data-action="start"]`).waitFor()
     const config = { clinic: { name: 'Mail Only Clinic', email: 'desk@mail-only.example' }, lead: { phone: 'hidden' } }
     await page.evaluate(([sel, json]) => {

@@ -2,23 +2,15 @@
 // with the clinic's contact; a broken config shows a clear message and fires smp-error; hostile
 // host CSS cannot reach the shadow content; a strict CSP page runs without violations.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 
 import { launch, openPage, screenshot } from './helpers/browser.mjs'
 import { scenario } from './helpers/expected.mjs'
-import { STRICT_CSP, startServer } from './helpers/server.mjs'
+import { STRICT_CSP } from './helpers/server.mjs'
+import { useDemoSite } from './helpers/site.mjs'
 import { answerAll, readResult, start, waitReady } from './helpers/widget.mjs'
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = useDemoSite({ browser: {} })
 
 async function failureShown(page) {
   const failure = page.locator('smp-consultation .failure')
@@ -39,7 +31,7 @@ test('WebAssembly unavailable: light-DOM fallback plus a message with the clinic
       window.smpErrors = []
       document.addEventListener('smp-error', (event) => window.smpErrors.push(event.detail))
     })
-    await page.goto(`${server.url}/`)
+    await page.goto(`${site.url}/`)
     const shown = await failureShown(page)
     await screenshot(page, 'fallback-no-wasm')
     assert.equal(shown.code, 'wasm_unavailable')
@@ -57,7 +49,7 @@ test('the .wasm download blocked: fallback, no uncaught error', async () => {
   const { context, close } = await launch()
   try {
     await context.route('**/*.wasm', (route) => route.abort('blockedbyclient'))
-    const { page, problems } = await openPage(context, `${server.url}/`)
+    const { page, problems } = await openPage(context, `${site.url}/`)
     const shown = await failureShown(page)
     assert.ok(shown.fallbackVisible)
     assert.match(shown.text, /\+1 512 555 0142/)
@@ -68,7 +60,7 @@ test('the .wasm download blocked: fallback, no uncaught error', async () => {
 })
 
 test('a broken clinic config: fallback, a clear message and smp-error', async () => {
-  const { page, problems } = await openPage(browser.context, `${server.url}/fixtures/broken-config.html`)
+  const { page, problems } = await openPage(site.context, `${site.url}/fixtures/broken-config.html`)
   const shown = await failureShown(page)
   await screenshot(page, 'fallback-broken-config')
   assert.equal(shown.code, 'config_invalid')
@@ -82,7 +74,7 @@ test('a broken clinic config: fallback, a clear message and smp-error', async ()
 })
 
 test('hostile host CSS does not break the shadow content', async () => {
-  const { page } = await openPage(browser.context, `${server.url}/fixtures/hostile.html`)
+  const { page } = await openPage(site.context, `${site.url}/fixtures/hostile.html`)
   await waitReady(page)
   await page.locator('smp-consultation [data-action="start"]').click()
   const question = page.locator('smp-consultation fieldset[data-question="dob"]')
@@ -96,8 +88,8 @@ test('hostile host CSS does not break the shadow content', async () => {
 
 test('strict CSP page: zero violations and zero console errors through a whole consultation', async () => {
   const fixture = scenario('V01')
-  const { page, problems } = await openPage(browser.context, `${server.url}/strict.html`)
-  const response = await page.request.get(`${server.url}/strict.html`)
+  const { page, problems } = await openPage(site.context, `${site.url}/strict.html`)
+  const response = await page.request.get(`${site.url}/strict.html`)
   assert.equal(response.headers()['content-security-policy'], STRICT_CSP)
   await start(page, { today: '2025-06-01' })
   await answerAll(page, fixture?.answers ?? { age: 34, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' })

@@ -1,31 +1,22 @@
 // Visitors answer scenarios V01, V03, V05, V06 and V10 (../shared/scenarios.md) through the demo
 // site's UI; the result page must show the verdict, reasons, price range and session dates.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 
-import { launch, openPage, screenshot } from './helpers/browser.mjs'
+import { openPage, screenshot } from './helpers/browser.mjs'
 import { expectedResult, scenario } from './helpers/expected.mjs'
-import { startServer } from './helpers/server.mjs'
+import { useDemoSite } from './helpers/site.mjs'
 import { answerAll, answerCurrent, readResult, start } from './helpers/widget.mjs'
 import { money } from '../../web/format.js'
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-after(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = useDemoSite({ browser: {} })
 
 describe('scenarios answered through the UI', () => {
   for (const id of ['V01', 'V03', 'V05', 'V06', 'V10']) {
     test(id, async (t) => {
       const fixture = scenario(id)
       if (!fixture) return t.skip(`tests/fixtures/scenarios/${id}.json missing`)
-      const { page, problems } = await openPage(browser.context, `${server.url}/`)
+      const { page, problems } = await openPage(site.context, `${site.url}/`)
       await start(page, { today: fixture.today })
       await answerAll(page, fixture.answers, {
         onStep: id === 'V01' ? async (question, step) => screenshot(page, `scenario-V01-step${String(step + 1).padStart(2, '0')}-${question}`) : undefined,
@@ -70,7 +61,7 @@ describe('scenarios answered through the UI', () => {
 test('editing an earlier answer from the result re-evaluates at once', async () => {
   const fixture = scenario('V01')
   const answers = fixture?.answers ?? { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', requested_start: '2025-06-10' }
-  const { page } = await openPage(browser.context, `${server.url}/`)
+  const { page } = await openPage(site.context, `${site.url}/`)
   const W = 'smp-consultation'
   await start(page, { today: '2025-06-01' })
   await answerAll(page, answers)
@@ -88,7 +79,7 @@ test('editing an earlier answer from the result re-evaluates at once', async () 
 
 test('"Not sure" in the stage picker answers the scale as unsure and moves on', async () => {
   const W = 'smp-consultation'
-  const { page } = await openPage(browser.context, `${server.url}/`)
+  const { page } = await openPage(site.context, `${site.url}/`)
   await start(page, { today: '2025-06-01' })
   const answers = { age: 40, sex: 'male', pattern: { scale: 'norwood' }, desired_look: 'shaved' }
   for (let step = 0; step < 10; step += 1) {

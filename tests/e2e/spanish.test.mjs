@@ -1,28 +1,19 @@
 // Spanish: chosen by the locale attribute; every text on the way comes from the core's catalogue.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 
-import { launch, openPage, screenshot } from './helpers/browser.mjs'
+import { openPage, screenshot } from './helpers/browser.mjs'
 import { expectedResult, scenario } from './helpers/expected.mjs'
-import { startServer } from './helpers/server.mjs'
+import { useDemoSite } from './helpers/site.mjs'
 import { answerAll, readResult, start, waitReady } from './helpers/widget.mjs'
 
 const W = 'smp-consultation'
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launch({ locale: 'es-ES' })
-})
-after(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = useDemoSite({ browser: { locale: 'es-ES' } })
 
 test('Spanish page: intro, questions and result in Spanish (V06)', async () => {
   const fixture = scenario('V06')
   const answers = fixture?.answers ?? { age: 29, sex: 'male', pattern: { scale: 'norwood', stage: 'IV' }, desired_look: 'shaved', last_hair_transplant: '2025-01-10', medical: { active_scalp_condition: true } }
-  const { page, problems } = await openPage(browser.context, `${server.url}/es.html`)
+  const { page, problems } = await openPage(site.context, `${site.url}/es.html`)
   await waitReady(page)
   assert.match(await page.locator(`${W} .intro h2`).textContent(), /¿Es la micropigmentación capilar para ti\?/)
   assert.equal(await page.locator(`${W} [data-action="start"]`).textContent(), 'Empezar')
@@ -41,7 +32,7 @@ test('Spanish page: intro, questions and result in Spanish (V06)', async () => {
 })
 
 test('switching the locale attribute re-renders the current step', async () => {
-  const { page } = await openPage(browser.context, `${server.url}/`)
+  const { page } = await openPage(site.context, `${site.url}/`)
   await start(page, { today: '2025-06-01' })
   assert.equal(await page.locator(`${W} [data-action="next"]`).textContent(), 'Next')
   await page.evaluate((sel) => document.querySelector(sel).setAttribute('locale', 'es'), W)
