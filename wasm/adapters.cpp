@@ -15,7 +15,6 @@
 #include "smp/consultation.hpp"
 #include "smp/date.hpp"
 #include "smp/diagnostic.hpp"
-#include "smp/ics.hpp"
 #include "smp/json_text.hpp"
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
@@ -162,13 +161,8 @@ std::string plan_ics(const std::string& config_json, const std::string& answers_
   if (!today_date) return "";
   Parsed answers = parse_document(answers_json, "answers", false);
   if (answers.problem) return "";
-  Result<Answers> parsed = parse_answers(answers.value, *today_date, Completeness::kComplete);
-  if (!parsed.ok()) return "";
   // Same date the evaluate binding uses: the widget's today wins over any as_of in the answers.
-  parsed.value->as_of = *today_date;
-  const Consultation consultation = smp::evaluate(*parsed.value, *loaded.config, *today_date);
-  const Messages texts(*loaded.config, resolve_locale(*loaded.config, locale));
-  return plan_to_ics(consultation, *loaded.config, texts);
+  return evaluate_ics(answers.value, *loaded.config, *today_date, locale);
 }
 
 std::string validate_lead(const std::string& config_json, const std::string& lead_json,

@@ -6,7 +6,6 @@
 
 #include "cli_io.hpp"
 #include "smp/consultation.hpp"
-#include "smp/ics.hpp"
 #include "smp/json_text.hpp"
 #include "smp/messages.hpp"
 #include "smp/questions.hpp"
@@ -149,11 +148,9 @@ int evaluate_command(const Options& options) {
     std::cout << smp::dump_json(*result.value, 2) << "\n";
     return kOk;
   }
-  // The result above validated the answers; rebuild the typed consultation for the calendar.
+  // The result above validated the answers and fixed the consultation date.
   const smp::Date as_of = *smp::parse_date((*result.value)["as_of"].get<std::string>());
-  auto parsed = smp::parse_answers(*answers, as_of, smp::Completeness::kComplete);
-  const smp::Messages messages(*config, smp::resolve_locale(*config, options.locale));
-  const auto ics = smp::plan_to_ics(smp::evaluate(*parsed.value, *config, as_of), *config, messages);
+  const auto ics = smp::evaluate_ics(*answers, *config, as_of, options.locale);
   if (ics.empty()) {
     std::cerr << "smp-consult: the plan has no dated events yet (verdict "
               << (*result.value)["verdict"].get<std::string>() << ")\n";

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "smp/consultation.hpp"
+#include "smp/ics.hpp"
 #include "smp/messages.hpp"
 
 namespace smp {
@@ -189,6 +190,14 @@ Result<nlohmann::json> evaluate_json(const nlohmann::json& answers, const Config
   }
   result.value = to_json(evaluate(*parsed.value, config, as_of), config, messages);
   return result;
+}
+
+std::string evaluate_ics(const nlohmann::json& answers, const Config& config, Date as_of,
+                         const std::string& locale) {
+  auto parsed = parse_answers(answers, as_of, Completeness::kComplete);
+  if (!parsed.ok()) return "";
+  const Messages messages(config, resolve_locale(config, locale));
+  return plan_to_ics(evaluate(*parsed.value, config, as_of), config, messages);
 }
 
 }  // namespace smp

@@ -129,4 +129,9 @@ nlohmann::json to_json(const Consultation& consultation, const Config& config,
 Result<nlohmann::json> evaluate_json(const nlohmann::json& answers, const Config& config,
                                      Date today, bool override_as_of, const std::string& locale);
 
+/// The plan of valid answers on `as_of` as an iCalendar file; "" when the answers are invalid
+/// or the plan has no dated event.
+std::string evaluate_ics(const nlohmann::json& answers, const Config& config, Date as_of,
+                         const std::string& locale);
+
 }  // namespace smp
