@@ -3,6 +3,7 @@
 #include "adapters.hpp"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "smp/answers.hpp"
+#include "smp/catalogue.hpp"
 #include "smp/config.hpp"
 #include "smp/consultation.hpp"
 #include "smp/date.hpp"
@@ -83,6 +85,13 @@ Parsed parse_document(const std::string& text, std::string_view what, bool empty
   return parsed;
 }
 
+// The catalogues loadMessages received: the module's only state, so a page loads its visitor's
+// language once instead of passing it with every call.
+LoadedCatalogues& loaded_catalogues() {
+  static LoadedCatalogues catalogues;
+  return catalogues;
+}
+
 // A validated config, or the failure text to hand back to JS.
 struct LoadedConfig {
   std::optional<Config> config;
@@ -104,6 +113,7 @@ LoadedConfig load_config(const std::string& config_json) {
     return loaded;
   }
   loaded.config = std::move(result.value);
+  loaded.config->loaded_catalogues = loaded_catalogues();
   return loaded;
 }
 
@@ -182,7 +192,8 @@ std::string validate_lead(const std::string& config_json, const std::string& lea
 std::string messages(const std::string& config_json, const std::string& locale) {
   LoadedConfig loaded = load_config(config_json);
   // A broken config still gets the built-in texts, so the widget can explain the problem.
-  const Config config = loaded.config ? *loaded.config : default_config();
+  Config config = loaded.config ? *loaded.config : default_config();
+  config.loaded_catalogues = loaded_catalogues();
   const std::string resolved = resolve_locale(config, locale);
   const Messages texts(config, resolved);
   json out = json::object();
@@ -191,6 +202,19 @@ std::string messages(const std::string& config_json, const std::string& locale) 
   }
   out["locale"] = resolved;
   return dump(out);
+}
+
+std::string load_messages(const std::string& catalogue_json) {
+  Parsed parsed = parse_document(catalogue_json, "catalogue", false);
+  if (parsed.problem) return failure(Diagnostics{*parsed.problem});
+  Result<LocaleCatalogue> result = parse_catalogue(parsed.value);
+  if (!result.ok()) return failure(result.errors);
+  auto next = loaded_catalogues() ? std::make_shared<Catalogues>(*loaded_catalogues())
+                                  : std::make_shared<Catalogues>();
+  const std::string locale = result.value->locale;
+  (*next)[locale] = std::move(result.value->texts);
+  loaded_catalogues() = std::move(next);
+  return dump(json{{"ok", true}, {"locale", locale}});
 }
 
 std::string public_config(const std::string& config_json) {

@@ -23,6 +23,9 @@ std::string validate_lead(const std::string& config_json, const std::string& lea
                           const std::string& today, const std::string& locale);
 /// Every ui.*, verdict.* and section.* text for the locale (with clinic copy) plus "locale".
 std::string messages(const std::string& config_json, const std::string& locale);
+/// Loads a `smp-consult/messages@1` catalogue (a locale this build does not compile in) for every
+/// later call: {"ok":true,"locale":"es"} or {"ok":false,"errors":[...]}.
+std::string load_messages(const std::string& catalogue_json);
 /// public_config_json (clinic contact, lead form, locales, theme), or {"ok":false,"errors":[...]}.
 std::string public_config(const std::string& config_json);
 

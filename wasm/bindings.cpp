@@ -12,5 +12,6 @@ EMSCRIPTEN_BINDINGS(smp_core) {
   emscripten::function("planIcs", &smp::wasm::plan_ics);
   emscripten::function("validateLead", &smp::wasm::validate_lead);
   emscripten::function("messages", &smp::wasm::messages);
+  emscripten::function("loadMessages", &smp::wasm::load_messages);
   emscripten::function("publicConfig", &smp::wasm::public_config);
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli_io.hpp"
+#include "smp/catalogue.hpp"
 #include "smp/consultation.hpp"
 #include "smp/json_text.hpp"
 #include "smp/messages.hpp"
@@ -27,6 +28,9 @@ Usage:
   smp-consult evaluate [--config C] --answers A [--today YYYY-MM-DD] [--locale L] [--ics]
       The consultation result (verdict, reasons, estimate, plan) as JSON,
       or with --ics the plan as an iCalendar file.
+  smp-consult messages [--locale L]
+      Every built-in text of a locale (message key -> text) as JSON: the keys a clinic
+      may override under "copy", and the catalogue file the widget loads for L.
   smp-consult serve [--config C] [--listen 127.0.0.1:8080] [--data DIR]
       Serve the widget, the demo site and the lead API (POST /api/leads).
   smp-consult leads list|export [--data DIR]
@@ -160,6 +164,16 @@ int evaluate_command(const Options& options) {
   return kOk;
 }
 
+int messages_command(const Options& options) {
+  const std::string locale = options.locale.empty() ? "en" : options.locale;
+  if (!options.positional.empty() || !smp::has_built_in_catalogue(locale)) {
+    std::cerr << "usage: smp-consult messages [--locale en|es]\n";
+    return kUsage;
+  }
+  std::cout << smp::dump_json(smp::catalogue_json(locale), 2) << "\n";
+  return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -187,6 +201,7 @@ int main(int argc, char** argv) {
   if (command == "validate") return validate_command(options);
   if (command == "questions") return questions_command(options);
   if (command == "evaluate") return evaluate_command(options);
+  if (command == "messages") return messages_command(options);
   std::cerr << "smp-consult: unknown command \"" << command << "\" (see smp-consult --help)\n";
   return kUsage;
 }

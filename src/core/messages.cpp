@@ -6,6 +6,7 @@
 #include <map>
 
 #include "messages_parts.hpp"
+#include "smp/catalogue.hpp"
 #include "smp/config.hpp"
 
 namespace smp {
@@ -34,6 +35,19 @@ const MessageEntry* find_built_in(std::string_view locale, std::string_view key)
 bool is_supported(std::string_view locale) {
   return std::find(kSupportedLocales.begin(), kSupportedLocales.end(), locale) !=
          kSupportedLocales.end();
+}
+
+// The texts of `locale` the host loaded at run time, if any.
+const Catalogue* loaded_catalogue(const Config& config, std::string_view locale) {
+  if (!config.loaded_catalogues) return nullptr;
+  const auto it = config.loaded_catalogues->find(locale);
+  return it == config.loaded_catalogues->end() ? nullptr : &it->second;
+}
+
+// A locale is usable when its texts are at hand: compiled in or loaded.
+bool has_texts(const Config& config, std::string_view locale) {
+  return is_supported(locale) &&
+         (has_built_in_catalogue(locale) || loaded_catalogue(config, locale) != nullptr);
 }
 
 // "es-MX", "es_mx" and "ES" all mean the Spanish catalogue.
@@ -76,25 +90,33 @@ std::string substitute(std::string_view text, const MessageParams& params) {
 
 std::span<const MessageEntry> core_messages(std::string_view locale) {
   if (locale == "en") return core_messages_en();
+#ifndef SMP_BUILT_IN_ENGLISH_ONLY
   if (locale == "es") return core_messages_es();
+#endif
   return {};
 }
 
 std::span<const MessageEntry> question_messages(std::string_view locale) {
   if (locale == "en") return question_messages_en();
+#ifndef SMP_BUILT_IN_ENGLISH_ONLY
   if (locale == "es") return question_messages_es();
+#endif
   return {};
 }
 
 std::span<const MessageEntry> ui_messages(std::string_view locale) {
   if (locale == "en") return ui_messages_en();
+#ifndef SMP_BUILT_IN_ENGLISH_ONLY
   if (locale == "es") return ui_messages_es();
+#endif
   return {};
 }
 
 std::span<const MessageEntry> email_messages(std::string_view locale) {
   if (locale == "en") return email_messages_en();
+#ifndef SMP_BUILT_IN_ENGLISH_ONLY
   if (locale == "es") return email_messages_es();
+#endif
   return {};
 }
 
@@ -119,6 +141,10 @@ std::string Messages::text(std::string_view key, const MessageParams& params) co
   if (const MessageEntry* entry = find_built_in(locale_, key)) {
     return substitute(entry->text, params);
   }
+  if (const Catalogue* loaded = loaded_catalogue(config_, locale_)) {
+    const auto text = loaded->find(key);
+    if (text != loaded->end()) return substitute(text->second, params);
+  }
   if (const MessageEntry* entry = find_built_in("en", key)) {
     return substitute(entry->text, params);
   }
@@ -128,7 +154,9 @@ std::string Messages::text(std::string_view key, const MessageParams& params) co
 bool Messages::has(std::string_view key) const {
   const auto clinic = config_.copy.find(locale_);
   if (clinic != config_.copy.end() && clinic->second.count(std::string(key)) != 0) return true;
-  return find_built_in(locale_, key) != nullptr || find_built_in("en", key) != nullptr;
+  const Catalogue* loaded = loaded_catalogue(config_, locale_);
+  return find_built_in(locale_, key) != nullptr || find_built_in("en", key) != nullptr ||
+         (loaded != nullptr && loaded->count(key) != 0);
 }
 
 std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
@@ -143,6 +171,9 @@ std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
       for (const MessageEntry& entry : part(locale_)) collect(entry.key);
     }
   }
+  if (const Catalogue* loaded = loaded_catalogue(config_, locale_)) {
+    for (const auto& [key, unused] : *loaded) collect(key);
+  }
   const auto clinic = config_.copy.find(locale_);
   if (clinic != config_.copy.end()) {
     for (const auto& [key, unused] : clinic->second) collect(key);
@@ -156,12 +187,12 @@ std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
 std::string resolve_locale(const Config& config, std::string_view requested) {
   const std::string language = language_part(requested);
   const auto& available = config.available_locales;
-  if (is_supported(language) &&
+  if (has_texts(config, language) &&
       std::find(available.begin(), available.end(), language) != available.end()) {
     return language;
   }
   const std::string fallback = language_part(config.default_locale);
-  if (is_supported(fallback)) return fallback;
+  if (has_texts(config, fallback)) return fallback;
   return "en";
 }
 

@@ -65,6 +65,31 @@ describe('wasm bindings', () => {
     assert.equal(JSON.parse(core.messages('{}', 'fr')).locale, 'en')
   })
 
+  test('other locales load as catalogues: until then Spanish falls back to English', async () => {
+    const fresh = await loadCore({ catalogues: false })
+    const before = JSON.parse(fresh.messages(demoConfig(), 'es'))
+    assert.equal(before.locale, 'en', 'no Spanish texts in the wasm, so no Spanish claimed')
+    const bad = [
+      ['', ''],
+      ['[]', ''],
+      ['{"format":"smp-consult/messages@1","locale":"fr","messages":{}}', '/locale'],
+      ['{"format":"smp-consult/messages@1","locale":"es","messages":{"ui.nope":"x"}}', '/messages/ui.nope'],
+      ['{"format":"smp-consult/messages@1","locale":"es","messages":{"ui.next":7}}', '/messages/ui.next'],
+      ['{"locale":"es","messages":{}}', '/format'],
+    ]
+    for (const [doc, pointer] of bad) {
+      const out = JSON.parse(fresh.loadMessages(doc))
+      assert.equal(out.ok, false, doc)
+      assert.ok(out.errors.some((e) => e.pointer === pointer), `${doc}: ${JSON.stringify(out.errors)}`)
+    }
+    const file = readFileSync(path.join(root, 'dist/smp/messages.es.json'), 'utf8')
+    assert.deepEqual(JSON.parse(fresh.loadMessages(file)), { ok: true, locale: 'es' })
+    const after = JSON.parse(fresh.messages(demoConfig(), 'es'))
+    assert.equal(after.locale, 'es')
+    assert.equal(after['ui.next'], 'Siguiente')
+    assert.equal(JSON.parse(fresh.messages(demoConfig(), 'en'))['ui.next'], 'Next')
+  })
+
   test('evaluate without an age returns diagnostics, not a result', () => {
     const out = JSON.parse(core.evaluate('{}', '{"sex":"male"}', '2025-06-01', 'en'))
     assert.equal(out.ok, false)
@@ -101,6 +126,47 @@ describe('wasm bindings', () => {
     const pointers = out.errors.map((e) => e.pointer)
     assert.ok(pointers.includes('/contact/email'), pointers.join(','))
     assert.ok(pointers.includes('/consent/contact'), pointers.join(','))
+  })
+})
+
+describe('number parsing and control characters match the native build', () => {
+  // The wasm links its own small strtod/snprintf (wasm/libc_slim.cpp); these inputs reach both.
+  const configs = [
+    '{"sessions":{"interval_days":1.5e1}}',
+    '{"sessions":{"interval_days":2.5E+1},"pricing":{"deposit":{"percent":12.5}}}',
+    '{"sessions":{"interval_days":14.000000000000001}}',
+    '{"sessions":{"interval_days":-0.0}}',
+    '{"sessions":{"interval_days":1e400}}',
+    '{"sessions":{"interval_days":0.000001e7}}',
+    '{"clinic":{"name":"A\\u0007B"}}',
+    '{"clinic":{"name":"A\u0001"}}',
+    '{"clinic":{"name":"\u001f"}}',
+  ]
+  const haveCli = existsSync(cli)
+  const work = mkdtempSync(path.join(tmpdir(), 'smp-wasm-num-'))
+  configs.forEach((text, i) => {
+    test(`config ${JSON.stringify(text)}`, (t) => {
+      if (!haveCli) return t.skip(`native CLI not built (${cli})`)
+      const file = path.join(work, `c${i}.json`)
+      writeFileSync(file, text)
+      let native
+      try {
+        native = execFileSync(cli, ['validate', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+      } catch (error) {
+        native = String(error.stderr).trim()
+      }
+      const out = JSON.parse(core.validateConfig(text))
+      // Parse errors carry "config: " and a /config pointer in the wasm; the text after is the same.
+      const wasm = out.ok ? 'ok' : out.errors.map((e) => `${e.pointer.replace(/^\/config$/, '') || '/'}: ${e.message.replace(/^config: /, '')}`).join('\n')
+      assert.equal(wasm, native)
+    })
+  })
+  test('control characters in output are escaped as the native build does', () => {
+    const pub = JSON.parse(core.publicConfig('{"clinic":{"name":"Studio"},"copy":{"en":{"ui.next":"Next\\u0001\\u001f"}}}'))
+    assert.ok(pub.clinic)
+    const text = core.messages('{"copy":{"en":{"ui.next":"Go\\u0001\\u001f"}}}', 'en')
+    assert.match(text, /"ui\.next":"Go\\u0001\\u001f"/)
+    assert.equal(JSON.parse(text)['ui.next'], 'Go\u0001\u001f')
   })
 })
 

@@ -1,14 +1,19 @@
 // Loads the real dist/smp/smp-core.wasm in Node (built by scripts/build-web).
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const dist = path.join(root, 'dist/node')
+export const widgetDist = path.join(root, 'dist/smp')
 
-/** A fresh instance of the core module (Embind functions on the returned object). */
-export async function loadCore() {
+/**
+ * A fresh instance of the core module (Embind functions on the returned object). The wasm has
+ * English built in; like the widget for a Spanish visitor, the other locales' catalogues
+ * (dist/smp/messages.<locale>.json) are loaded unless `catalogues` is false.
+ */
+export async function loadCore({ catalogues = true } = {}) {
   const glue = path.join(dist, 'smp-core.cjs')
   const wasm = path.join(dist, 'smp-core.wasm')
   if (!existsSync(glue) || !existsSync(wasm)) {
@@ -16,7 +21,14 @@ export async function loadCore() {
   }
   const factory = createRequire(import.meta.url)(glue)
   // Node 20's fetch cannot read file paths, so the bytes are handed over directly.
-  return factory({ wasmBinary: readFileSync(wasm), print() {}, printErr() {} })
+  const core = await factory({ wasmBinary: readFileSync(wasm), print() {}, printErr() {} })
+  if (catalogues) {
+    for (const file of readdirSync(widgetDist).filter((f) => /^messages\.[a-z]+\.json$/.test(f))) {
+      const loaded = JSON.parse(core.loadMessages(readFileSync(path.join(widgetDist, file), 'utf8')))
+      if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.errors)}`)
+    }
+  }
+  return core
 }
 
 export function demoConfig() {

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "smp/catalogue.hpp"
 #include "smp/date.hpp"
 #include "smp/diagnostic.hpp"
 
@@ -149,6 +150,9 @@ struct Config {
   std::map<std::string, std::map<std::string, std::string>> copy;  ///< locale -> key -> text
   LeadConfig lead;
   std::map<std::string, std::string> theme;  ///< accent, font, radius, … (CSS values)
+  /// Texts of locales this build does not compile in (the widget's wasm loads them as JSON).
+  /// Set by the host after parsing, never from the clinic's document; built-in texts win.
+  LoadedCatalogues loaded_catalogues;
 };
 
 /// The default clinic (DOMAIN.md 3.5 and 3.8).

@@ -35,7 +35,8 @@ bool is_message_key(std::string_view key);
 
 using MessageParams = std::vector<std::pair<std::string, std::string>>;
 
-/// Resolves texts for one locale: clinic copy[locale] -> built-in[locale] -> built-in en -> key.
+/// Resolves texts for one locale: clinic copy[locale] -> built-in[locale] -> loaded[locale]
+/// (Config::loaded_catalogues) -> built-in en -> key.
 class Messages {
  public:
   Messages(const Config& config, std::string_view locale);
@@ -52,7 +53,8 @@ class Messages {
   std::string locale_;
 };
 
-/// Picks a supported locale: the requested one if available, else the config default, else "en".
+/// Picks a locale whose texts are at hand (built in or loaded): the requested one if the clinic
+/// offers it, else the config default, else "en".
 std::string resolve_locale(const Config& config, std::string_view requested);
 
 }  // namespace smp

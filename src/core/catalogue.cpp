@@ -1,0 +1,74 @@
+// Catalogue documents: what `smp-consult messages` prints and the widget loads for its locale.
+#include "smp/catalogue.hpp"
+
+#include <array>
+
+#include "json_walk.hpp"
+#include "smp/messages.hpp"
+
+namespace smp {
+namespace {
+
+constexpr std::string_view kFormat = "smp-consult/messages@1";
+// Same limit as a clinic's `copy` text.
+constexpr std::size_t kMaxTextLength = 4000;
+
+bool is_supported_locale(std::string_view locale) {
+  for (std::string_view supported : supported_locales()) {
+    if (supported == locale) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool has_built_in_catalogue(std::string_view locale) { return !ui_messages(locale).empty(); }
+
+nlohmann::json catalogue_json(std::string_view locale) {
+  nlohmann::json texts = nlohmann::json::object();
+  for (auto part : {core_messages(locale), question_messages(locale), ui_messages(locale),
+                    email_messages(locale)}) {
+    for (const MessageEntry& entry : part) texts[std::string(entry.key)] = entry.text;
+  }
+  return nlohmann::json{{"format", kFormat}, {"locale", locale}, {"messages", std::move(texts)}};
+}
+
+Result<LocaleCatalogue> parse_catalogue(const nlohmann::json& document) {
+  Result<LocaleCatalogue> result;
+  JsonWalk walk(result.errors);
+  if (!walk.expect_object(document, "")) return result;
+  walk.unknown_keys(document, "", {"format", "locale", "messages"});
+  const json* format = JsonWalk::find(document, "format");
+  if (format == nullptr || !format->is_string() || format->get_ref<const std::string&>() != kFormat) {
+    walk.error("/format", format == nullptr ? "required" : "invalid_value",
+               "must be \"smp-consult/messages@1\"");
+  }
+  LocaleCatalogue catalogue;
+  const json* locale = JsonWalk::find(document, "locale");
+  if (locale == nullptr) {
+    walk.error("/locale", "required", "required");
+  } else if (auto text = walk.string(*locale, "/locale", 10)) {
+    if (is_supported_locale(*text)) {
+      catalogue.locale = *text;
+    } else {
+      walk.error("/locale", "invalid_value", "unsupported locale " + JsonWalk::short_dump(*locale));
+    }
+  }
+  const json* messages = JsonWalk::find(document, "messages");
+  if (messages == nullptr) {
+    walk.error("/messages", "required", "required");
+  } else if (walk.expect_object(*messages, "/messages")) {
+    for (auto entry = messages->begin(); entry != messages->end(); ++entry) {
+      const std::string pointer = JsonWalk::child("/messages", entry.key());
+      if (!is_message_key(entry.key())) {
+        walk.error(pointer, "unknown_key", "unknown message key");
+      } else if (auto text = walk.string(entry.value(), pointer, kMaxTextLength)) {
+        catalogue.texts.emplace(entry.key(), std::move(*text));
+      }
+    }
+  }
+  if (result.errors.empty()) result.value = std::move(catalogue);
+  return result;
+}
+
+}  // namespace smp

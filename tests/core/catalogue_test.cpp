@@ -1,0 +1,69 @@
+// Catalogue documents (smp-consult/messages@1): what `smp-consult messages` prints and the
+// widget's English-only wasm loads for other locales, and how loaded texts layer under built-ins.
+#include "smp/catalogue.hpp"
+
+#include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+
+#include "smp/config.hpp"
+#include "smp/messages.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+bool has_pointer(const smp::Diagnostics& errors, const std::string& pointer) {
+  for (const auto& e : errors) {
+    if (e.pointer == pointer) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("catalogue_json round-trips through parse_catalogue", "[catalogue]") {
+  for (const char* locale : {"en", "es"}) {
+    const json doc = smp::catalogue_json(locale);
+    CHECK(doc["format"] == "smp-consult/messages@1");
+    CHECK(doc["locale"] == locale);
+    auto parsed = smp::parse_catalogue(doc);
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value->locale == locale);
+    CHECK(parsed.value->texts.size() == doc["messages"].size());
+    CHECK(parsed.value->texts.at("ui.next") == doc["messages"]["ui.next"]);
+  }
+  CHECK(smp::catalogue_json("es")["messages"]["ui.next"] == "Siguiente");
+  CHECK(smp::has_built_in_catalogue("en"));
+  CHECK(smp::has_built_in_catalogue("es"));  // native builds compile every locale in
+  CHECK_FALSE(smp::has_built_in_catalogue("fr"));
+}
+
+TEST_CASE("parse_catalogue points at every problem", "[catalogue]") {
+  CHECK(has_pointer(smp::parse_catalogue(json::array()).errors, ""));
+  const auto errors = smp::parse_catalogue(json{
+      {"format", "smp-consult/messages@2"},
+      {"locale", "fr"},
+      {"messages", {{"ui.next", 7}, {"ui.nope", "x"}, {"ui.back", std::string(4001, 'a')}}},
+      {"extra", true}});
+  CHECK_FALSE(errors.ok());
+  for (const char* pointer : {"/format", "/locale", "/messages/ui.next", "/messages/ui.nope",
+                              "/messages/ui.back", "/extra"}) {
+    CHECK(has_pointer(errors.errors, pointer));
+  }
+  CHECK(has_pointer(smp::parse_catalogue(json{{"format", "smp-consult/messages@1"}}).errors,
+                    "/locale"));
+}
+
+TEST_CASE("loaded catalogues sit under clinic copy and built-in texts", "[catalogue][messages]") {
+  smp::Config config = smp::default_config();
+  auto catalogues = std::make_shared<smp::Catalogues>();
+  (*catalogues)["es"]["ui.next"] = "Adelante (cargado)";
+  config.loaded_catalogues = catalogues;
+  // Native builds have Spanish built in, so the built-in text wins over a loaded one.
+  CHECK(smp::Messages(config, "es").text("ui.next") == "Siguiente");
+  config.copy["es"]["ui.next"] = "Continuar";
+  CHECK(smp::Messages(config, "es").text("ui.next") == "Continuar");
+  CHECK(smp::Messages(config, "en").text("ui.next") == "Next");
+  CHECK(smp::resolve_locale(config, "es") == "es");
+}
