@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -57,6 +58,20 @@ void apply(const ApiResponse& response, httplib::Response& res) {
   res.set_content(response.body, type.c_str());
 }
 
+// A precompressed sibling (scripts/build-web writes `<file>.gz` with zopfli, smaller than zlib's
+// best), when it is at least as new as the file itself: a clinic that edits a file without
+// recompressing gets the fresh file compressed here instead.
+std::optional<std::string> fresh_gzip_sibling(const std::string& path) {
+  namespace fs = std::filesystem;
+  const std::string sibling = path + ".gz";
+  std::error_code error;
+  const auto file_time = fs::last_write_time(path, error);
+  if (error) return std::nullopt;
+  const auto sibling_time = fs::last_write_time(sibling, error);
+  if (error || sibling_time < file_time) return std::nullopt;
+  return read_file(sibling);
+}
+
 // Compressing the wasm module on every request would cost more CPU than serving it; keep the
 // last few results, keyed by path and content.
 std::string cached_gzip(const std::string& path, const std::string& data) {
@@ -87,10 +102,12 @@ void serve_file(const std::string& root, const std::string& relative, const http
   const std::string type = content_type_for(*path);
   res.set_header("Cache-Control", "no-cache");
   res.set_header("X-Content-Type-Options", "nosniff");
-  // The library compresses text types itself; WebAssembly we gzip here.
+  // The library compresses text types itself (and would compress a precompressed body again);
+  // WebAssembly, the largest download, we gzip here.
   if (type == "application/wasm" &&
       req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos) {
-    const std::string compressed = cached_gzip(*path, *data);
+    const auto sibling = fresh_gzip_sibling(*path);
+    const std::string compressed = sibling ? *sibling : cached_gzip(*path, *data);
     if (!compressed.empty()) {
       res.set_header("Content-Encoding", "gzip");
       res.set_header("Vary", "Accept-Encoding");

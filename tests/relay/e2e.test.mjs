@@ -201,6 +201,20 @@ describe('lead relay end to end', () => {
     assert.equal(wasm.headers.get('content-encoding'), 'gzip');
     assert.equal(Buffer.from(await wasm.arrayBuffer()).length, 4096);
 
+    // A precompressed sibling is served while it is at least as new as the file; a file edited
+    // after it is compressed afresh. (The sibling holds other bytes here, to tell them apart.)
+    const other = path.join(widgetDir, 'other.wasm');
+    fs.writeFileSync(other, Buffer.alloc(2048, 1));
+    fs.writeFileSync(`${other}.gz`, zlib.gzipSync(Buffer.alloc(1024, 2)));
+    const older = new Date(Date.now() - 60_000);
+    fs.utimesSync(other, older, older);
+    const fromSibling = Buffer.from(await (await fetch(`${server.url}/smp/other.wasm`, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer());
+    assert.deepEqual(fromSibling, Buffer.alloc(1024, 2));
+    const newer = new Date(Date.now() + 60_000);
+    fs.utimesSync(other, newer, newer);
+    const fresh = Buffer.from(await (await fetch(`${server.url}/smp/other.wasm`, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer());
+    assert.deepEqual(fresh, Buffer.alloc(2048, 1));
+
     const index = await fetch(`${server.url}/`);
     assert.equal(index.status, 200);
     assert.match(await index.text(), /<title>demo<\/title>/);

@@ -85,10 +85,16 @@ export function startServer({ onLead, delayMs = 0, port = 0 } = {}) {
     if (url.pathname === '/strict.html') headers['content-security-policy'] = STRICT_CSP
     let body = readFileSync(file)
     if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-      if (!cache.has(file) || cache.get(file).mtime !== statSync(file).mtimeMs) {
-        cache.set(file, { mtime: statSync(file).mtimeMs, gz: gzipSync(body, { level: 9 }) })
+      // Like the relay (and nginx gzip_static): a precompressed sibling when it is up to date.
+      const sibling = `${file}.gz`
+      if (existsSync(sibling) && statSync(sibling).mtimeMs >= statSync(file).mtimeMs) {
+        body = readFileSync(sibling)
+      } else {
+        if (!cache.has(file) || cache.get(file).mtime !== statSync(file).mtimeMs) {
+          cache.set(file, { mtime: statSync(file).mtimeMs, gz: gzipSync(body, { level: 9 }) })
+        }
+        body = cache.get(file).gz
       }
-      body = cache.get(file).gz
       headers['content-encoding'] = 'gzip'
     }
     headers['content-length'] = body.length
