@@ -40,9 +40,21 @@ export function s(tag, attrs, ...children) {
   return el
 }
 
+/** A decorative 24×24 line icon, hidden from assistive technology. */
+export function icon(d) {
+  return s(
+    'svg',
+    { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' },
+    s('path', { d, fill: 'none', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }),
+  )
+}
+
+// The bundled build has two copies of this module (smp-consult.js and later-steps.js), each with
+// its own counter: a per-copy tag keeps their ids apart.
+const idScope = Math.random().toString(36).slice(2, 6)
 let idCounter = 0
 /** A document-unique id for label/aria wiring inside the shadow root. */
 export function uid(prefix = 'smp') {
   idCounter += 1
-  return `${prefix}-${idCounter}`
+  return `${prefix}-${idScope}${idCounter}`
 }

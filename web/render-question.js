@@ -2,7 +2,6 @@
 // written goes to the question's JSON pointer; texts, options and limits all come from the core.
 import { h, uid } from './dom.js'
 import { getAt } from './answers.js'
-import { stageDiagram } from './stage-diagrams.js'
 
 const same = (a, b) => a !== undefined && String(a) === String(b)
 
@@ -56,7 +55,7 @@ function radios(q, ctx, current) {
         option,
         same(current, option.value) || same(preselect, option.value),
         () => ctx.onAnswer(q.pointer, option.value),
-        isStage ? stageDiagram(scale, String(option.value)) : null,
+        isStage ? ctx.stageDiagram(scale, String(option.value)) : null,
       ),
     )
   }
@@ -72,7 +71,7 @@ function radios(q, ctx, current) {
       h(
         'button',
         { type: 'button', class: 'choice-button', part: 'choice', 'data-action': 'not-sure', onclick: () => ctx.onNotSure() },
-        stageDiagram('', 'unsure'),
+        ctx.stageDiagram('', 'unsure'),
         h('span', { class: 'label' }, ctx.t('ui.stage.not_sure')),
       ),
     )
@@ -231,7 +230,9 @@ function scarList(q, ctx) {
 
 /**
  * A question step: {element, heading, setErrors(list), commit()}.
- * ctx: {answers, t(key, params), onAnswer(pointer, value|undefined), onSkip(), sectionTitle}
+ * ctx: {answers, t(key, params), onAnswer(pointer, value|undefined), onSkip(), onNotSure(),
+ * stageDiagram(scale, stage)}; the diagrams (stage-diagrams.js) come from later-steps.js, which
+ * the element has loaded before it renders a stage question.
  */
 export function renderQuestion(q, ctx) {
   const titleId = uid('q-title')

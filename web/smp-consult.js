@@ -4,11 +4,10 @@
 //        <smp-consultation config="/smp/clinic.json">Call us on …</smp-consultation>
 import { loadCore } from './core-loader.js'
 import { getAt, removeAt, setAt } from './answers.js'
-import { h } from './dom.js'
-import { date, fill, money, todayIn } from './format.js'
-import { buildLead, renderLeadForm, sendLead } from './lead-form.js'
+import { h, icon } from './dom.js'
+import { fill, todayIn } from './format.js'
+import { laterSteps, loadLater, prefetchLater } from './load-later.js'
 import { renderQuestion } from './render-question.js'
-import { renderResult } from './result-view.js'
 import { themeSheet, widgetSheet } from './styles.js'
 
 // Start fetching the core as soon as the script runs, in parallel with the clinic config.
@@ -48,17 +47,22 @@ function fetchConfig(url) {
   return fetchConfigNow(url)
 }
 
-// Only for when the core itself cannot load (its catalogue holds every other text).
+// Only for when the core itself cannot load (its catalogue holds every other text), and for
+// later-steps.js failing to load mid-consultation (the catalogue has no text for that yet).
 const BOOT_TEXTS = {
   en: {
     title: 'The online consultation could not start',
     wasm: 'Your browser blocked or could not load it. Please contact us directly:',
     config: 'This consultation is not set up correctly. Please contact us directly:',
+    networkTitle: 'Part of the online consultation could not load',
+    network: 'Please check your connection and reload the page, or contact us directly:',
   },
   es: {
     title: 'La consulta en línea no ha podido iniciarse',
     wasm: 'Tu navegador la ha bloqueado o no ha podido cargarla. Contacta con nosotros directamente:',
     config: 'Esta consulta no está bien configurada. Contacta con nosotros directamente:',
+    networkTitle: 'Parte de la consulta en línea no ha podido cargarse',
+    network: 'Comprueba tu conexión y vuelve a cargar la página, o contacta con nosotros directamente:',
   },
 }
 
@@ -80,14 +84,6 @@ template.innerHTML = `<div class="root" part="root">
 </div>`
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
-const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content']
-
-function randomId() {
-  if (globalThis.crypto?.randomUUID) return crypto.randomUUID()
-  const bytes = new Uint8Array(16)
-  crypto.getRandomValues(bytes)
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}
 
 function parseJson(text) {
   try {
@@ -98,25 +94,9 @@ function parseJson(text) {
   }
 }
 
-function icon(path) {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
-  svg.setAttribute('viewBox', '0 0 24 24')
-  svg.setAttribute('aria-hidden', 'true')
-  svg.setAttribute('focusable', 'false')
-  const p = document.createElementNS('http://www.w3.org/2000/svg', 'path')
-  p.setAttribute('d', path)
-  p.setAttribute('fill', 'none')
-  p.setAttribute('stroke', 'currentColor')
-  p.setAttribute('stroke-width', '2')
-  p.setAttribute('stroke-linecap', 'round')
-  p.setAttribute('stroke-linejoin', 'round')
-  svg.append(p)
-  return svg
-}
 const ICON_LOCK = 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4'
 const ICON_CLOCK = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7v5l3 2'
 const ICON_INFO = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v6M12 7.5v.5'
-const ICON_CHECK = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM7 12.5l3.2 3.2L17 9'
 
 export class SmpConsultationElement extends HTMLElement {
   static get observedAttributes() {
@@ -265,7 +245,8 @@ export class SmpConsultationElement extends HTMLElement {
     }
     this.pub = pub
     this.clinic = this.pub.clinic || {}
-    this.shadowRoot.adoptedStyleSheets = [widgetSheet(), themeSheet(this.pub.theme)]
+    this.theme = themeSheet(this.pub.theme)
+    this.adoptSheets()
     this.applyLocaleAndToday()
     if (core.dead || !this.texts) {
       this.fail('wasm_failed', 'core failed', 'wasm')
@@ -276,6 +257,13 @@ export class SmpConsultationElement extends HTMLElement {
     this.els.app.hidden = false
     this.render()
     this.emit('smp-ready', { version: core.version(), locale: this.locale })
+  }
+
+  /** The shared sheets, the later steps' once loaded, and this clinic's theme (last: it wins). */
+  adoptSheets() {
+    const later = laterSteps()
+    this.laterStyled = Boolean(later)
+    this.shadowRoot.adoptedStyleSheets = [widgetSheet(), ...(later ? [later.laterSheet()] : []), this.theme]
   }
 
   requestedLocale() {
@@ -302,9 +290,10 @@ export class SmpConsultationElement extends HTMLElement {
     this.els.root.setAttribute('lang', this.locale)
   }
 
+  /** kind: 'config', 'wasm' (the core) or 'network' (later-steps.js did not load). */
   fail(code, message, kind) {
     this.phase = 'failed'
-    const locale = (this.getAttribute('locale') || this.rawConfig?.locales?.default || navigator.language || 'en').slice(0, 2)
+    const locale = (this.locale || this.getAttribute('locale') || this.rawConfig?.locales?.default || navigator.language || 'en').slice(0, 2)
     const boot = BOOT_TEXTS[locale] || BOOT_TEXTS.en
     const copy = this.rawConfig?.copy?.[locale] || {}
     const text = (key, fallback) => this.texts?.[key] || copy[key] || fallback
@@ -317,9 +306,11 @@ export class SmpConsultationElement extends HTMLElement {
       phone ? h('li', null, h('a', { href: `tel:${phone.replace(/[^+\d]/g, '')}` }, phone)) : null,
       email ? h('li', null, h('a', { href: `mailto:${email}` }, email)) : null,
     )
+    const network = kind === 'network'
+    const body = kind === 'config' ? text('ui.fallback.config', boot.config) : network ? boot.network : text('ui.fallback.body', boot.wasm)
     this.els.failure.replaceChildren(
-      h('h2', null, text('ui.fallback.title', boot.title)),
-      h('p', null, kind === 'config' ? text('ui.fallback.config', boot.config) : text('ui.fallback.body', boot.wasm)),
+      h('h2', null, network ? boot.networkTitle : text('ui.fallback.title', boot.title)),
+      h('p', null, body),
       phone || email ? contact : null,
     )
     this.els.failure.dataset.code = code
@@ -522,121 +513,6 @@ export class SmpConsultationElement extends HTMLElement {
     })
   }
 
-  answerText(q) {
-    const value = getAt(this.answers, q.pointer)
-    if (q.id === 'dob' && value === undefined && getAt(this.answers, '/age') !== undefined) {
-      return this.t('ui.result.age', { age: getAt(this.answers, '/age') })
-    }
-    if (value === undefined) return null
-    if (q.kind === 'scar_list') return this.t('ui.result.scar_count', { n: Array.isArray(value) ? value.length : 0 })
-    const option = (q.options || []).find((o) => String(o.value) === String(value))
-    if (option) return option.label
-    if (q.kind === 'date') return date(String(value), this.locale)
-    return String(value)
-  }
-
-  reviewItems() {
-    return this.visible()
-      .map((q) => ({ id: q.id, question: q.text, answer: this.answerText(q) }))
-      .filter((item) => item.answer !== null)
-  }
-
-  downloadIcs() {
-    if (!this.ics) return
-    const url = URL.createObjectURL(new Blob([this.ics], { type: 'text/calendar;charset=utf-8' }))
-    const link = h('a', { href: url, download: 'smp-plan.ics', hidden: true })
-    this.shadowRoot.append(link)
-    link.click()
-    link.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 10000)
-  }
-
-  // ---- lead --------------------------------------------------------------------------------
-
-  leadContext() {
-    const params = new URLSearchParams(location.search)
-    const utm = {}
-    for (const key of UTM_KEYS) {
-      const value = params.get(`utm_${key}`)
-      if (value) utm[key] = value.slice(0, 200)
-    }
-    const context = {
-      page_url: location.href.slice(0, 2000),
-      referrer: document.referrer.slice(0, 2000),
-      utm,
-      locale: this.locale,
-      widget_version: this.core.version(),
-    }
-    // Absent rather than empty when unknown (the relay never drops a lead for a missing one).
-    if (this.startedAt) context.started_at = this.startedAt
-    return context
-  }
-
-  mailtoHref(form) {
-    const r = this.result || {}
-    const e = r.estimate
-    const lines = [this.t('ui.mail.body_intro'), '', `${this.t('ui.mail.result')}: ${r.headline || this.t(`verdict.${r.verdict}`)}`]
-    if (e) lines.push(`${this.t('ui.mail.estimate')}: ${this.t('ui.result.range', { low: money(e.low, e.currency, this.locale, e.round_to), high: money(e.high, e.currency, this.locale, e.round_to) })}`)
-    const first = r.plan?.sessions?.find((s) => s.date)
-    if (first) lines.push(`${this.t('ui.result.session', { n: first.number })}: ${date(first.date, this.locale)}`)
-    lines.push('', `${this.t('ui.mail.contact')}: ${form.name} · ${form.email}${form.phone ? ` · ${form.phone}` : ''} (${this.t(`ui.lead.preferred.${form.preferred_contact}`)})`)
-    if (form.consent_health) {
-      lines.push('', `${this.t('ui.mail.health_included')}:`)
-      for (const q of this.visible().filter((item) => item.section === 'health')) {
-        const value = getAt(this.answers, q.pointer)
-        if (value === undefined) continue
-        const label = (q.options || []).find((o) => String(o.value) === String(value))?.label ?? String(value)
-        lines.push(`- ${q.text} ${label}`)
-      }
-    }
-    const to = this.pub.lead?.fallback_email || this.clinic.email || ''
-    const subject = this.t('ui.mail.subject', { name: form.name })
-    return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(lines.join('\n'))}`
-  }
-
-  async submitLead(form) {
-    const view = this.stepView
-    if (!this.clientId) this.clientId = randomId()
-    const answers = structuredClone(this.answers)
-    const lead = buildLead({ form, answers, result: this.result, context: this.leadContext(), clientId: this.clientId })
-    const check = this.core.validateLead(this.configText, lead, this.today, this.locale)
-    if (!check.ok) {
-      view.showErrors(check.errors || [])
-      return
-    }
-    view.showErrors([])
-    const endpoint = this.pub.lead?.endpoint
-    if (!endpoint) {
-      view.showMailto(this.mailtoHref(form), this.t('ui.lead.no_endpoint'))
-      return
-    }
-    view.setBusy(true)
-    view.setStatus(this.t('ui.lead.sending'))
-    this.leadAbort?.abort()
-    this.leadAbort = new AbortController()
-    const outcome = await sendLead(new URL(endpoint, document.baseURI).href, lead, {
-      signal: this.leadAbort.signal,
-      onRetry: (seconds) => view.setStatus(this.t('ui.lead.retrying', { seconds })),
-    })
-    if (this.stepView !== view) return
-    view.setBusy(false)
-    if (outcome.ok) {
-      this.leadId = outcome.leadId
-      this.leadName = form.name
-      this.go('done')
-      this.emit('smp-lead', { leadId: outcome.leadId })
-      return
-    }
-    if (outcome.status === 400 && outcome.errors.length) {
-      view.setStatus('')
-      view.showErrors(outcome.errors)
-      return
-    }
-    view.setStatus(this.t('ui.lead.failed'))
-    view.showMailto(this.mailtoHref(form), this.t('ui.lead.failed'))
-    this.emit('smp-error', { code: 'lead_delivery_failed', message: `lead delivery failed (${outcome.status || 'network'})` })
-  }
-
   // ---- rendering ---------------------------------------------------------------------------
 
   updateProgress() {
@@ -660,48 +536,42 @@ export class SmpConsultationElement extends HTMLElement {
     progressFill.style.setProperty('--smp-progress', String(total ? Math.round(((index + 1) / total) * 100) : 0))
   }
 
+  /** The stage picker and the steps after the questions come from later-steps.js. */
+  needsLater() {
+    if (this.phase === 'question') return this.current()?.kind === 'stage'
+    return this.phase === 'result' || this.phase === 'lead' || this.phase === 'done'
+  }
+
+  /** A spinner in place of the step until later-steps.js is there; a clear message if it fails. */
+  waitForLater() {
+    const generation = this.generation
+    this.stepView = null
+    this.els.step.replaceChildren(h('div', { class: 'loading', 'aria-busy': 'true' }, h('span', { class: 'spinner', 'aria-hidden': 'true' })))
+    this.updateProgress()
+    loadLater().then(
+      () => {
+        if (generation === this.generation) this.scheduleRender()
+      },
+      (error) => {
+        if (generation === this.generation && this.phase !== 'failed') this.fail('later_load_failed', String(error?.message || error), 'network')
+      },
+    )
+  }
+
   render() {
     if (this.phase === 'loading' || this.phase === 'failed') return
-    let view = null
-    const t = (key, params) => this.t(key, params)
-    if (this.phase === 'intro') view = this.renderIntro()
-    else if (this.phase === 'question') view = this.renderStep()
-    else if (this.phase === 'result') {
-      view = renderResult(this.result, {
-        t,
-        locale: this.locale,
-        clinic: { booking_url: /^https?:/i.test(this.clinic.booking_url || '') ? this.clinic.booking_url : '' },
-        hasIcs: Boolean(this.ics),
-        review: { items: this.reviewItems(), change: (id) => this.go('question', id) },
-        actions: {
-          calendar: () => this.guard(() => this.downloadIcs()),
-          print: () => window.print(),
-          send: () => this.go('lead'),
-          edit: () => this.go('question', this.visible()[0]?.id ?? null),
-        },
-      })
-    } else if (this.phase === 'lead') {
-      view = renderLeadForm({
-        t,
-        pub: this.pub,
-        clinicName: this.clinic.name || '',
-        onSubmit: (form) => this.submitLead(form).catch((error) => this.fail('internal_error', String(error?.message || error), 'wasm')),
-        onBack: () => this.go('result'),
-      })
-    } else if (this.phase === 'done') {
-      const heading = h('h2', { tabindex: '-1' }, this.t('ui.done.title', { name: this.leadName || '' }))
-      view = {
-        heading,
-        element: h(
-          'section',
-          { class: 'done', part: 'done' },
-          icon(ICON_CHECK),
-          heading,
-          h('p', null, this.t('ui.done.body', { clinic: this.clinic.name || '' })),
-          this.leadId ? h('p', { class: 'muted small', 'data-lead-id': this.leadId }, this.t('ui.done.reference', { id: this.leadId })) : null,
-        ),
-      }
+    const later = laterSteps()
+    if (later && !this.laterStyled) this.adoptSheets()
+    if (!later && this.needsLater()) {
+      this.waitForLater()
+      return
     }
+    let view = null
+    if (this.phase === 'intro') view = this.renderIntro()
+    else if (this.phase === 'question') view = this.renderStep(later)
+    else if (this.phase === 'result') view = later.resultStep(this)
+    else if (this.phase === 'lead') view = later.leadStep(this)
+    else if (this.phase === 'done') view = later.doneStep(this)
     if (!view) return
     this.stepView = view
     this.els.step.dataset.phase = this.phase
@@ -722,6 +592,8 @@ export class SmpConsultationElement extends HTMLElement {
         this.pendingErrors = null
       }
       this.emit('smp-step', { question: q?.id ?? null, index: this.visible().findIndex((item) => item.id === q?.id), total: this.visible().length })
+      // The first question is on screen: fetch the later steps while the visitor reads it.
+      prefetchLater()
     }
   }
 
@@ -750,7 +622,7 @@ export class SmpConsultationElement extends HTMLElement {
     return { heading, element }
   }
 
-  renderStep() {
+  renderStep(later) {
     const q = this.current()
     if (!q) return this.renderIntro()
     this.currentId = q.id
@@ -763,6 +635,7 @@ export class SmpConsultationElement extends HTMLElement {
       onAnswer: (pointer, value) => this.onAnswer(pointer, value),
       onSkip: () => this.guard(() => this.skip()),
       onNotSure: q.kind === 'stage' ? () => this.guard(() => this.notSure(q)) : null,
+      stageDiagram: later?.stageDiagram,
     })
     const nav = h(
       'div',

@@ -1,0 +1,130 @@
+// The lead and done steps for <smp-consultation>: the lead form wired to the element's state, the
+// core's validation of the lead before it is sent, the delivery outcome (or a mailto: fallback)
+// and the confirmation.
+import { getAt } from './answers.js'
+import { h, icon } from './dom.js'
+import { date, money } from './format.js'
+import { buildLead, renderLeadForm, sendLead } from './lead-form.js'
+
+const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content']
+const ICON_CHECK = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM7 12.5l3.2 3.2L17 9'
+
+function randomId() {
+  if (globalThis.crypto?.randomUUID) return crypto.randomUUID()
+  const bytes = new Uint8Array(16)
+  crypto.getRandomValues(bytes)
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+function leadContext(widget) {
+  const params = new URLSearchParams(location.search)
+  const utm = {}
+  for (const key of UTM_KEYS) {
+    const value = params.get(`utm_${key}`)
+    if (value) utm[key] = value.slice(0, 200)
+  }
+  const context = {
+    page_url: location.href.slice(0, 2000),
+    referrer: document.referrer.slice(0, 2000),
+    utm,
+    locale: widget.locale,
+    widget_version: widget.core.version(),
+  }
+  // Absent rather than empty when unknown (the relay never drops a lead for a missing one).
+  if (widget.startedAt) context.started_at = widget.startedAt
+  return context
+}
+
+function mailtoHref(widget, form) {
+  const t = (key, params) => widget.t(key, params)
+  const { locale } = widget
+  const r = widget.result || {}
+  const e = r.estimate
+  const lines = [t('ui.mail.body_intro'), '', `${t('ui.mail.result')}: ${r.headline || t(`verdict.${r.verdict}`)}`]
+  if (e) lines.push(`${t('ui.mail.estimate')}: ${t('ui.result.range', { low: money(e.low, e.currency, locale, e.round_to), high: money(e.high, e.currency, locale, e.round_to) })}`)
+  const first = r.plan?.sessions?.find((s) => s.date)
+  if (first) lines.push(`${t('ui.result.session', { n: first.number })}: ${date(first.date, locale)}`)
+  lines.push('', `${t('ui.mail.contact')}: ${form.name} · ${form.email}${form.phone ? ` · ${form.phone}` : ''} (${t(`ui.lead.preferred.${form.preferred_contact}`)})`)
+  if (form.consent_health) {
+    lines.push('', `${t('ui.mail.health_included')}:`)
+    for (const q of widget.visible().filter((item) => item.section === 'health')) {
+      const value = getAt(widget.answers, q.pointer)
+      if (value === undefined) continue
+      const label = (q.options || []).find((o) => String(o.value) === String(value))?.label ?? String(value)
+      lines.push(`- ${q.text} ${label}`)
+    }
+  }
+  const to = widget.pub.lead?.fallback_email || widget.clinic.email || ''
+  const subject = t('ui.mail.subject', { name: form.name })
+  return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(lines.join('\n'))}`
+}
+
+async function submitLead(widget, form) {
+  const view = widget.stepView
+  if (!widget.clientId) widget.clientId = randomId()
+  const answers = structuredClone(widget.answers)
+  const lead = buildLead({ form, answers, result: widget.result, context: leadContext(widget), clientId: widget.clientId })
+  const check = widget.core.validateLead(widget.configText, lead, widget.today, widget.locale)
+  if (!check.ok) {
+    view.showErrors(check.errors || [])
+    return
+  }
+  view.showErrors([])
+  const endpoint = widget.pub.lead?.endpoint
+  if (!endpoint) {
+    view.showMailto(mailtoHref(widget, form), widget.t('ui.lead.no_endpoint'))
+    return
+  }
+  view.setBusy(true)
+  view.setStatus(widget.t('ui.lead.sending'))
+  widget.leadAbort?.abort()
+  widget.leadAbort = new AbortController()
+  const outcome = await sendLead(new URL(endpoint, document.baseURI).href, lead, {
+    signal: widget.leadAbort.signal,
+    onRetry: (seconds) => view.setStatus(widget.t('ui.lead.retrying', { seconds })),
+  })
+  if (widget.stepView !== view) return
+  view.setBusy(false)
+  if (outcome.ok) {
+    widget.leadId = outcome.leadId
+    widget.leadName = form.name
+    widget.go('done')
+    widget.emit('smp-lead', { leadId: outcome.leadId })
+    return
+  }
+  if (outcome.status === 400 && outcome.errors.length) {
+    view.setStatus('')
+    view.showErrors(outcome.errors)
+    return
+  }
+  view.setStatus(widget.t('ui.lead.failed'))
+  view.showMailto(mailtoHref(widget, form), widget.t('ui.lead.failed'))
+  widget.emit('smp-error', { code: 'lead_delivery_failed', message: `lead delivery failed (${outcome.status || 'network'})` })
+}
+
+/** The lead form view; submitting validates the lead in the core, then delivers it. */
+export function leadStep(widget) {
+  return renderLeadForm({
+    t: (key, params) => widget.t(key, params),
+    pub: widget.pub,
+    clinicName: widget.clinic.name || '',
+    onSubmit: (form) => submitLead(widget, form).catch((error) => widget.fail('internal_error', String(error?.message || error), 'wasm')),
+    onBack: () => widget.go('result'),
+  })
+}
+
+/** The confirmation after the clinic has the lead. */
+export function doneStep(widget) {
+  const heading = h('h2', { tabindex: '-1' }, widget.t('ui.done.title', { name: widget.leadName || '' }))
+  return {
+    heading,
+    element: h(
+      'section',
+      { class: 'done', part: 'done' },
+      icon(ICON_CHECK),
+      heading,
+      h('p', null, widget.t('ui.done.body', { clinic: widget.clinic.name || '' })),
+      widget.leadId ? h('p', { class: 'muted small', 'data-lead-id': widget.leadId }, widget.t('ui.done.reference', { id: widget.leadId })) : null,
+    ),
+  }
+}

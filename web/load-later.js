@@ -1,0 +1,41 @@
+// The steps after the first question (stage diagrams, result, lead form, done and their styles)
+// are one module, later-steps.js, fetched with import() so the first download holds only the
+// intro and the questions. The element starts it once its first question is on screen
+// (prefetchLater), so a later step normally finds it loaded; one that does not waits for it.
+let pending = null
+let loaded = null
+let scheduled = false
+
+/** Resolves to the later-steps module; after a failure the next call tries again. */
+export function loadLater() {
+  if (loaded) return Promise.resolve(loaded)
+  if (!pending) {
+    // Relative to this module's URL in both builds (bundled: beside smp-consult.js).
+    pending = import('./later-steps.js').then(
+      (module) => {
+        loaded = module
+        return module
+      },
+      (error) => {
+        pending = null
+        throw error
+      },
+    )
+  }
+  return pending
+}
+
+/** The module once loaded, else null: rendering a step stays synchronous. */
+export function laterSteps() {
+  return loaded
+}
+
+/** Starts loading when the browser is next idle, i.e. after the current frame has painted. */
+export function prefetchLater() {
+  if (loaded || pending || scheduled) return
+  scheduled = true
+  // A failure here stays quiet: the step that needs the module reports it.
+  const start = () => loadLater().catch(() => {})
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 1000 })
+  else requestAnimationFrame(() => setTimeout(start))
+}
