@@ -53,18 +53,27 @@ async function coldLoad(server, page, { measureBytes = false, waitFirst = true }
     await tab.goto(`${server.url}${page}`, { waitUntil: 'load' })
     if (waitFirst) await tab.waitForFunction(() => window.benchFirstQuestion, null, { timeout: 30000 })
     const timing = await tab.evaluate(() => ({ first: window.benchFirstQuestion, ready: window.benchReady ?? null }))
+    // Requests started before the first question was painted; later-steps.js is fetched after it.
+    const beforeFirst = new Set(
+      await tab.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.startTime <= window.benchFirstQuestion).map((e) => e.name)),
+    )
+    await tab.waitForTimeout(1500)
     const byKind = {}
+    let later = 0
     if (measureBytes) {
       for (const [id, url] of urls) {
         const pathname = new URL(url).pathname
         if (!pathname.startsWith('/smp/')) continue
+        if (!beforeFirst.has(url)) {
+          later += bytes.get(id) || 0
+          continue
+        }
         const kind = pathname.endsWith('.wasm') ? 'wasm' : pathname.endsWith('.json') ? 'config' : pathname.includes('smp-core') ? 'glue' : 'js'
         byKind[kind] = (byKind[kind] || 0) + (bytes.get(id) || 0)
       }
     }
-    await tab.waitForTimeout(1500)
     const { pss: memory, priv } = rendererMemory(profile)
-    return { ...timing, byKind, memory, priv, tab, context }
+    return { ...timing, byKind, later, memory, priv, tab, context }
   } finally {
     await close()
   }
@@ -108,6 +117,7 @@ try {
   console.log(`runs: ${runs} cold loads each (fresh profile), medians`)
   // encodedDataLength: gzip body + HTTP headers; "js" is the bundle (widget + glue) when built with esbuild.
   console.log(`bytes until first question (gzip, /smp/*, incl. headers): total ${fmt(totalBytes / 1024)} KB = ${kinds.map((k) => `${k} ${fmt(bytes[k] / 1024)}`).join(' + ')}`)
+  console.log(`fetched after the first question (/smp/*, within 1.5 s): ${fmt(median(widget.map((w) => w.later)) / 1024)} KB`)
   console.log(`first question visible: widget ${fmt(median(widget.map((w) => w.first)))} ms (ready ${fmt(median(widget.map((w) => w.ready)))} ms), static page ${fmt(median(floor.map((f) => f.first)))} ms, difference ${fmt(median(widget.map((w) => w.first)) - median(floor.map((f) => f.first)))} ms`)
   const floorMem = median(floor.map((f) => f.memory))
   console.log(`renderer memory (PSS): widget ${fmt(widgetMem / 1024)} MB, empty page ${fmt(emptyMem / 1024)} MB, difference ${fmt((widgetMem - emptyMem) / 1024)} MB (static one-question page ${fmt((floorMem - emptyMem) / 1024)} MB over empty)`)
