@@ -115,7 +115,7 @@ try {
 
   const fmt = (n) => n.toFixed(1)
   console.log(`runs: ${runs} cold loads each (fresh profile), medians`)
-  // encodedDataLength: gzip body + HTTP headers; "js" is the bundle (widget + glue) when built with esbuild.
+  // encodedDataLength: gzip body + HTTP headers; "js" is smp-consult.js (element + glue) when built with esbuild.
   console.log(`bytes until first question (gzip, /smp/*, incl. headers): total ${fmt(totalBytes / 1024)} KB = ${kinds.map((k) => `${k} ${fmt(bytes[k] / 1024)}`).join(' + ')}`)
   console.log(`fetched after the first question (/smp/*, within 1.5 s): ${fmt(median(widget.map((w) => w.later)) / 1024)} KB`)
   console.log(`first question visible: widget ${fmt(median(widget.map((w) => w.first)))} ms (ready ${fmt(median(widget.map((w) => w.ready)))} ms), static page ${fmt(median(floor.map((f) => f.first)))} ms, difference ${fmt(median(widget.map((w) => w.first)) - median(floor.map((f) => f.first)))} ms`)
