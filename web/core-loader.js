@@ -57,6 +57,36 @@ export function loadCore() {
   return corePromise
 }
 
+// The wasm has English built in; other languages' texts sit beside it as messages.<lang>.json
+// (written by scripts/build-web), so an English visitor never downloads them. One fetch per page.
+const catalogueTexts = new Map()
+
+/** Starts fetching a language's catalogue (no-op for English and unknown codes). */
+export function prefetchCatalogue(lang) {
+  if (lang === 'en' || !/^[a-z]{2}$/.test(lang) || catalogueTexts.has(lang)) return
+  const text = fetch(new URL(`./messages.${lang}.json`, import.meta.url), { credentials: 'same-origin' }).then((response) =>
+    response.ok ? response.text() : Promise.reject(new Error(`messages.${lang}.json: HTTP ${response.status}`)),
+  )
+  text.catch(() => {})
+  catalogueTexts.set(lang, text)
+}
+
+/**
+ * Gives the core the texts of `lang`; resolves to true when they are loaded. Without them the
+ * core answers in the clinic's default language or English, so a failed fetch degrades to that.
+ */
+export async function loadCatalogue(core, lang) {
+  prefetchCatalogue(lang)
+  const text = catalogueTexts.get(lang)
+  if (!text) return false
+  try {
+    return core.loadMessages(await text).ok === true
+  } catch {
+    catalogueTexts.delete(lang) // let a later attempt fetch again
+    return false
+  }
+}
+
 function parse(text, fallback) {
   try {
     return JSON.parse(text)
@@ -99,6 +129,9 @@ export class Core {
   }
   publicConfig(config) {
     return this.json('publicConfig', config)
+  }
+  loadMessages(catalogue) {
+    return this.json('loadMessages', catalogue)
   }
   messages(config, locale) {
     return this.json('messages', config, locale)

@@ -2,7 +2,7 @@
 // (questions, diagnostics, result); holds no rule, price or date logic of its own.
 // Usage: <script type="module" src="/smp/smp-consult.js"></script>
 //        <smp-consultation config="/smp/clinic.json">Call us on …</smp-consultation>
-import { loadCore } from './core-loader.js'
+import { loadCatalogue, loadCore, prefetchCatalogue } from './core-loader.js'
 import { getAt, removeAt, setAt } from './answers.js'
 import { h, icon } from './dom.js'
 import { fill, todayIn } from './format.js'
@@ -36,6 +36,10 @@ for (const el of document.querySelectorAll('smp-consultation[config]:not([config
   } catch {
     // An unusable URL fails later, in start(), with the element's own error.
   }
+}
+
+for (const el of document.querySelectorAll('smp-consultation[locale]')) {
+  prefetchCatalogue(el.getAttribute('locale').trim().toLowerCase().slice(0, 2))
 }
 
 function fetchConfig(url) {
@@ -158,12 +162,15 @@ export class SmpConsultationElement extends HTMLElement {
       this.reset()
       this.start()
     } else if (this.core && this.phase !== 'failed') {
-      this.guard(() => {
-        this.applyLocaleAndToday()
-        this.refreshQuestions()
-        if (this.phase === 'result') this.evaluateNow()
-        this.scheduleRender()
-      })
+      const apply = () =>
+        this.guard(() => {
+          this.applyLocaleAndToday()
+          this.refreshQuestions()
+          if (this.phase === 'result') this.evaluateNow()
+          this.scheduleRender()
+        })
+      if (name === 'locale') loadCatalogue(this.core, this.requestedLocale()).then(apply)
+      else apply()
     }
   }
 
@@ -221,6 +228,8 @@ export class SmpConsultationElement extends HTMLElement {
     }
     this.configText = configText
     this.rawConfig = parseJson(configText) || {}
+    // A visitor reading another language than English gets its texts fetched beside the core.
+    prefetchCatalogue(this.requestedLocale())
     let core
     try {
       core = await corePromise
@@ -228,6 +237,8 @@ export class SmpConsultationElement extends HTMLElement {
       if (generation === this.generation) this.fail(error.code || 'wasm_failed', String(error.message || error), 'wasm')
       return
     }
+    if (generation !== this.generation) return
+    await loadCatalogue(core, this.requestedLocale())
     if (generation !== this.generation) return
     this.guard(() => this.boot(core))
   }
@@ -267,7 +278,9 @@ export class SmpConsultationElement extends HTMLElement {
   }
 
   requestedLocale() {
-    const available = Array.isArray(this.pub?.locales?.available) ? this.pub.locales.available : ['en', 'es']
+    // Before boot (choosing which catalogue to fetch) only the raw config is at hand.
+    const locales = this.pub?.locales || this.rawConfig?.locales
+    const available = Array.isArray(locales?.available) ? locales.available : ['en', 'es']
     const attr = (this.getAttribute('locale') || '').trim().toLowerCase().slice(0, 2)
     if (attr) return attr
     if (this.rawConfig?.locales?.default) return String(this.rawConfig.locales.default)

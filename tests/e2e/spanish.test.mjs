@@ -38,3 +38,36 @@ test('switching the locale attribute re-renders the current step', async () => {
   await page.evaluate((sel) => document.querySelector(sel).setAttribute('locale', 'es'), W)
   await page.locator(`${W} [data-action="next"]`, { hasText: 'Siguiente' }).waitFor()
 })
+
+test('the Spanish catalogue is fetched only for a Spanish visitor, and its loss degrades to English', async () => {
+  const requested = (page) => {
+    const urls = []
+    page.on('request', (request) => urls.push(new URL(request.url()).pathname))
+    return urls
+  }
+  let { page } = await openPage(site.context, null)
+  let urls = requested(page)
+  await page.goto(`${site.url}/`, { waitUntil: 'load' })
+  await waitReady(page)
+  assert.ok(!urls.includes('/smp/messages.es.json'), urls.join(' '))
+  await page.close()
+
+  ;({ page } = await openPage(site.context, null))
+  urls = requested(page)
+  await page.goto(`${site.url}/es.html`, { waitUntil: 'load' })
+  await waitReady(page)
+  assert.equal(urls.filter((u) => u === '/smp/messages.es.json').length, 1, urls.join(' '))
+  await page.close()
+
+  // The wasm has English built in: without the file the widget still works, in English.
+  let problems
+  ;({ page, problems } = await openPage(site.context, null))
+  await page.route('**/messages.es.json', (route) => route.abort())
+  await page.goto(`${site.url}/es.html`, { waitUntil: 'load' })
+  await waitReady(page)
+  assert.equal(await page.locator(`${W} [data-action="start"]`).textContent(), 'Start')
+  await start(page, { today: '2025-06-01' })
+  assert.equal(await page.locator(`${W} [data-action="next"]`).textContent(), 'Next')
+  assert.deepEqual(problems.pageErrors, [])
+  await page.close()
+})
