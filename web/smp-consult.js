@@ -51,22 +51,17 @@ function fetchConfig(url) {
   return fetchConfigNow(url)
 }
 
-// Only for when the core itself cannot load (its catalogue holds every other text), and for
-// later-steps.js failing to load mid-consultation (the catalogue has no text for that yet).
+// Only for when the core itself cannot load (its catalogue holds every other text).
 const BOOT_TEXTS = {
   en: {
     title: 'The online consultation could not start',
     wasm: 'Your browser blocked or could not load it. Please contact us directly:',
     config: 'This consultation is not set up correctly. Please contact us directly:',
-    networkTitle: 'Part of the online consultation could not load',
-    network: 'Please check your connection and reload the page, or contact us directly:',
   },
   es: {
     title: 'La consulta en línea no ha podido iniciarse',
     wasm: 'Tu navegador la ha bloqueado o no ha podido cargarla. Contacta con nosotros directamente:',
     config: 'Esta consulta no está bien configurada. Contacta con nosotros directamente:',
-    networkTitle: 'Parte de la consulta en línea no ha podido cargarse',
-    network: 'Comprueba tu conexión y vuelve a cargar la página, o contacta con nosotros directamente:',
   },
 }
 
@@ -320,9 +315,9 @@ export class SmpConsultationElement extends HTMLElement {
       email ? h('li', null, h('a', { href: `mailto:${email}` }, email)) : null,
     )
     const network = kind === 'network'
-    const body = kind === 'config' ? text('ui.fallback.config', boot.config) : network ? boot.network : text('ui.fallback.body', boot.wasm)
+    const body = kind === 'config' ? text('ui.fallback.config', boot.config) : network ? text('ui.fallback.network') : text('ui.fallback.body', boot.wasm)
     this.els.failure.replaceChildren(
-      h('h2', null, network ? boot.networkTitle : text('ui.fallback.title', boot.title)),
+      h('h2', null, network ? text('ui.fallback.network_title') : text('ui.fallback.title', boot.title)),
       h('p', null, body),
       phone || email ? contact : null,
     )

@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 116> kUiMessagesEn{{
+constexpr std::array<MessageEntry, 118> kUiMessagesEn{{
     {"ui.loading", "Loading your consultation…"},
     {"ui.widget_label", "Scalp micropigmentation consultation"},
     {"ui.intro.title", "Is scalp micropigmentation right for you?"},
@@ -120,6 +120,8 @@ constexpr std::array<MessageEntry, 116> kUiMessagesEn{{
     {"ui.fallback.title", "The online consultation could not start"},
     {"ui.fallback.body", "Your browser blocked or could not load it. Please contact us directly:"},
     {"ui.fallback.config", "This consultation is not set up correctly. Please contact us directly:"},
+    {"ui.fallback.network_title", "Part of the online consultation could not load"},
+    {"ui.fallback.network", "Please check your connection and reload the page, or contact us directly:"},
     {"ui.yes", "Yes"},
     {"ui.no", "No"},
 }};

@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 116> kUiMessagesEs{{
+constexpr std::array<MessageEntry, 118> kUiMessagesEs{{
     {"ui.loading", "Cargando tu consulta…"},
     {"ui.widget_label", "Consulta de micropigmentación capilar"},
     {"ui.intro.title", "¿Es la micropigmentación capilar para ti?"},
@@ -120,6 +120,8 @@ constexpr std::array<MessageEntry, 116> kUiMessagesEs{{
     {"ui.fallback.title", "La consulta en línea no ha podido iniciarse"},
     {"ui.fallback.body", "Tu navegador la ha bloqueado o no ha podido cargarla. Contacta con nosotros directamente:"},
     {"ui.fallback.config", "Esta consulta no está bien configurada. Contacta con nosotros directamente:"},
+    {"ui.fallback.network_title", "Parte de la consulta en línea no ha podido cargarse"},
+    {"ui.fallback.network", "Comprueba tu conexión y vuelve a cargar la página, o contacta con nosotros directamente:"},
     {"ui.yes", "Sí"},
     {"ui.no", "No"},
 }};
