@@ -1,7 +1,7 @@
 // The steps after the first question (stage diagrams, result, lead form, done and their styles)
 // are one module, later-steps.js, fetched with import() so the first download holds only the
-// intro and the questions. The element starts it once its first question is on screen
-// (prefetchLater), so a later step normally finds it loaded; one that does not waits for it.
+// intro and the questions. The element starts it once the visitor interacts with the first
+// question (prefetchLater), so a later step normally finds it loaded; one that does not waits.
 let pending = null
 let loaded = null
 let scheduled = false

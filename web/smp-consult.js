@@ -600,9 +600,22 @@ export class SmpConsultationElement extends HTMLElement {
         this.pendingErrors = null
       }
       this.emit('smp-step', { question: q?.id ?? null, index: this.visible().findIndex((item) => item.id === q?.id), total: this.visible().length })
-      // The first question is on screen: fetch the later steps while the visitor reads it.
+      // The first question is on screen: fetch the later steps once the visitor starts answering
+      // (several questions before the first that needs them), so one who only looks pays nothing.
+      this.prefetchOnInteraction()
+    }
+  }
+
+  prefetchOnInteraction() {
+    if (this.prefetchArmed) return
+    this.prefetchArmed = true
+    // Not focusin: the element itself moves focus to each step's heading.
+    const events = ['pointerdown', 'keydown', 'input']
+    const go = () => {
+      for (const type of events) this.shadowRoot.removeEventListener(type, go, true)
       prefetchLater()
     }
+    for (const type of events) this.shadowRoot.addEventListener(type, go, true)
   }
 
   isInViewport(el) {

@@ -1,6 +1,6 @@
 // Code splitting: the intro and the first question need only smp-consult.js (and the core);
-// later-steps.js (stage diagrams, result, lead form, their styles) is fetched once the first
-// question is on screen, and if it cannot load the visitor gets a clear message, never a blank
+// later-steps.js (stage diagrams, result, lead form, their styles) is fetched once the visitor
+// starts answering the first question, and if it cannot load the visitor gets a clear message, never a blank
 // widget. Holds for the bundled build and for SMP_NO_BUNDLE=1 (modules as they are).
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
@@ -53,7 +53,11 @@ test('the first question shows without the later steps; they load after it and t
     await screenshot(page, 'later-steps-first-question')
     const first = await page.locator(`${W} fieldset[data-question]`).getAttribute('data-question')
     assert.notEqual(await page.locator(`${W} fieldset[data-question]`).getAttribute('data-kind'), 'stage')
-    // Fetched after the first question was rendered, without the visitor doing anything more.
+    // Not fetched for a visitor who only looks at the first question...
+    await page.waitForTimeout(1500)
+    assert.equal(laterRequests, 0, 'later-steps.js waits for the visitor to start answering')
+    // ...but as soon as they start answering it (a key press here), before any later step.
+    await page.keyboard.press('Tab')
     await laterRequested
     assert.equal(await page.locator(`${W} fieldset[data-question="${first}"]`).count(), 1)
     release()
