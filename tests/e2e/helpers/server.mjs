@@ -46,11 +46,12 @@ function resolveFile(urlPath) {
  * Starts the server on 127.0.0.1:<ephemeral>. Options: {onLead(body) -> {status, json}}.
  * Resolves {url, leads, close()}.
  */
-export function startServer({ onLead, delayMs = 0, port = 0 } = {}) {
+export function startServer({ onLead, onRequest, delayMs = 0, port = 0 } = {}) {
   const leads = []
   const cache = new Map()
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1')
+    onRequest?.(url)
     if (url.pathname === '/api/leads' && req.method === 'POST') {
       const chunks = []
       let size = 0
