@@ -10,9 +10,6 @@ import { laterSteps, loadLater, prefetchLater } from './load-later.js'
 import { renderQuestion } from './render-question.js'
 import { themeSheet, widgetSheet } from './styles.js'
 
-// Start fetching the core as soon as the script runs, in parallel with the clinic config.
-const corePromise = loadCore()
-corePromise.catch(() => {})
 
 function fetchConfigNow(url) {
   return fetch(url, { credentials: 'same-origin' }).then((response) => {
@@ -37,6 +34,12 @@ for (const el of document.querySelectorAll('smp-consultation[config]:not([config
     // An unusable URL fails later, in start(), with the element's own error.
   }
 }
+
+// The core's fetch starts right after the configs': the small config answers first and is read
+// before the module's compilation and instantiation occupy the main thread (started first, its
+// body was read 20-40 ms after the core was ready).
+const corePromise = loadCore()
+corePromise.catch(() => {})
 
 for (const el of document.querySelectorAll('smp-consultation[locale]')) {
   prefetchCatalogue(el.getAttribute('locale').trim().toLowerCase().slice(0, 2))
