@@ -67,3 +67,23 @@ TEST_CASE("loaded catalogues sit under clinic copy and built-in texts", "[catalo
   CHECK(smp::Messages(config, "en").text("ui.next") == "Next");
   CHECK(smp::resolve_locale(config, "es") == "es");
 }
+
+TEST_CASE("with_prefix resolves every key as text() does", "[messages]") {
+  smp::Config config = smp::default_config();
+  config.copy["es"]["ui.next"] = "Continuar";
+  config.copy["en"]["verdict.defer"] = "Not yet";
+  auto catalogues = std::make_shared<smp::Catalogues>();
+  (*catalogues)["es"]["ui.back"] = "Volver (cargado)";
+  config.loaded_catalogues = catalogues;
+  for (const char* locale : {"en", "es"}) {
+    const smp::Messages messages(config, locale);
+    for (const char* prefix : {"ui.", "verdict.", "section.", "longevity."}) {
+      const auto all = messages.with_prefix(prefix);
+      CHECK_FALSE(all.empty());
+      for (const auto& [key, text] : all) {
+        INFO(locale << " " << key);
+        CHECK(text == messages.text(key));
+      }
+    }
+  }
+}
