@@ -28,9 +28,10 @@ Usage:
   smp-consult evaluate [--config C] --answers A [--today YYYY-MM-DD] [--locale L] [--ics]
       The consultation result (verdict, reasons, estimate, plan) as JSON,
       or with --ics the plan as an iCalendar file.
-  smp-consult messages [--locale L]
+  smp-consult messages [--locale L] [--widget]
       Every built-in text of a locale (message key -> text) as JSON: the keys a clinic
-      may override under "copy", and the catalogue file the widget loads for L.
+      may override under "copy". --widget: the widget's texts only, compact, as
+      scripts/build-web writes the messages.L.json the widget loads.
   smp-consult serve [--config C] [--listen 127.0.0.1:8080] [--data DIR]
       Serve the widget, the demo site and the lead API (POST /api/leads).
   smp-consult leads list|export [--data DIR]
@@ -47,6 +48,7 @@ struct Options {
   std::vector<std::string> positional;
   std::string config, answers, locale, today;
   bool ics = false;
+  bool widget = false;
   bool help = false;
 };
 
@@ -66,6 +68,8 @@ bool parse_options(const std::vector<std::string>& args, Options& out) {
       out.help = true;
     } else if (arg == "--ics") {
       out.ics = true;
+    } else if (arg == "--widget") {
+      out.widget = true;
     } else if (arg == "--config") {
       if (!value(out.config)) return false;
     } else if (arg == "--answers") {
@@ -167,10 +171,14 @@ int evaluate_command(const Options& options) {
 int messages_command(const Options& options) {
   const std::string locale = options.locale.empty() ? "en" : options.locale;
   if (!options.positional.empty() || !smp::has_built_in_catalogue(locale)) {
-    std::cerr << "usage: smp-consult messages [--locale en|es]\n";
+    std::cerr << "usage: smp-consult messages [--locale en|es] [--widget]\n";
     return kUsage;
   }
-  std::cout << smp::dump_json(smp::catalogue_json(locale), 2) << "\n";
+  if (options.widget) {
+    std::cout << smp::dump_json(smp::catalogue_json(locale, smp::CatalogueScope::kWidget)) << "\n";
+  } else {
+    std::cout << smp::dump_json(smp::catalogue_json(locale), 2) << "\n";
+  }
   return kOk;
 }
 

@@ -1,7 +1,7 @@
 // Catalogue documents: what `smp-consult messages` prints and the widget loads for its locale.
 #include "smp/catalogue.hpp"
 
-#include <array>
+#include <span>
 
 #include "json_walk.hpp"
 #include "smp/messages.hpp"
@@ -10,26 +10,20 @@ namespace smp {
 namespace {
 
 constexpr std::string_view kFormat = "smp-consult/messages@1";
-// Same limit as a clinic's `copy` text.
-constexpr std::size_t kMaxTextLength = 4000;
-
-bool is_supported_locale(std::string_view locale) {
-  for (std::string_view supported : supported_locales()) {
-    if (supported == locale) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
 bool has_built_in_catalogue(std::string_view locale) { return !ui_messages(locale).empty(); }
 
-nlohmann::json catalogue_json(std::string_view locale) {
+nlohmann::json catalogue_json(std::string_view locale, CatalogueScope scope) {
   nlohmann::json texts = nlohmann::json::object();
-  for (auto part : {core_messages(locale), question_messages(locale), ui_messages(locale),
-                    email_messages(locale)}) {
+  const auto add = [&](std::span<const MessageEntry> part) {
     for (const MessageEntry& entry : part) texts[std::string(entry.key)] = entry.text;
-  }
+  };
+  add(core_messages(locale));
+  add(question_messages(locale));
+  add(ui_messages(locale));
+  if (scope == CatalogueScope::kAll) add(email_messages(locale));
   return nlohmann::json{{"format", kFormat}, {"locale", locale}, {"messages", std::move(texts)}};
 }
 
@@ -62,7 +56,7 @@ Result<LocaleCatalogue> parse_catalogue(const nlohmann::json& document) {
       const std::string pointer = JsonWalk::child("/messages", entry.key());
       if (!is_message_key(entry.key())) {
         walk.error(pointer, "unknown_key", "unknown message key");
-      } else if (auto text = walk.string(entry.value(), pointer, kMaxTextLength)) {
+      } else if (auto text = walk.string(entry.value(), pointer, kMaxCopyTextLength)) {
         catalogue.texts.emplace(entry.key(), std::move(*text));
       }
     }

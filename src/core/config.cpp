@@ -254,9 +254,7 @@ class ConfigReader {
       return std::nullopt;
     }
     const auto& text = value.get_ref<const std::string&>();
-    for (auto supported : supported_locales()) {
-      if (text == supported) return text;
-    }
+    if (is_supported_locale(text)) return text;
     walk_.error(pointer, "invalid_value",
                 "unsupported locale " + JsonWalk::short_dump(value) + " (expected en, es)");
     return std::nullopt;
@@ -639,7 +637,7 @@ class ConfigReader {
           walk_.error(key_ptr, "unknown_key", "unknown message key");
           continue;
         }
-        if (auto s = walk_.string(entry.value(), key_ptr, 4000)) {
+        if (auto s = walk_.string(entry.value(), key_ptr, kMaxCopyTextLength)) {
           config.copy[*locale][entry.key()] = *s;
         }
       }

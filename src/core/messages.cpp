@@ -32,11 +32,6 @@ const MessageEntry* find_built_in(std::string_view locale, std::string_view key)
   return nullptr;
 }
 
-bool is_supported(std::string_view locale) {
-  return std::find(kSupportedLocales.begin(), kSupportedLocales.end(), locale) !=
-         kSupportedLocales.end();
-}
-
 // The texts of `locale` the host loaded at run time, if any.
 const Catalogue* loaded_catalogue(const Config& config, std::string_view locale) {
   if (!config.loaded_catalogues) return nullptr;
@@ -46,7 +41,7 @@ const Catalogue* loaded_catalogue(const Config& config, std::string_view locale)
 
 // A locale is usable when its texts are at hand: compiled in or loaded.
 bool has_texts(const Config& config, std::string_view locale) {
-  return is_supported(locale) &&
+  return is_supported_locale(locale) &&
          (has_built_in_catalogue(locale) || loaded_catalogue(config, locale) != nullptr);
 }
 
@@ -121,6 +116,11 @@ std::span<const MessageEntry> email_messages(std::string_view locale) {
 }
 
 std::span<const std::string_view> supported_locales() { return kSupportedLocales; }
+
+bool is_supported_locale(std::string_view locale) {
+  return std::find(kSupportedLocales.begin(), kSupportedLocales.end(), locale) !=
+         kSupportedLocales.end();
+}
 
 bool is_message_key(std::string_view key) { return find_built_in("en", key) != nullptr; }
 

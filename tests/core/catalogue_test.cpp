@@ -39,6 +39,19 @@ TEST_CASE("catalogue_json round-trips through parse_catalogue", "[catalogue]") {
   CHECK_FALSE(smp::has_built_in_catalogue("fr"));
 }
 
+TEST_CASE("the widget's catalogue is every text but the relay's email texts", "[catalogue]") {
+  const json all = smp::catalogue_json("es")["messages"];
+  const json widget = smp::catalogue_json("es", smp::CatalogueScope::kWidget)["messages"];
+  std::size_t email = 0;
+  for (auto it = all.begin(); it != all.end(); ++it) {
+    const bool is_email = it.key().rfind("email.", 0) == 0;
+    email += is_email ? 1 : 0;
+    CHECK(widget.contains(it.key()) == !is_email);
+  }
+  CHECK(email > 0);
+  CHECK(widget.size() + email == all.size());
+}
+
 TEST_CASE("parse_catalogue points at every problem", "[catalogue]") {
   CHECK(has_pointer(smp::parse_catalogue(json::array()).errors, ""));
   const auto errors = smp::parse_catalogue(json{

@@ -2,6 +2,7 @@
 // Every visitor-facing text in English and Spanish, with clinic `copy` overrides.
 // Keys: verdict.*, reason.*, action.*, advisory.*, package.*, precare.*, aftercare.*, section.*,
 // question.*, option.*, error.*, ui.*, ics.*, email.* (the tables in messages_<part>_<locale>.cpp).
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,8 +31,13 @@ std::span<const MessageEntry> ui_messages(std::string_view locale);
 std::span<const MessageEntry> email_messages(std::string_view locale);
 /// Locales with a built-in catalogue.
 std::span<const std::string_view> supported_locales();
+/// True for a locale of supported_locales() (exact code: "es", not "es-MX").
+bool is_supported_locale(std::string_view locale);
 /// True when `key` exists in the English catalogue (config `copy` may only override known keys).
 bool is_message_key(std::string_view key);
+
+/// The longest text a clinic's `copy` (or a loaded catalogue) may give one key.
+inline constexpr std::size_t kMaxCopyTextLength = 4000;
 
 using MessageParams = std::vector<std::pair<std::string, std::string>>;
 
