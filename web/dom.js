@@ -49,6 +49,19 @@ export function icon(d) {
   )
 }
 
+/** A getter for one constructable stylesheet of `css`, made on first use and shared by every
+ * widget instance in the page. */
+export function sharedSheet(css) {
+  let sheet = null
+  return () => {
+    if (!sheet) {
+      sheet = new CSSStyleSheet()
+      sheet.replaceSync(css)
+    }
+    return sheet
+  }
+}
+
 // The bundled build has two copies of this module (smp-consult.js and later-steps.js), each with
 // its own counter: a per-copy tag keeps their ids apart.
 const idScope = Math.random().toString(36).slice(2, 6)

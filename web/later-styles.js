@@ -1,6 +1,8 @@
 // Styles of the steps after the first question (stage picker, result, lead form, done, print),
 // adopted beside styles.js once later-steps.js has loaded; same rules as there (no style
 // attributes, themed with --smp-* custom properties).
+import { sharedSheet } from './dom.js'
+
 const css = String.raw`
 /* Stage picker */
 .stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(8.5rem, calc(50% - 0.3em)), 1fr)); gap: 0.6em; margin-block-start: 0.75em; }
@@ -80,13 +82,5 @@ const css = String.raw`
 }
 `
 
-let sheet = null
-
 /** The shared stylesheet of the later steps (one per page, adopted by every widget instance). */
-export function laterSheet() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet()
-    sheet.replaceSync(css)
-  }
-  return sheet
-}
+export const laterSheet = sharedSheet(css)

@@ -42,7 +42,12 @@ const corePromise = loadCore()
 corePromise.catch(() => {})
 
 for (const el of document.querySelectorAll('smp-consultation[locale]')) {
-  prefetchCatalogue(el.getAttribute('locale').trim().toLowerCase().slice(0, 2))
+  prefetchCatalogue(language(el.getAttribute('locale')))
+}
+
+/** "es-MX", " ES " -> "es": the language part the widget uses to choose a catalogue file. */
+function language(tag) {
+  return String(tag || '').trim().toLowerCase().slice(0, 2)
 }
 
 function fetchConfig(url) {
@@ -279,11 +284,11 @@ export class SmpConsultationElement extends HTMLElement {
     // Before boot (choosing which catalogue to fetch) only the raw config is at hand.
     const locales = this.pub?.locales || this.rawConfig?.locales
     const available = Array.isArray(locales?.available) ? locales.available : ['en', 'es']
-    const attr = (this.getAttribute('locale') || '').trim().toLowerCase().slice(0, 2)
+    const attr = language(this.getAttribute('locale'))
     if (attr) return attr
     if (this.rawConfig?.locales?.default) return String(this.rawConfig.locales.default)
-    for (const language of navigator.languages || [navigator.language || '']) {
-      const short = String(language).toLowerCase().slice(0, 2)
+    for (const tag of navigator.languages || [navigator.language || '']) {
+      const short = language(tag)
       if (available.includes(short)) return short
     }
     return this.pub?.locales?.default || 'en'
@@ -304,7 +309,7 @@ export class SmpConsultationElement extends HTMLElement {
   /** kind: 'config', 'wasm' (the core) or 'network' (later-steps.js did not load). */
   fail(code, message, kind) {
     this.phase = 'failed'
-    const locale = (this.locale || this.getAttribute('locale') || this.rawConfig?.locales?.default || navigator.language || 'en').slice(0, 2)
+    const locale = language(this.locale || this.getAttribute('locale') || this.rawConfig?.locales?.default || navigator.language || 'en')
     const boot = BOOT_TEXTS[locale] || BOOT_TEXTS.en
     const copy = this.rawConfig?.copy?.[locale] || {}
     const text = (key, fallback) => this.texts?.[key] || copy[key] || fallback

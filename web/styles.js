@@ -1,6 +1,8 @@
 // The widget's styles as constructable stylesheets (adoptedStyleSheets): no <style> element and no
 // style attributes, so pages with `style-src 'self'` work. Themed with --smp-* custom properties.
 // What the intro and the questions need; the later steps' rules are in later-styles.js.
+import { sharedSheet } from './dom.js'
+
 const css = String.raw`
 :host {
   display: block;
@@ -145,16 +147,8 @@ fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; 
 }
 `
 
-let sheet = null
-
 /** The shared stylesheet (one per page, adopted by every widget instance). */
-export function widgetSheet() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet()
-    sheet.replaceSync(css)
-  }
-  return sheet
-}
+export const widgetSheet = sharedSheet(css)
 
 const SAFE_VALUE = /^[^;{}<>\\]*$/
 const THEME_PROPERTIES = {
