@@ -19,6 +19,29 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
+// The processes of the browser started with `profile` (their command lines name it): [pid, cmd].
+function processesOf(profile) {
+  const found = []
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      if (cmd.includes(profile)) found.push([pid, cmd])
+    } catch {
+      // process ended meanwhile
+    }
+  }
+  return found
+}
+
+// A /proc file's "Name:   123 kB" field, or 0 when the process has gone.
+function procField(pid, file, name) {
+  try {
+    return Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'))?.[1] ?? 0)
+  } catch {
+    return 0
+  }
+}
+
 function rendererMemory(profile) {
   // Proportional set size of this browser's renderer processes (kB), from /proc, and the private
   // part (Private_Clean + Private_Dirty: pages no other process maps). PSS also charges a share of
@@ -26,17 +49,10 @@ function rendererMemory(profile) {
   // machine; the private figure does not depend on them.
   let pss = 0
   let priv = 0
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      if (!cmd.includes('--type=renderer') || !cmd.includes(profile)) continue
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
-      const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0)
-      pss += field('Pss')
-      priv += field('Private_Clean') + field('Private_Dirty')
-    } catch {
-      // process ended meanwhile
-    }
+  for (const [pid, cmd] of processesOf(profile)) {
+    if (!cmd.includes('--type=renderer')) continue
+    pss += procField(pid, 'smaps_rollup', 'Pss')
+    priv += procField(pid, 'smaps_rollup', 'Private_Clean') + procField(pid, 'smaps_rollup', 'Private_Dirty')
   }
   return { pss, priv }
 }
@@ -58,32 +74,17 @@ async function quietLoad(server, page, { waitFirst = true } = {}) {
     if (waitFirst && marks.length === seen) throw new Error(`${page}: no first question within 15 s`)
     // Then the page sits as a visitor reading the question (or the empty page after loading).
     await new Promise((r) => setTimeout(r, 2500))
-    let page_ = null
-    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-        if (!cmd.includes('--type=renderer') || !cmd.includes(profile) || cmd.includes('--top-chrome-webui')) continue
-        const anon = Number(/^RssAnon:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
-        if (!page_ || anon > page_) page_ = anon // the page's renderer (a spare one stays small)
-      } catch {
-        // process ended meanwhile
-      }
-    }
-    return page_
+    // The page's renderer: the largest non-WebUI one (a spare renderer stays small).
+    const anon = processesOf(profile)
+      .filter(([, cmd]) => cmd.includes('--type=renderer') && !cmd.includes('--top-chrome-webui'))
+      .map(([pid]) => procField(pid, 'status', 'RssAnon'))
+    return anon.length ? Math.max(...anon) : null
   } finally {
     child.kill('SIGTERM')
     await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))
     // Its renderers and helpers outlive the browser process briefly; the next load must not
     // share the CPU with them.
-    const alive = () =>
-      readdirSync('/proc').some((pid) => {
-        try {
-          return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)
-        } catch {
-          return false
-        }
-      })
-    for (let t = 0; t < 50 && alive(); t += 1) await new Promise((r) => setTimeout(r, 100))
+    for (let t = 0; t < 50 && processesOf(profile).length; t += 1) await new Promise((r) => setTimeout(r, 100))
     for (let t = 0; t < 20; t += 1) {
       try {
         rmSync(profile, { recursive: true, force: true })
