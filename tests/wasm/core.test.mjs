@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { before, describe, test } from 'node:test'
 
-import { demoConfig, loadCore, root } from './load-core.mjs'
+import { demoConfig, loadCore, root, widgetDist } from './load-core.mjs'
 
 const scenarioDir = path.join(root, 'tests/fixtures/scenarios')
 const scenarios = existsSync(scenarioDir)
@@ -82,7 +82,7 @@ describe('wasm bindings', () => {
       assert.equal(out.ok, false, doc)
       assert.ok(out.errors.some((e) => e.pointer === pointer), `${doc}: ${JSON.stringify(out.errors)}`)
     }
-    const file = readFileSync(path.join(root, 'dist/smp/messages.es.json'), 'utf8')
+    const file = readFileSync(path.join(widgetDist, 'messages.es.json'), 'utf8')
     assert.deepEqual(JSON.parse(fresh.loadMessages(file)), { ok: true, locale: 'es' })
     const after = JSON.parse(fresh.messages(demoConfig(), 'es'))
     assert.equal(after.locale, 'es')
