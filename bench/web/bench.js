@@ -18,7 +18,7 @@ el.addEventListener('smp-step', () => {
     setTimeout(() => {
       window.benchFirstQuestion = performance.now()
       // For run.mjs's loads without DevTools: tells the server the question is on screen.
-      fetch('/bench/mark?first').catch(() => {})
+      fetch('/bench/mark?first=' + Math.round(window.benchFirstQuestion)).catch(() => {})
     }),
   )
 })

@@ -57,28 +57,34 @@ function rendererMemory(profile) {
   return { pss, priv }
 }
 
-// Renderer memory as a visitor's browser has it: Chromium started on the page with no DevTools
-// session (Playwright's keeps every response body in the renderer: +1.5 MB for the widget).
-// Measured: the page renderer's anonymous resident memory (RssAnon), which is what Chrome's task
-// manager calls its "Memory footprint" less a constant ~1.4 MB; it is the measure that gives
+// Loads as a visitor's browser makes them: Chromium with no DevTools session (Playwright's adds
+// work to every request and keeps every response body in the renderer: +1.5 MB for the widget),
+// already started (launch.html waits 1.5 s: a browser that is still starting up shares the 2
+// cores with the page) and opening the page from another site, so it gets a renderer of its own.
+// Measured: when the first question is painted (the page reports performance.now() to
+// /bench/mark) and the page renderer's anonymous resident memory (RssAnon), which is what Chrome's
+// task manager calls its "Memory footprint" less a constant ~1.4 MB; it is the measure that gives
 // SurveyJS 2.5 the +13-15 MB of the requirement's "about 16 MB" (bench/web/README.md), while
 // PSS also charges shares of Chromium's code pages that move with the other processes running.
 const marks = []
+const LAUNCH_DELAY_MS = 1500
 async function quietLoad(server, page, { waitFirst = true } = {}) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'smp-bench-quiet-'))
   const seen = marks.length
-  const child = spawn(CHROMIUM, [...ARGS, `--user-data-dir=${profile}`, '--window-size=1100,900', `${server.url}${page}`], { stdio: 'ignore' })
+  const launcher = `${server.url.replace('127.0.0.1', 'localhost')}/bench/launch.html?to=${encodeURIComponent(server.url + page)}`
+  const child = spawn(CHROMIUM, [...ARGS, `--user-data-dir=${profile}`, '--window-size=1100,900', launcher], { stdio: 'ignore' })
   try {
     // The page's bench script requests /bench/mark once its question is painted (bounded wait).
     for (let t = 0; waitFirst && marks.length === seen && t < 300; t += 1) await new Promise((r) => setTimeout(r, 50))
     if (waitFirst && marks.length === seen) throw new Error(`${page}: no first question within 15 s`)
+    const first = waitFirst ? Number(new URLSearchParams(marks[seen]).get('first')) : null
     // Then the page sits as a visitor reading the question (or the empty page after loading).
-    await new Promise((r) => setTimeout(r, 2500))
+    await new Promise((r) => setTimeout(r, 2500 + (waitFirst ? 0 : LAUNCH_DELAY_MS)))
     // The page's renderer: the largest non-WebUI one (a spare renderer stays small).
     const anon = processesOf(profile)
       .filter(([, cmd]) => cmd.includes('--type=renderer') && !cmd.includes('--top-chrome-webui'))
       .map(([pid]) => procField(pid, 'status', 'RssAnon'))
-    return anon.length ? Math.max(...anon) : null
+    return { first, memory: anon.length ? Math.max(...anon) : null }
   } finally {
     child.kill('SIGTERM')
     await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))
@@ -100,6 +106,8 @@ async function coldLoad(server, page, { measureBytes = false, waitFirst = true }
   const { context, close, profile } = await launch()
   try {
     const tab = context.pages()[0] || (await context.newPage())
+    // As in quietLoad: the page opens once the browser has finished starting.
+    await new Promise((r) => setTimeout(r, LAUNCH_DELAY_MS))
     const cdp = await context.newCDPSession(tab)
     await cdp.send('Network.enable')
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
@@ -181,11 +189,14 @@ try {
   // encodedDataLength: gzip body + HTTP headers; "js" is smp-consult.js (element + glue) when built with esbuild.
   console.log(`bytes until first question (gzip, /smp/*, incl. headers): total ${fmt(totalBytes / 1024)} KB = ${kinds.map((k) => `${k} ${fmt(bytes[k] / 1024)}`).join(' + ')}`)
   console.log(`fetched after the first question (/smp/*, within 1.5 s): ${fmt(median(widget.map((w) => w.later)) / 1024)} KB`)
-  console.log(`first question visible: widget ${fmt(median(widget.map((w) => w.first)))} ms (ready ${fmt(median(widget.map((w) => w.ready)))} ms), static page ${fmt(median(floor.map((f) => f.first)))} ms, difference ${fmt(median(widget.map((w) => w.first)) - median(floor.map((f) => f.first)))} ms`)
+  const firstOf = (list) => median(list.map((r) => r.first))
+  console.log(`first question visible (no DevTools): widget ${fmt(firstOf(quiet.widget))} ms, static page ${fmt(firstOf(quiet.floor))} ms, difference ${fmt(firstOf(quiet.widget) - firstOf(quiet.floor))} ms`)
+  console.log(`first question visible (Playwright, DevTools network tracking on): widget ${fmt(firstOf(widget))} ms (ready ${fmt(median(widget.map((w) => w.ready)))} ms), static page ${fmt(firstOf(floor))} ms, difference ${fmt(firstOf(widget) - firstOf(floor))} ms`)
   const floorMem = median(floor.map((f) => f.memory))
-  const quietOver = (list) => (median(list) - median(quiet.empty)) / 1024
-  const spread = (list) => (Math.max(...list) - Math.min(...list)) / 1024
-  console.log(`renderer memory footprint over the empty page (RssAnon of the page's renderer, no DevTools, 2.5 s after the first question): widget +${fmt(quietOver(quiet.widget))} MB (spread ${fmt(spread(quiet.widget))}), static page +${fmt(quietOver(quiet.floor))} MB; empty page ${fmt(median(quiet.empty) / 1024)} MB`)
+  const memOf = (list) => list.map((r) => r.memory)
+  const quietOver = (list) => (median(memOf(list)) - median(memOf(quiet.empty))) / 1024
+  const spread = (list) => (Math.max(...memOf(list)) - Math.min(...memOf(list))) / 1024
+  console.log(`renderer memory footprint over the empty page (RssAnon of the page's renderer, no DevTools, 2.5 s after the first question): widget +${fmt(quietOver(quiet.widget))} MB (spread ${fmt(spread(quiet.widget))}), static page +${fmt(quietOver(quiet.floor))} MB; empty page ${fmt(median(memOf(quiet.empty)) / 1024)} MB`)
   console.log(`renderer memory (PSS): widget ${fmt(widgetMem / 1024)} MB, empty page ${fmt(emptyMem / 1024)} MB, difference ${fmt((widgetMem - emptyMem) / 1024)} MB (static one-question page ${fmt((floorMem - emptyMem) / 1024)} MB over empty)`)
   const privOver = (runsOf) => (median(runsOf.map((r) => r.priv)) - median(empty.map((e) => e.priv))) / 1024
   console.log(`renderer private memory over the empty page: widget +${fmt(privOver(widget))} MB, static page +${fmt(privOver(floor))} MB`)
