@@ -59,7 +59,7 @@ function rendererMemory(profile) {
 
 // Loads as a visitor's browser makes them: Chromium with no DevTools session (Playwright's adds
 // work to every request and keeps every response body in the renderer: +1.5 MB for the widget),
-// already started (launch.html waits 1.5 s: a browser that is still starting up shares the 2
+// already started (launch.html waits LAUNCH_DELAY_MS: a browser that is still starting up shares the 2
 // cores with the page) and opening the page from another site, so it gets a renderer of its own.
 // Measured: when the first question is painted (the page reports performance.now() to
 // /bench/mark) and the page renderer's anonymous resident memory (RssAnon), which is what Chrome's
@@ -71,7 +71,7 @@ const LAUNCH_DELAY_MS = 1500
 async function quietLoad(server, page, { waitFirst = true } = {}) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'smp-bench-quiet-'))
   const seen = marks.length
-  const launcher = `${server.url.replace('127.0.0.1', 'localhost')}/bench/launch.html?to=${encodeURIComponent(server.url + page)}`
+  const launcher = `${server.url.replace('127.0.0.1', 'localhost')}/bench/launch.html?after=${LAUNCH_DELAY_MS}&to=${encodeURIComponent(server.url + page)}`
   const child = spawn(CHROMIUM, [...ARGS, `--user-data-dir=${profile}`, '--window-size=1100,900', launcher], { stdio: 'ignore' })
   try {
     // The page's bench script requests /bench/mark once its question is painted (bounded wait).
@@ -138,7 +138,7 @@ async function coldLoad(server, page, { measureBytes = false, waitFirst = true }
       }
     }
     const { pss: memory, priv } = rendererMemory(profile)
-    return { ...timing, byKind, later, memory, priv, tab, context }
+    return { ...timing, byKind, later, memory, priv }
   } finally {
     await close()
   }
