@@ -85,8 +85,8 @@ Parsed parse_document(const std::string& text, std::string_view what, bool empty
   return parsed;
 }
 
-// The catalogues loadMessages received: the module's only state, so a page loads its visitor's
-// language once instead of passing it with every call.
+// The catalogues loadMessages received (module state, with the config cache below), so a page
+// loads its visitor's language once instead of passing it with every call.
 LoadedCatalogues& loaded_catalogues() {
   static LoadedCatalogues catalogues;
   return catalogues;
