@@ -38,9 +38,9 @@ std::optional<nlohmann::json> read_json(const std::string& path) {
 
 std::optional<Config> load_config(const std::string& path) {
   if (path.empty()) return default_config();
-  auto document = read_json(path);
-  if (!document) return std::nullopt;
-  auto config = parse_config(*document);
+  auto text = read_input(path);
+  if (!text) return std::nullopt;
+  auto config = parse_config_text(*text);
   if (!config.ok()) {
     for (const auto& d : config.errors) std::cerr << format_diagnostic(d) << "\n";
     return std::nullopt;

@@ -5,6 +5,7 @@
 
 #include "json_walk.hpp"
 #include "smp/config.hpp"
+#include "smp/json_text.hpp"
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
 
@@ -734,6 +735,12 @@ Result<Config> parse_config(const nlohmann::json& document) {
   Config config = reader.read(document);
   if (result.errors.empty()) result.value = std::move(config);
   return result;
+}
+
+Result<Config> parse_config_text(std::string_view text) {
+  auto document = parse_json_text(text);
+  if (!document.ok()) return {std::nullopt, std::move(document.errors)};
+  return parse_config(*document.value);
 }
 
 nlohmann::json public_config_json(const Config& config) {

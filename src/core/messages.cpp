@@ -193,6 +193,13 @@ std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
   return out;
 }
 
+void localize_diagnostics(Diagnostics& diagnostics, const Messages& messages) {
+  for (Diagnostic& d : diagnostics) {
+    const std::string key = "error." + d.code;
+    if (messages.has(key)) d.message = messages.text(key);
+  }
+}
+
 std::string resolve_locale(const Config& config, std::string_view requested) {
   const std::string language = language_part(requested);
   const auto& available = config.available_locales;

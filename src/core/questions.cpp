@@ -301,13 +301,13 @@ json question_json(const QuestionSpec& question, const json& answers, const Mess
 
 json errors_json(const json& answers, const Messages& messages, Date today) {
   json errors = json::array();
-  const Result<Answers> parsed = parse_answers(answers, today, Completeness::kPartial);
+  Result<Answers> parsed = parse_answers(answers, today, Completeness::kPartial);
+  localize_diagnostics(parsed.errors, messages);
   for (const Diagnostic& diagnostic : parsed.errors) {
-    const std::string key = join("error.", diagnostic.code);
     json error = json::object();
     error["pointer"] = diagnostic.pointer;
     error["code"] = diagnostic.code;
-    error["message"] = messages.has(key) ? messages.text(key) : diagnostic.message;
+    error["message"] = diagnostic.message;
     errors.push_back(std::move(error));
   }
   return errors;

@@ -145,7 +145,6 @@ nlohmann::json to_json(const Consultation& c, const Config& config, const Messag
                         {"name", messages.text("package." + p.id)},
                         {"description", messages.text("package." + p.id + ".description")}});
   }
-  const auto longevity = config.longevity_copy.find(messages.locale());
   return {
       {"schema", "smp-consult/result@1"},
       {"as_of", format_date(c.as_of)},
@@ -160,8 +159,8 @@ nlohmann::json to_json(const Consultation& c, const Config& config, const Messag
       {"packages", packages},
       {"estimate", c.estimate ? estimate_json(*c.estimate, config, messages) : json(nullptr)},
       {"plan", c.plan ? plan_json(*c.plan, config, messages) : json(nullptr)},
-      {"longevity", longevity != config.longevity_copy.end() ? longevity->second
-                                                             : messages.text("longevity.copy")},
+      // Messages::text decides the precedence of `copy` and `longevity.copy` (one place).
+      {"longevity", messages.text("longevity.copy")},
   };
 }
 
@@ -179,12 +178,7 @@ Result<nlohmann::json> evaluate_json(const nlohmann::json& answers, const Config
   const Messages messages(config, resolve_locale(config, locale));
   auto parsed = parse_answers(answers, as_of, Completeness::kComplete);
   if (!parsed.ok()) {
-    for (auto& d : parsed.errors) {
-      // English keeps the precise technical message; other locales get the translated one.
-      if (messages.locale() != "en" && messages.has("error." + d.code)) {
-        d.message = messages.text("error." + d.code);
-      }
-    }
+    localize_diagnostics(parsed.errors, messages);
     result.errors = std::move(parsed.errors);
     return result;
   }

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "smp/config.hpp"
+#include "smp/json_text.hpp"
 #include "smp/server/commands.hpp"
 #include "smp/server/delivery_worker.hpp"
 #include "smp/server/http_server.hpp"
@@ -112,30 +113,27 @@ int serve_command(const std::vector<std::string>& args) {
   }
 
   // The clinic config: every problem at once, then exit 1.
-  nlohmann::json document = nlohmann::json::object();
+  // Read and checked exactly as `smp-consult validate` does (parse_config_text), so both report
+  // a broken file with the same lines.
+  std::string text = "{}";
   if (!flags.config_path.empty()) {
-    std::optional<std::string> text;
+    std::optional<std::string> read;
     if (flags.config_path == "-") {
       std::ostringstream in;
       in << std::cin.rdbuf();
-      text = in.str();
+      read = in.str();
     } else {
-      text = read_file(flags.config_path);
+      read = read_file(flags.config_path);
     }
-    if (!text) {
+    if (!read) {
       std::cerr << flags.config_path << ": cannot read file\n";
       return 1;
     }
-    document = nlohmann::json::parse(*text, nullptr, false);
-    if (document.is_discarded()) {
-      std::cerr << smp::format_diagnostic({"", "malformed_json", "not valid JSON"}) << "\n";
-      return 1;
-    }
+    text = std::move(*read);
   }
-  const auto parsed = smp::parse_config(document);
+  const auto parsed = smp::parse_config_text(text);
   if (!parsed.ok()) {
     for (const auto& d : parsed.errors) std::cerr << smp::format_diagnostic(d) << "\n";
-    if (parsed.errors.empty()) std::cerr << "/: invalid config\n";
     return 1;
   }
   smp::Config config = *parsed.value;
@@ -145,7 +143,7 @@ int serve_command(const std::vector<std::string>& args) {
   }
 
   // What the browser may see: the config file minus the relay's private settings.
-  nlohmann::json public_document = document;
+  nlohmann::json public_document = *smp::parse_json_text(text).value;
   if (public_document.is_object() && public_document.contains("lead") &&
       public_document["lead"].is_object()) {
     for (const char* key : {"smtp_url", "to", "from"}) public_document["lead"].erase(key);

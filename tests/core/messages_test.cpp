@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "smp/config.hpp"
+#include "smp/consultation.hpp"
+#include "smp/date.hpp"
 
 namespace {
 
@@ -430,4 +432,22 @@ TEST_CASE("is_message_key knows every English key and nothing else", "[messages]
   CHECK(smp::is_message_key("option.yes_no.true"));
   CHECK_FALSE(smp::is_message_key("verdict.maybe"));
   CHECK_FALSE(smp::is_message_key(""));
+}
+
+TEST_CASE("the result's longevity text is the catalogue's, whichever key the clinic set",
+          "[messages][longevity]") {
+  // regression: result_json gave `longevity.copy` precedence over `copy`, Messages the reverse,
+  // so the result and the widget's ui texts disagreed for a clinic that set both.
+  auto parsed = smp::parse_config({{"longevity", {{"copy", "From the longevity key."}}},
+                                   {"copy", {{"en", {{"longevity.copy", "From copy."}}}}}});
+  REQUIRE(parsed.ok());
+  const smp::Config& config = *parsed.value;
+  const nlohmann::json answers = {{"age", 40}, {"pattern", {{"scale", "norwood"}, {"stage", "V"}}}};
+  for (const char* locale : {"en", "es"}) {
+    const auto result =
+        smp::evaluate_json(answers, config, *smp::parse_date("2025-06-01"), false, locale);
+    REQUIRE(result.ok());
+    CHECK(result.value->at("longevity") == smp::Messages(config, locale).text("longevity.copy"));
+  }
+  CHECK(smp::Messages(config, "en").text("longevity.copy") == "From copy.");
 }

@@ -332,3 +332,21 @@ TEST_CASE("invalid answers come back as localized errors", "[questions][errors]"
   REQUIRE_FALSE(es_errors.empty());
   CHECK(t::string_at(es_errors[0], "message") != t::string_at(errors[0], "message"));
 }
+
+TEST_CASE("questions and evaluate give one answer problem the same message",
+          "[questions][errors]") {
+  // regression: a future dob read "This date can't be in the future." in questions and
+  // "must not be after the consultation date …" in evaluate.
+  const json answers = {{"dob", "2031-01-01"},
+                        {"pattern", {{"scale", "norwood"}, {"stage", "III"}}}};
+  for (const std::string locale : {"en", "es"}) {
+    const auto questions = t::array_at(questions_for(answers, locale), "errors");
+    REQUIRE(questions.size() == 1);
+    const auto evaluated =
+        smp::evaluate_json(answers, smp::default_config(), today(), false, locale);
+    REQUIRE_FALSE(evaluated.ok());
+    REQUIRE(evaluated.errors.size() == 1);
+    CHECK(evaluated.errors[0].pointer == t::string_at(questions[0], "pointer"));
+    CHECK(evaluated.errors[0].message == t::string_at(questions[0], "message"));
+  }
+}

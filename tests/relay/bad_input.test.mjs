@@ -172,5 +172,24 @@ describe('a bad config', () => {
     assert.equal(runCli(['serve', '--bogus']).status, 2);
     assert.equal(runCli(['serve', '--help']).status, 0);
   });
+
+  test('regression: validate and serve report the same broken file with the same lines', () => {
+    const dir = tempDir('sameconfig');
+    const broken = {
+      syntax: '{"clinic": {"name": "A"},}',
+      keys: JSON.stringify({ clinic: { nme: 'x' }, sessions: { interval_days: 3 } }),
+      trailing: '{"clinic": {}} {"second": 1}',
+    };
+    for (const [name, text] of Object.entries(broken)) {
+      const file = `${dir}/${name}.json`;
+      fs.writeFileSync(file, text);
+      const validate = runCli(['validate', file]);
+      const serve = runCli(['serve', '--config', file, '--listen', '127.0.0.1:0', '--data', `${dir}/data-${name}`]);
+      assert.equal(validate.status, 1, `${name}: ${validate.stderr}`);
+      assert.equal(serve.status, 1, `${name}: ${serve.stderr}`);
+      assert.ok(validate.stderr.trim().length > 0, name);
+      assert.equal(serve.stderr, validate.stderr, name);
+    }
+  });
 });
 

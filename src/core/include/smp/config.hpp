@@ -159,6 +159,8 @@ struct Config {
 Config default_config();
 /// Validates a whole config document and returns every problem at once.
 Result<Config> parse_config(const nlohmann::json& document);
+/// A config file's text: its JSON syntax, then parse_config (one path for validate and serve).
+Result<Config> parse_config_text(std::string_view text);
 /// The public part of a config the widget needs (clinic contact, lead form, locales, theme).
 nlohmann::json public_config_json(const Config& config);
 

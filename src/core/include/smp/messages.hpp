@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "smp/diagnostic.hpp"
+
 namespace smp {
 
 struct Config;
@@ -58,6 +60,10 @@ class Messages {
   const Config& config_;
   std::string locale_;
 };
+
+/// Replaces each answer diagnostic's message with the catalogue's `error.<code>` text when there
+/// is one: the one wording `questions` and `evaluate` both show for the same problem.
+void localize_diagnostics(Diagnostics& diagnostics, const Messages& messages);
 
 /// Picks a locale whose texts are at hand (built in or loaded): the requested one if the clinic
 /// offers it, else the config default, else "en".
