@@ -1,0 +1,27 @@
+// The size budget scripts/build-web enforces: what a visitor downloads before the first question.
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { test } from 'node:test'
+
+import { root, widgetDist } from './load-core.mjs'
+
+const check = path.join(root, 'scripts/check-budget')
+
+function runCheck(env = {}) {
+  return spawnSync('bash', [check, widgetDist], { encoding: 'utf8', env: { ...process.env, ...env } })
+}
+
+test('the bundled widget folder is within its first-question budget', () => {
+  assert.ok(existsSync(path.join(widgetDist, 'later-steps.js.gz')), 'dist/smp is bundled (run scripts/build-web)')
+  const run = runCheck()
+  assert.equal(run.status, 0, run.stderr)
+  assert.match(run.stdout, /\d+ KB gzip until the first question/)
+})
+
+test('a build over the budget fails', () => {
+  const run = runCheck({ SMP_FIRST_QUESTION_BUDGET_BYTES: '1000' })
+  assert.equal(run.status, 1, run.stdout)
+  assert.match(run.stderr, /over the budget of 1000 bytes/)
+})
