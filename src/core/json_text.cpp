@@ -56,6 +56,13 @@ class LimitedDomSax {
 
 Result<nlohmann::json> parse_json_text(std::string_view text) {
   Result<nlohmann::json> result;
+  // nlohmann's lexer reads a NUL byte as the end of input, so `{}\0garbage` would parse as `{}`;
+  // JSON text never contains one (RFC 8259 allows it only escaped, inside strings).
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    result.errors.push_back(
+        {"", "invalid_json", "invalid JSON: NUL byte at offset " + std::to_string(nul)});
+    return result;
+  }
   json value;
   LimitedDomSax sax(value);
   const bool ok = json::sax_parse(text.begin(), text.end(), &sax,

@@ -339,7 +339,7 @@ TEST_CASE("questions and evaluate give one answer problem the same message",
   // "must not be after the consultation date …" in evaluate.
   const json answers = {{"dob", "2031-01-01"},
                         {"pattern", {{"scale", "norwood"}, {"stage", "III"}}}};
-  for (const std::string locale : {"en", "es"}) {
+  for (const char* locale : {"en", "es"}) {
     const auto questions = t::array_at(questions_for(answers, locale), "errors");
     REQUIRE(questions.size() == 1);
     const auto evaluated =
