@@ -3,7 +3,7 @@
 // and the confirmation.
 import { getAt } from './answers.js'
 import { h, icon } from './dom.js'
-import { date, money } from './format.js'
+import { date } from './format.js'
 import { buildLead, renderLeadForm, sendLead } from './lead-form.js'
 
 const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content']
@@ -41,7 +41,7 @@ function mailtoHref(widget, form) {
   const r = widget.result || {}
   const e = r.estimate
   const lines = [t('ui.mail.body_intro'), '', `${t('ui.mail.result')}: ${r.headline || t(`verdict.${r.verdict}`)}`]
-  if (e) lines.push(`${t('ui.mail.estimate')}: ${t('ui.result.range', { low: money(e.low, e.currency, locale, e.round_to), high: money(e.high, e.currency, locale, e.round_to) })}`)
+  if (e?.display) lines.push(`${t('ui.mail.estimate')}: ${e.display.text}`)
   const first = r.plan?.sessions?.find((s) => s.date)
   if (first) lines.push(`${t('ui.result.session', { n: first.number })}: ${date(first.date, locale)}`)
   lines.push('', `${t('ui.mail.contact')}: ${form.name} · ${form.email}${form.phone ? ` · ${form.phone}` : ''} (${t(`ui.lead.preferred.${form.preferred_contact}`)})`)

@@ -241,6 +241,18 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"error.control_characters", "Please remove any special or invisible characters."},
     {"error.age_required", "Please give your date of birth or your age."},
 
+    // Money as every channel shows it (widget, print, email): display figures from the core.
+    {"money.format", "{symbol}{amount}"},
+    {"money.format_code", "{code}\u00a0{amount}"},
+    {"money.group", ","},
+    {"money.range", "{low} – {high}"},
+    {"money.symbol.USD", "$"},
+    {"money.symbol.EUR", "€"},
+    {"money.symbol.GBP", "£"},
+    {"money.symbol.CAD", "CA$"},
+    {"money.symbol.AUD", "A$"},
+    {"money.symbol.MXN", "MX$"},
+
     // Calendar file (.ics) texts.
     {"ics.calendar_name", "{clinic}: SMP plan"},
     {"ics.session", "SMP session {number}"},

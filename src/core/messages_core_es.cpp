@@ -271,6 +271,18 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"error.control_characters", "Quita los caracteres especiales o invisibles."},
     {"error.age_required", "Indica tu fecha de nacimiento o tu edad."},
 
+    // Money as every channel shows it (widget, print, email): display figures from the core.
+    {"money.format", "{amount}\u00a0{symbol}"},
+    {"money.format_code", "{amount}\u00a0{code}"},
+    {"money.group", "."},
+    {"money.range", "{low} – {high}"},
+    {"money.symbol.USD", "US$"},
+    {"money.symbol.EUR", "€"},
+    {"money.symbol.GBP", "GBP"},
+    {"money.symbol.CAD", "CA$"},
+    {"money.symbol.AUD", "AUD"},
+    {"money.symbol.MXN", "MXN"},
+
     // Calendar file (.ics) texts.
     {"ics.calendar_name", "{clinic}: plan de SMP"},
     {"ics.session", "Sesión de SMP {number}"},

@@ -130,9 +130,8 @@ std::string answer_value(const json& value) {
 
 // --- the sections shared by both emails ------------------------------------------------------
 
-void add_result_sections(Body& body, const json& result, const smp::Config& config,
+void add_result_sections(Body& body, const json& result, const smp::Config& /*config*/,
                          const smp::Messages& m) {
-  const int round_to = config.pricing.round_to;
   Section verdict{m.text("email.section.verdict"), {}};
   verdict.paragraph(verdict_label(m, str(result, "verdict")));
   const json& reasons = member(result, "reasons");
@@ -160,22 +159,20 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
   if (!estimate.is_object()) {
     money.paragraph(m.text("email.estimate.none"));
   } else {
-    const std::string currency = str(estimate, "currency");
-    auto amount = [&](const json& object, const char* key, bool up) {
-      const auto value = integer(object, key);
-      return value ? format_money(*value, currency, round_to, up) : std::string("-");
+    // The core's display figures (SPEC §8): the same text the visitor saw in the widget.
+    const json& shown = member(estimate, "display");
+    auto text_of = [&](const json& object) {
+      const std::string text = str(object, "text");
+      return text.empty() ? std::string("-") : text;
     };
-    money.lines.push_back(
-        {m.text("email.estimate.total"), amount(estimate, "low", false) + " – " +
-                                             amount(estimate, "high", true)});
+    money.lines.push_back({m.text("email.estimate.total"), text_of(shown)});
     if (str(estimate, "provisional") == "true") {
       money.paragraph(m.text("email.estimate.provisional"));
     }
-    const json& lines = member(estimate, "lines");
+    const json& lines = member(shown, "lines");
     if (lines.is_array()) {
       for (const auto& line : lines) {
-        money.bullet(package_label(m, str(line, "package")) + ": " +
-                                amount(line, "low", false) + " – " + amount(line, "high", true));
+        money.bullet(package_label(m, str(line, "package")) + ": " + text_of(line));
       }
     }
     const json& sessions = member(estimate, "sessions");
@@ -190,18 +187,16 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
     if (hours.is_object()) {
       money.lines.push_back({m.text("email.estimate.hours"), hours_text(hours) + " h"});
     }
-    const json& touch_up = member(estimate, "touch_up");
+    const json& touch_up = member(shown, "touch_up");
     if (touch_up.is_object()) {
-      money.lines.push_back({m.text("email.estimate.touch_up"), amount(touch_up, "low", false) +
-                                                                    " – " +
-                                                                    amount(touch_up, "high", true)});
+      money.lines.push_back({m.text("email.estimate.touch_up"), text_of(touch_up)});
     }
-    if (integer(estimate, "consultation_fee").value_or(0) > 0) {
+    if (member(shown, "consultation_fee").is_object()) {
       money.lines.push_back(
-          {m.text("email.estimate.consultation_fee"), amount(estimate, "consultation_fee", false)});
+          {m.text("email.estimate.consultation_fee"), text_of(member(shown, "consultation_fee"))});
     }
-    if (integer(estimate, "deposit")) {
-      money.lines.push_back({m.text("email.estimate.deposit"), amount(estimate, "deposit", false)});
+    if (member(shown, "deposit").is_object()) {
+      money.lines.push_back({m.text("email.estimate.deposit"), text_of(member(shown, "deposit"))});
     }
   }
   body.sections.push_back(std::move(money));
@@ -386,23 +381,6 @@ std::string address_domain(const std::string& address) {
   const auto at = address.rfind('@');
   if (at == std::string::npos || at + 1 >= address.size()) return "localhost";
   return address.substr(at + 1);
-}
-
-std::string format_money(long long amount, const std::string& currency, int round_to,
-                         bool round_up) {
-  long long value = amount;
-  if (round_to > 1) {
-    const long long step = round_to;
-    const long long down = (value >= 0 ? value / step : (value - step + 1) / step) * step;
-    value = round_up && down != value ? down + step : down;
-  }
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string grouped;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back(',');
-    grouped.push_back(digits[i]);
-  }
-  return (currency.empty() ? "" : currency + " ") + (value < 0 ? "-" : "") + grouped;
 }
 
 std::string summary_mismatch(const smp::Lead& lead, const json& result) {
