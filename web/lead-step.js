@@ -2,6 +2,7 @@
 // core's validation of the lead before it is sent, the delivery outcome (or a mailto: fallback)
 // and the confirmation.
 import { getAt } from './answers.js'
+import { clinicCard } from './clinic-card.js'
 import { h, icon } from './dom.js'
 import { date } from './format.js'
 import { buildLead, renderLeadForm, sendLead } from './lead-form.js'
@@ -104,13 +105,17 @@ async function submitLead(widget, form) {
 
 /** The lead form view; submitting validates the lead in the core, then delivers it. */
 export function leadStep(widget) {
-  return renderLeadForm({
+  const view = renderLeadForm({
     t: (key, params) => widget.t(key, params),
     pub: widget.pub,
     clinicName: widget.clinic.name || '',
     onSubmit: (form) => submitLead(widget, form).catch((error) => widget.fail('internal_error', String(error?.message || error), 'wasm')),
     onBack: () => widget.go('result'),
   })
+  // Who will get the request, and how to reach them without the form.
+  const card = clinicCard(widget.clinic, (key, params) => widget.t(key, params))
+  if (card) view.element.append(card)
+  return view
 }
 
 /** The confirmation after the clinic has the lead. */

@@ -41,7 +41,7 @@ export function resultStep(widget) {
   return renderResult(widget.result, {
     t: (key, params) => widget.t(key, params),
     locale: widget.locale,
-    clinic: { booking_url: /^https?:/i.test(bookingUrl) ? bookingUrl : '' },
+    clinic: { ...widget.clinic, booking_url: /^https?:/i.test(bookingUrl) ? bookingUrl : '' },
     hasIcs: Boolean(widget.ics),
     review: { items: reviewItems(widget), change: (id) => widget.go('question', id) },
     actions: {

@@ -1,5 +1,6 @@
 // The result page: verdict, reasons, advisories, estimate and plan exactly as the core returned
 // them. Only display formatting (Intl) happens here.
+import { clinicCard, preparedLine } from './clinic-card.js'
 import { h, uid } from './dom.js'
 import { date, number, year } from './format.js'
 
@@ -189,6 +190,7 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
     'article',
     { class: 'result', part: 'result', 'data-verdict': result.verdict, 'aria-labelledby': headingId },
     h('p', { class: 'muted small' }, t('ui.result.title')),
+    preparedLine(clinic, result.as_of, t, locale),
     h(
       'div',
       { class: 'verdict', part: 'verdict', 'data-verdict': result.verdict },
@@ -210,6 +212,7 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
     planBlock(result, t, locale),
     result.longevity ? h('p', { class: 'small muted' }, result.longevity) : null,
     answersBlock(review, t),
+    clinicCard(clinic, t),
     h('p', { class: 'disclaimer' }, t('ui.result.disclaimer')),
     h(
       'div',
