@@ -253,6 +253,16 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"money.symbol.AUD", "A$"},
     {"money.symbol.MXN", "MX$"},
 
+    // Dates and times as the clinic's email shows them (the widget uses Intl to the same
+    // effect, so its build leaves the texts out).
+    {"date.long", SMP_EMAIL_TEXT("{weekday}, {month} {day}, {year}")},
+    {"date.plain", SMP_EMAIL_TEXT("{month} {day}, {year}")},
+    {"date.time", SMP_EMAIL_TEXT("{date}, {hour}:{minute} ({zone})")},
+    {"date.weekdays", SMP_EMAIL_TEXT("Mon,Tue,Wed,Thu,Fri,Sat,Sun")},
+    {"date.months",
+     SMP_EMAIL_TEXT("January,February,March,April,May,June,"
+                    "July,August,September,October,November,December")},
+
     // Calendar file (.ics) texts.
     {"ics.calendar_name", "{clinic}: SMP plan"},
     {"ics.session", "SMP session {number}"},

@@ -283,6 +283,16 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"money.symbol.AUD", "AUD"},
     {"money.symbol.MXN", "MXN"},
 
+    // Dates and times as the clinic's email shows them (the widget uses Intl to the same
+    // effect, so its build leaves the texts out).
+    {"date.long", SMP_EMAIL_TEXT("{weekday}, {day} de {month} de {year}")},
+    {"date.plain", SMP_EMAIL_TEXT("{day} de {month} de {year}")},
+    {"date.time", SMP_EMAIL_TEXT("{date}, {hour}:{minute} ({zone})")},
+    {"date.weekdays", SMP_EMAIL_TEXT("lun,mar,mié,jue,vie,sáb,dom")},
+    {"date.months",
+     SMP_EMAIL_TEXT("enero,febrero,marzo,abril,mayo,junio,"
+                    "julio,agosto,septiembre,octubre,noviembre,diciembre")},
+
     // Calendar file (.ics) texts.
     {"ics.calendar_name", "{clinic}: plan de SMP"},
     {"ics.session", "Sesión de SMP {number}"},

@@ -6,6 +6,7 @@
 
 #include "smp/ics.hpp"
 #include "smp/messages.hpp"
+#include "smp/server/email_format.hpp"
 #include "smp/server/mime.hpp"
 #include "smp/server/timestamps.hpp"
 
@@ -16,9 +17,14 @@ using nlohmann::json;
 
 // One line of an email section: a label and its value, or a paragraph when label is empty.
 struct Line {
+  Line(std::string label_text, std::string value_text, bool is_bullet = false,
+       std::string link = "")
+      : label(std::move(label_text)), value(std::move(value_text)), bullet(is_bullet),
+        href(std::move(link)) {}
   std::string label;
   std::string value;
   bool bullet = false;
+  std::string href;  ///< HTML only: the value as a link (mailto:, tel:, https:)
 };
 struct Section {
   std::string title;
@@ -128,6 +134,15 @@ std::string answer_value(const json& value) {
   return dump(value);
 }
 
+// A tel: link keeps only what a dialler uses (RFC 3966 global numbers: + and digits).
+std::string tel_href(const std::string& phone) {
+  std::string digits;
+  for (char c : phone) {
+    if ((c >= '0' && c <= '9') || (c == '+' && digits.empty())) digits.push_back(c);
+  }
+  return digits.size() >= 3 ? "tel:" + digits : "";
+}
+
 // --- the sections shared by both emails ------------------------------------------------------
 
 void add_result_sections(Body& body, const json& result, const smp::Config& /*config*/,
@@ -140,7 +155,7 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
       std::string text = str(reason, "message");
       if (text.empty()) text = str(reason, "code");
       if (!str(reason, "eligible_on").empty()) {
-        text += " (" + m.text("email.eligible_on", {{"date", str(reason, "eligible_on")}}) + ")";
+        text += " (" + m.text("email.eligible_on", {{"date", email_date(str(reason, "eligible_on"), m)}}) + ")";
       }
       verdict.bullet(text);
     }
@@ -210,12 +225,13 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
       schedule.paragraph(m.text("email.plan.pending_clearance"));
     }
     if (!str(plan, "patch_test_by").empty()) {
-      schedule.lines.push_back({m.text("email.plan.patch_test_by"), str(plan, "patch_test_by")});
+      schedule.lines.push_back(
+          {m.text("email.plan.patch_test_by"), email_date(str(plan, "patch_test_by"), m)});
     }
     const json& sessions = member(plan, "sessions");
     if (sessions.is_array()) {
       for (const auto& session : sessions) {
-        std::string date = str(session, "date");
+        std::string date = email_date(str(session, "date"), m);
         if (date.empty()) date = m.text("email.plan.date_to_agree");
         std::string text = m.text("email.plan.session", {{"number", str(session, "number")},
                                                           {"date", date},
@@ -226,11 +242,11 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
     }
     if (!str(plan, "unrestricted_from").empty()) {
       schedule.lines.push_back(
-          {m.text("email.plan.unrestricted_from"), str(plan, "unrestricted_from")});
+          {m.text("email.plan.unrestricted_from"), email_date(str(plan, "unrestricted_from"), m)});
     }
     if (!str(plan, "touch_up_reminder").empty()) {
       schedule.lines.push_back(
-          {m.text("email.plan.touch_up_reminder"), str(plan, "touch_up_reminder")});
+          {m.text("email.plan.touch_up_reminder"), email_date(str(plan, "touch_up_reminder"), m)});
     }
   }
   body.sections.push_back(std::move(schedule));
@@ -248,7 +264,7 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
         auto it = std::find_if(steps.begin(), steps.end(),
                                [&](const auto& step) { return step.first == text; });
         if (it == steps.end()) it = steps.insert(steps.end(), {text, {}});
-        if (!str(item, "date").empty()) it->second.push_back(str(item, "date"));
+        if (!str(item, "date").empty()) it->second.push_back(email_date(str(item, "date"), m));
       }
       for (const auto& [text, dates] : steps) {
         std::string joined;
@@ -264,7 +280,8 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
         std::string text = str(item, "message");
         if (text.empty()) text = str(item, "code");
         if (!str(item, "resume_on").empty()) {
-          text += " (" + m.text("email.aftercare.resume_on", {{"date", str(item, "resume_on")}}) + ")";
+          text += " (" + m.text("email.aftercare.resume_on",
+                                {{"date", email_date(str(item, "resume_on"), m)}}) + ")";
         }
         aftercare.bullet(text);
       }
@@ -319,12 +336,15 @@ std::string render_html(const Body& body, const std::string& title) {
         out += "<li>" + html_escape(line.value) + "</li>\n";
       } else if (line.label.empty()) {
         open(Block::kNone);
-    if (section.highlight) out += "</div>\n";
         out += "<p>" + html_escape(line.value) + "</p>\n";
       } else {
         open(Block::kTable);
+        const std::string value =
+            line.href.empty() ? html_escape(line.value)
+                              : "<a href=\"" + html_escape(line.href) + "\">" +
+                                    html_escape(line.value) + "</a>";
         out += "<tr><th align=\"left\" valign=\"top\">" + html_escape(line.label) +
-               "</th><td>" + html_escape(line.value) + "</td></tr>\n";
+               "</th><td>" + value + "</td></tr>\n";
       }
     }
     open(Block::kNone);
@@ -438,17 +458,26 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   Body body;
   body.intro.push_back(m.text("email.clinic.intro", {{"clinic", config.clinic.name}}));
 
+  // Times in the clinic's own zone (the relay's TimeZone, as for "today").
+  const auto zone = TimeZone::load(config.clinic.timezone);
+  auto clinic_time = [&](const std::string& iso) {
+    return email_time(iso, zone, config.clinic.timezone, m);
+  };
+
   Section contact{m.text("email.section.contact"), {}};
   contact.lines.push_back({m.text("email.contact.name"), lead.contact.name});
-  contact.lines.push_back({m.text("email.contact.email"), lead.contact.email});
+  contact.lines.push_back(
+      {m.text("email.contact.email"), lead.contact.email, false, "mailto:" + lead.contact.email});
   if (!lead.contact.phone.empty()) {
-    contact.lines.push_back({m.text("email.contact.phone"), lead.contact.phone});
+    contact.lines.push_back(
+        {m.text("email.contact.phone"), lead.contact.phone, false, tel_href(lead.contact.phone)});
   }
   contact.lines.push_back(
       {m.text("email.contact.preferred"),
        label(m, "email.preferred." + lead.contact.preferred_contact, lead.contact.preferred_contact)});
   contact.lines.push_back({m.text("email.lead_id"), input.lead_id});
-  contact.lines.push_back({m.text("email.received_at"), iso8601_utc(input.received_ms)});
+  contact.lines.push_back(
+      {m.text("email.received_at"), email_time(input.received_ms, zone, config.clinic.timezone, m)});
   body.sections.push_back(std::move(contact));
 
   // Trust notes go first: what the server could not check, and where the visitor's screen
@@ -477,7 +506,8 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   for (const char* key : kAnswerKeys) {
     const json& value = member(lead.answers, key);
     if (value.is_null()) continue;
-    answers.lines.push_back({label(m, std::string("email.answer.") + key, key), answer_value(value)});
+    answers.lines.push_back(
+        {label(m, std::string("email.answer.") + key, key), answer_label(key, value, m)});
   }
   const auto age = smp::age_of(lead.parsed_answers, input.consultation->as_of);
   if (age && member(lead.answers, "age").is_null()) {
@@ -507,7 +537,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   consent.lines.push_back({m.text("email.consent.contact"), yes_no(lead.consent.contact)});
   consent.lines.push_back({m.text("email.consent.health_data"), yes_no(lead.consent.health_data)});
   consent.lines.push_back({m.text("email.consent.marketing"), yes_no(lead.consent.marketing)});
-  consent.lines.push_back({m.text("email.consent.given_at"), lead.consent.given_at});
+  consent.lines.push_back({m.text("email.consent.given_at"), clinic_time(lead.consent.given_at)});
   if (!lead.consent.text.empty()) {
     consent.lines.push_back({m.text("email.consent.text"), lead.consent.text});
   }
@@ -518,13 +548,17 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   auto add = [&](const char* key, const std::string& value) {
     if (!value.empty()) context.lines.push_back({m.text(key), value});
   };
-  add("email.context.page_url", ctx.page_url);
+  if (!ctx.page_url.empty()) {
+    const bool web = ctx.page_url.rfind("https://", 0) == 0 || ctx.page_url.rfind("http://", 0) == 0;
+    context.lines.push_back(
+        {m.text("email.context.page_url"), ctx.page_url, false, web ? ctx.page_url : ""});
+  }
   add("email.context.referrer", ctx.referrer);
   for (const auto& [key, value] : ctx.utm) {
     if (!value.empty()) context.lines.push_back({"utm_" + key, value});
   }
   add("email.context.locale", ctx.locale);
-  add("email.context.started_at", ctx.started_at);
+  if (!ctx.started_at.empty()) add("email.context.started_at", clinic_time(ctx.started_at));
   add("email.context.widget_version", ctx.widget_version);
   if (!context.lines.empty()) body.sections.push_back(std::move(context));
 

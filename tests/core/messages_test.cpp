@@ -192,6 +192,9 @@ const std::map<std::string, std::set<std::string>>& expected_placeholders() {
       {"money.format", {"symbol", "amount"}},
       {"money.format_code", {"code", "amount"}},
       {"money.range", {"low", "high"}},
+      {"date.long", {"weekday", "day", "month", "year"}},
+      {"date.plain", {"day", "month", "year"}},
+      {"date.time", {"date", "hour", "minute", "zone"}},
   };
   return kExpected;
 }

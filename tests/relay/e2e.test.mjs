@@ -83,7 +83,12 @@ describe('lead relay end to end', () => {
     assert.ok(mail.html.includes(result.estimate.display.text));
     assert.match(mail.text, /The visitor's screen showed 1–2 USD, which differs from the server's result/);
     for (const session of result.plan.sessions) {
-      if (session.date) assert.ok(mail.text.includes(session.date), `session date ${session.date}`);
+      // Calendar dates with their weekday, as Intl writes them (the widget shows the same).
+      const shown = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+      if (session.date) {
+        const text = shown.format(new Date(`${session.date}T00:00:00Z`));
+        assert.ok(mail.text.includes(text), `session date ${text}`);
+      }
     }
     // No health answers were shared: the email says so and has no medical section.
     assert.match(mail.text, /Health answers were not shared/);
@@ -91,7 +96,10 @@ describe('lead relay end to end', () => {
     assert.match(mail.text, /Verdict the visitor saw on screen \(unverified\): Good candidate/);
     // Consent, wording and context.
     assert.ok(mail.text.includes(lead.consent.text));
-    assert.ok(mail.text.includes(lead.consent.given_at));
+    // The consent time in the clinic's zone (UTC for this clinic), to the minute.
+    const given = new Date(lead.consent.given_at);
+    const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(given);
+    assert.match(mail.text, new RegExp(`Given at: .*, ${clock} \\(UTC\\)`));
     assert.ok(mail.text.includes('utm_campaign: spring'));
 
     const ics = mail.attachments.find((a) => a.filename === 'plan.ics');
