@@ -233,11 +233,11 @@ Result<nlohmann::json> evaluate_json(const nlohmann::json& answers, const Config
 }
 
 std::string evaluate_ics(const nlohmann::json& answers, const Config& config, Date as_of,
-                         const std::string& locale) {
+                         const std::string& locale, const IcsStamp& stamp) {
   auto parsed = parse_answers(answers, as_of, Completeness::kComplete);
   if (!parsed.ok()) return "";
   const Messages messages(config, resolve_locale(config, locale));
-  return plan_to_ics(evaluate(*parsed.value, config, as_of), config, messages);
+  return plan_to_ics(evaluate(*parsed.value, config, as_of), config, messages, stamp);
 }
 
 }  // namespace smp

@@ -366,6 +366,11 @@ std::string medical_value(const json& value, const smp::Messages& m) {
   return answer_value(value);
 }
 
+// The plan's calendar stamp: created when the lead was received, its UIDs the lead's own.
+smp::IcsStamp plan_stamp(const LeadEmailInput& input) {
+  return {input.received_ms / 1000, input.lead_id};
+}
+
 // The envelope-level headers that differ between the clinic's email and the visitor's.
 struct Addressing {
   std::string from;
@@ -562,7 +567,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   add("email.context.widget_version", ctx.widget_version);
   if (!context.lines.empty()) body.sections.push_back(std::move(context));
 
-  const std::string ics = smp::plan_to_ics(*input.consultation, config, m);
+  const std::string ics = smp::plan_to_ics(*input.consultation, config, m, plan_stamp(input));
   if (!ics.empty()) body.footer.push_back(m.text("email.clinic.ics_attached"));
   body.footer.push_back(m.text("email.footer"));
 
@@ -605,7 +610,7 @@ std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input) 
     body.footer.push_back(
         m.text("email.visitor.contact", {{"clinic", config.clinic.name}, {"contact", contact}}));
   }
-  const std::string ics = smp::plan_to_ics(*input.consultation, config, m);
+  const std::string ics = smp::plan_to_ics(*input.consultation, config, m, plan_stamp(input));
   if (!ics.empty()) body.footer.push_back(m.text("email.visitor.ics_attached"));
 
   OutgoingMessage message;

@@ -85,4 +85,26 @@ describe('the clinic email as a mail client shows it', () => {
     const { mail } = await send({ answers: { ...answers, medical: { keloid_prone: false } }, consent: { health_data: true } });
     assert.deepEqual(runPython('html_check.py', mail.html).errors, []);
   });
+
+  test('two visitors on the same day get calendar events that never collide, stamped when created', async () => {
+    const first = await send({ answers, contact: { name: 'First Visitor', email: 'first@example.org' } });
+    const second = await send({ answers, contact: { name: 'Second Visitor', email: 'second@example.org' } });
+    const eventsOf = (mail) => {
+      const ics = mail.attachments.find((a) => a.filename === 'plan.ics');
+      assert.ok(ics, 'plan.ics attached');
+      return runPython('ics_events.py', ics.content);
+    };
+    const a = eventsOf(first.mail);
+    const b = eventsOf(second.mail);
+    assert.ok(a.length >= 3);
+    assert.equal(new Set(a.map((e) => e.uid)).size, a.length, 'UIDs unique within a plan');
+    const shared = a.map((e) => e.uid).filter((uid) => b.some((other) => other.uid === uid));
+    assert.deepEqual(shared, [], 'no UID shared by two visitors');
+    for (const [{ before: sent, after: received }, events] of [[first, a], [second, b]]) {
+      for (const event of events) {
+        const stamp = Date.parse(event.dtstamp);
+        assert.ok(stamp >= Math.floor(sent / 1000) * 1000 - 1000 && stamp <= received + 1000, `DTSTAMP ${event.dtstamp}`);
+      }
+    }
+  });
 });
