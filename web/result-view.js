@@ -222,7 +222,7 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
       h('button', { type: 'button', 'data-action': 'send', onclick: actions.send }, t('ui.action.send')),
       h('span', { class: 'spacer' }),
       h('button', { type: 'button', class: 'link', 'data-action': 'edit', onclick: actions.edit }, t('ui.action.edit')),
-      clinic?.booking_url ? h('a', { class: 'button secondary', href: clinic.booking_url, target: '_blank', rel: 'noopener' }, t('ui.action.book')) : null,
+      clinic?.booking_url ? h('a', { class: 'button secondary', 'data-action': 'book', href: clinic.booking_url, target: '_blank', rel: 'noopener' }, t('ui.action.book')) : null,
     ),
   )
   return { element, heading }

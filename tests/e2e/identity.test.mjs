@@ -95,3 +95,14 @@ test('the printout carries the clinic, its contact and the consultation date', a
   }
   await page.close()
 })
+
+test('regression: a relative booking_url ("/book") gives a Book button resolved against the host page', async () => {
+  const { page } = await openWith({ booking_url: '/book' })
+  await start(page, { today: '2025-06-01' })
+  await answerAll(page, VISITOR)
+  await readResult(page)
+  const book = page.locator(`${W} article.result a[data-action="book"]`)
+  assert.equal(await book.count(), 1)
+  assert.equal(await book.getAttribute('href'), `${site.url}/book`)
+  await page.close()
+})
