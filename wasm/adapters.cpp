@@ -189,7 +189,8 @@ std::string evaluate(const std::string& config_json, const std::string& answers_
 }
 
 std::string plan_ics(const std::string& config_json, const std::string& answers_json,
-                     const std::string& today, const std::string& locale) {
+                     const std::string& today, const std::string& locale, double created_unix_seconds,
+                     const std::string& plan_id) {
   const LoadedConfig& loaded = load_config(config_json);
   if (!loaded.config) return "";
   std::optional<Date> today_date = parse_today(today);
@@ -197,7 +198,10 @@ std::string plan_ics(const std::string& config_json, const std::string& answers_
   Parsed answers = parse_document(answers_json, "answers", false);
   if (answers.problem) return "";
   // Same date the evaluate binding uses: the widget's today wins over any as_of in the answers.
-  return evaluate_ics(answers.value, *loaded.config, *today_date, locale);
+  IcsStamp stamp;
+  if (created_unix_seconds > 0) stamp.created_unix_seconds = static_cast<std::int64_t>(created_unix_seconds);
+  stamp.plan_id = plan_id;
+  return evaluate_ics(answers.value, *loaded.config, *today_date, locale, stamp);
 }
 
 std::string validate_lead(const std::string& config_json, const std::string& lead_json,

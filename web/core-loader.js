@@ -95,6 +95,9 @@ function parse(text, fallback) {
   }
 }
 
+// randomUUID needs a secure context; getRandomValues works on any page.
+const randomId = () =>
+  globalThis.crypto?.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
 const broken = (message) => ({ ok: false, errors: [{ pointer: '', code: 'core_failed', message }] })
 
 /** The core's functions with JS values in and out; never throws. */
@@ -142,8 +145,9 @@ export class Core {
   evaluate(config, answers, today, locale) {
     return this.json('evaluate', config, JSON.stringify(answers), today, locale)
   }
-  planIcs(config, answers, today, locale) {
-    return this.call('planIcs', config, JSON.stringify(answers), today, locale) || ''
+  /** The plan's calendar file, stamped now; each file gets its own plan id (unique UIDs). */
+  planIcs(config, answers, today, locale, { created = Math.floor(Date.now() / 1000), planId = randomId() } = {}) {
+    return this.call('planIcs', config, JSON.stringify(answers), today, locale, created, planId) || ''
   }
   validateLead(config, lead, today, locale) {
     return this.json('validateLead', config, JSON.stringify(lead), today, locale)

@@ -13,21 +13,6 @@ export function fill(text, params = {}) {
   )
 }
 
-/** Money in major units, rounded to `roundTo` for display (e.g. $1,500). */
-export function money(amount, currency, locale, roundTo = 1) {
-  if (typeof amount !== 'number' || !Number.isFinite(amount)) return ''
-  const step = Number.isFinite(roundTo) && roundTo > 0 ? roundTo : 1
-  const rounded = Math.round(amount / step) * step
-  try {
-    const fmt = memo(`m|${locale}|${currency}`, () =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }),
-    )
-    return fmt.format(rounded)
-  } catch {
-    return `${rounded} ${currency || ''}`.trim()
-  }
-}
-
 /** A plain number (hours: 2.5). */
 export function number(value, locale) {
   if (typeof value !== 'number') return String(value ?? '')

@@ -53,6 +53,12 @@ const css = String.raw`
 .timeline .day { display: block; font-size: 0.8em; font-weight: 700; color: var(--smp-muted, #5a6275); }
 .timeline .what { display: block; font-size: 0.9em; }
 .facts { list-style: none; padding: 0; display: grid; gap: 0.3em; margin-block-start: 0.75em; }
+.clinic { margin-block-start: 1.5em; padding: 0.75em 1em; border-radius: var(--smp-radius-small, 10px); background: var(--smp-surface-alt, #f6f7fa); }
+.clinic h3 { margin-block: 0 0.3em; }
+.clinic-contact { display: grid; grid-template-columns: auto 1fr; gap: 0.2em 1em; margin: 0; }
+.clinic-contact dt { color: var(--smp-muted, #5a6275); }
+.clinic-contact dd { margin: 0; }
+.prepared { margin-block: 0 0.5em; }
 .disclaimer { margin-block-start: 1.5em; font-size: 0.9em; color: var(--smp-muted, #5a6275); }
 
 .review { margin-block-start: 1.5em; border: 2px solid var(--smp-border, #dfe3ea); border-radius: var(--smp-radius-small, 10px); padding: 0.5em 1em; }
@@ -79,6 +85,7 @@ const css = String.raw`
   .timeline { grid-template-columns: repeat(5, 1fr); }
   .sessions { grid-template-columns: repeat(4, 1fr); }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+  .clinic { break-inside: avoid; background: none; border: 1px solid #999; }
 }
 `
 

@@ -2,8 +2,9 @@
 // core's validation of the lead before it is sent, the delivery outcome (or a mailto: fallback)
 // and the confirmation.
 import { getAt } from './answers.js'
+import { clinicCard } from './clinic-card.js'
 import { h, icon } from './dom.js'
-import { date, money } from './format.js'
+import { date } from './format.js'
 import { buildLead, renderLeadForm, sendLead } from './lead-form.js'
 
 const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content']
@@ -41,7 +42,7 @@ function mailtoHref(widget, form) {
   const r = widget.result || {}
   const e = r.estimate
   const lines = [t('ui.mail.body_intro'), '', `${t('ui.mail.result')}: ${r.headline || t(`verdict.${r.verdict}`)}`]
-  if (e) lines.push(`${t('ui.mail.estimate')}: ${t('ui.result.range', { low: money(e.low, e.currency, locale, e.round_to), high: money(e.high, e.currency, locale, e.round_to) })}`)
+  if (e?.display) lines.push(`${t('ui.mail.estimate')}: ${e.display.text}`)
   const first = r.plan?.sessions?.find((s) => s.date)
   if (first) lines.push(`${t('ui.result.session', { n: first.number })}: ${date(first.date, locale)}`)
   lines.push('', `${t('ui.mail.contact')}: ${form.name} · ${form.email}${form.phone ? ` · ${form.phone}` : ''} (${t(`ui.lead.preferred.${form.preferred_contact}`)})`)
@@ -104,13 +105,17 @@ async function submitLead(widget, form) {
 
 /** The lead form view; submitting validates the lead in the core, then delivers it. */
 export function leadStep(widget) {
-  return renderLeadForm({
+  const view = renderLeadForm({
     t: (key, params) => widget.t(key, params),
     pub: widget.pub,
     clinicName: widget.clinic.name || '',
     onSubmit: (form) => submitLead(widget, form).catch((error) => widget.fail('internal_error', String(error?.message || error), 'wasm')),
     onBack: () => widget.go('result'),
   })
+  // Who will get the request, and how to reach them without the form.
+  const card = clinicCard(widget.clinic, (key, params) => widget.t(key, params))
+  if (card) view.element.append(card)
+  return view
 }
 
 /** The confirmation after the clinic has the lead. */

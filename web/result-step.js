@@ -18,6 +18,14 @@ function answerText(widget, q) {
   return String(value)
 }
 
+function resolveUrl(url) {
+  try {
+    return url ? new URL(url, document.baseURI).href : ''
+  } catch {
+    return ''
+  }
+}
+
 function reviewItems(widget) {
   return widget
     .visible()
@@ -37,11 +45,11 @@ function downloadIcs(widget) {
 
 /** The result view ({element, heading}) of the element's last evaluation. */
 export function resultStep(widget) {
-  const bookingUrl = widget.clinic.booking_url || ''
   return renderResult(widget.result, {
     t: (key, params) => widget.t(key, params),
     locale: widget.locale,
-    clinic: { booking_url: /^https?:/i.test(bookingUrl) ? bookingUrl : '' },
+    // The core validated the URL (http(s) or a /path); a path is resolved against the host page.
+    clinic: { ...widget.clinic, booking_url: resolveUrl(widget.clinic.booking_url) },
     hasIcs: Boolean(widget.ics),
     review: { items: reviewItems(widget), change: (id) => widget.go('question', id) },
     actions: {

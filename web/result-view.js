@@ -1,7 +1,8 @@
 // The result page: verdict, reasons, advisories, estimate and plan exactly as the core returned
 // them. Only display formatting (Intl) happens here.
+import { clinicCard, preparedLine } from './clinic-card.js'
 import { h, uid } from './dom.js'
-import { date, money, number, year } from './format.js'
+import { date, number, year } from './format.js'
 
 function timeEl(iso, locale, style) {
   return h('time', { datetime: iso }, date(iso, locale, style))
@@ -41,14 +42,16 @@ function reasonsList(result, t, locale) {
 function estimateBlock(result, t, locale) {
   const e = result.estimate
   if (!e) return h('p', { class: 'muted', 'data-estimate': 'none' }, t('ui.result.no_estimate'))
-  const fmt = (amount) => money(amount, e.currency, locale, e.round_to)
+  // The core's display figures (rounded and formatted once for every channel).
+  const shown = e.display || {}
+  const shownLines = Object.fromEntries((shown.lines || []).map((line) => [line.package, line]))
   const names = Object.fromEntries((result.packages || []).map((p) => [p.id, p]))
   const lines = Array.isArray(e.lines) ? e.lines : []
   return h(
     'div',
     { class: 'estimate', part: 'estimate', 'data-low': e.low, 'data-high': e.high, 'data-currency': e.currency },
     e.provisional ? h('span', { class: 'provisional' }, t('ui.result.provisional')) : null,
-    h('p', { class: 'price', 'data-price': '' }, t('ui.result.range', { low: fmt(e.low), high: fmt(e.high) })),
+    h('p', { class: 'price', 'data-price': '' }, shown.text),
     e.sessions
       ? h('p', null, t('ui.result.sessions', { min: e.sessions.min, max: e.sessions.max, planned: e.sessions.planned }))
       : null,
@@ -64,14 +67,14 @@ function estimateBlock(result, t, locale) {
             lines.map((line) => [
               h('dt', { 'data-package': line.package }, line.name || names[line.package]?.name || line.package,
                 names[line.package]?.description ? h('span', { class: 'option-help small muted' }, ' — ', names[line.package].description) : null),
-              h('dd', null, t('ui.result.range', { low: fmt(line.low), high: fmt(line.high) })),
+              h('dd', { 'data-price': line.package }, shownLines[line.package]?.text),
             ]),
           ),
         ]
       : null,
-    e.touch_up ? h('p', { class: 'small' }, t('ui.result.touch_up', { low: fmt(e.touch_up.low), high: fmt(e.touch_up.high) })) : null,
-    e.consultation_fee > 0 ? h('p', { class: 'small' }, t('ui.result.consultation_fee', { amount: fmt(e.consultation_fee) })) : null,
-    typeof e.deposit === 'number' && e.deposit > 0 ? h('p', { class: 'small' }, t('ui.result.deposit', { amount: fmt(e.deposit) })) : null,
+    shown.touch_up ? h('p', { class: 'small', 'data-price': 'touch_up' }, t('ui.result.touch_up', { low: shown.touch_up.low_text, high: shown.touch_up.high_text })) : null,
+    shown.consultation_fee ? h('p', { class: 'small', 'data-price': 'consultation_fee' }, t('ui.result.consultation_fee', { amount: shown.consultation_fee.text })) : null,
+    shown.deposit ? h('p', { class: 'small', 'data-price': 'deposit' }, t('ui.result.deposit', { amount: shown.deposit.text })) : null,
   )
 }
 
@@ -187,6 +190,7 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
     'article',
     { class: 'result', part: 'result', 'data-verdict': result.verdict, 'aria-labelledby': headingId },
     h('p', { class: 'muted small' }, t('ui.result.title')),
+    preparedLine(clinic, result.as_of, t, locale),
     h(
       'div',
       { class: 'verdict', part: 'verdict', 'data-verdict': result.verdict },
@@ -208,6 +212,7 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
     planBlock(result, t, locale),
     result.longevity ? h('p', { class: 'small muted' }, result.longevity) : null,
     answersBlock(review, t),
+    clinicCard(clinic, t),
     h('p', { class: 'disclaimer' }, t('ui.result.disclaimer')),
     h(
       'div',
@@ -217,7 +222,7 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
       h('button', { type: 'button', 'data-action': 'send', onclick: actions.send }, t('ui.action.send')),
       h('span', { class: 'spacer' }),
       h('button', { type: 'button', class: 'link', 'data-action': 'edit', onclick: actions.edit }, t('ui.action.edit')),
-      clinic?.booking_url ? h('a', { class: 'button secondary', href: clinic.booking_url, target: '_blank', rel: 'noopener' }, t('ui.action.book')) : null,
+      clinic?.booking_url ? h('a', { class: 'button secondary', 'data-action': 'book', href: clinic.booking_url, target: '_blank', rel: 'noopener' }, t('ui.action.book')) : null,
     ),
   )
   return { element, heading }

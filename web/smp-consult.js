@@ -639,6 +639,7 @@ export class SmpConsultationElement extends HTMLElement {
       { class: 'intro', part: 'intro' },
       heading,
       h('p', { class: 'lead' }, this.t('ui.intro.body')),
+      this.clinic.practitioner_copy ? h('p', { class: 'practitioner', 'data-clinic': 'practitioner' }, this.clinic.practitioner_copy) : null,
       h(
         'ul',
         { class: 'badges' },

@@ -1,6 +1,8 @@
 // smp-consult: validate a clinic config, list the quiz questions, evaluate answers (SPEC §6),
 // and (native relay) serve the widget and receive leads.
+#include <chrono>
 #include <iostream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -158,7 +160,15 @@ int evaluate_command(const Options& options) {
   }
   // The result above validated the answers and fixed the consultation date.
   const smp::Date as_of = *smp::parse_date((*result.value)["as_of"].get<std::string>());
-  const auto ics = smp::evaluate_ics(*answers, *config, as_of, options.locale);
+  // The core reads no clock: this file's DTSTAMP is now, and a random plan id keeps its UIDs
+  // apart from any other visitor's plan in the same calendar.
+  smp::IcsStamp stamp;
+  stamp.created_unix_seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                                   std::chrono::system_clock::now().time_since_epoch())
+                                   .count();
+  std::random_device random;
+  stamp.plan_id = std::to_string(random()) + "-" + std::to_string(random());
+  const auto ics = smp::evaluate_ics(*answers, *config, as_of, options.locale, stamp);
   if (ics.empty()) {
     std::cerr << "smp-consult: the plan has no dated events yet (verdict "
               << (*result.value)["verdict"].get<std::string>() << ")\n";

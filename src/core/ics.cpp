@@ -1,4 +1,5 @@
-// The plan as an iCalendar (RFC 5545) file: all-day events, deterministic stamps and UIDs.
+// The plan as an iCalendar (RFC 5545) file: all-day events, UIDs unique per plan, DTSTAMP the
+// creation time the caller passes in.
 #include "smp/ics.hpp"
 
 #include <algorithm>
@@ -41,6 +42,31 @@ std::uint32_t fnv1a(std::string_view text) {
     hash *= 16777619u;
   }
   return hash;
+}
+
+// 64-bit FNV-1a for the plan part of UIDs: two plans of one clinic and day must never share one.
+std::uint64_t fnv1a64(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// RFC 5545 UTC DATE-TIME: YYYYMMDDTHHMMSSZ.
+std::string utc_stamp(std::int64_t unix_seconds) {
+  using namespace std::chrono;
+  const sys_seconds time{seconds{unix_seconds}};
+  const sys_days day = floor<days>(time);
+  const long long in_day = (time - day).count();
+  auto two = [](long long value) {
+    std::string text = std::to_string(value);
+    if (text.size() < 2) text.insert(text.begin(), '0');
+    return text;
+  };
+  return compact_date(Date{day}) + "T" + two(in_day / 3600) + two(in_day / 60 % 60) +
+         two(in_day % 60) + "Z";
 }
 
 std::string hex32(std::uint32_t value) {
@@ -219,7 +245,7 @@ std::string escape_ics_text(const std::string& text) {
 }
 
 std::string plan_to_ics(const Consultation& consultation, const Config& config,
-                        const Messages& messages) {
+                        const Messages& messages, const IcsStamp& ics_stamp) {
   if (!consultation.plan) return "";
   const Plan& plan = *consultation.plan;
 
@@ -241,11 +267,19 @@ std::string plan_to_ics(const Consultation& consultation, const Config& config,
     }
   }
 
-  // No clock in the core: the consultation date stands in for "now", so equal inputs give
-  // byte-identical files and a re-import updates events instead of duplicating them.
-  const std::string stamp = compact_date(consultation.as_of) + "T000000Z";
-  const std::string uid_suffix =
+  // No clock in the core: the caller passes the creation time (the consultation date only for
+  // callers that have none). The plan id keeps each visitor's events apart in one calendar, and
+  // the same plan downloaded again keeps its UIDs, so a re-import updates instead of duplicating.
+  const std::string stamp = ics_stamp.created_unix_seconds
+                                ? utc_stamp(*ics_stamp.created_unix_seconds)
+                                : compact_date(consultation.as_of) + "T000000Z";
+  std::string uid_suffix =
       hex32(fnv1a(format_date(consultation.as_of) + '\x1f' + config.clinic.name));
+  if (!ics_stamp.plan_id.empty()) {
+    const std::uint64_t plan = fnv1a64(ics_stamp.plan_id + '\x1f' + uid_suffix);
+    uid_suffix += "-" + hex32(static_cast<std::uint32_t>(plan >> 32)) +
+                  hex32(static_cast<std::uint32_t>(plan));
+  }
   const std::string location = escape_ics_text(config.clinic.address);
 
   std::string out;

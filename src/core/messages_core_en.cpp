@@ -241,6 +241,28 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"error.control_characters", "Please remove any special or invisible characters."},
     {"error.age_required", "Please give your date of birth or your age."},
 
+    // Money as every channel shows it (widget, print, email): display figures from the core.
+    {"money.format", "{symbol}{amount}"},
+    {"money.format_code", "{code}\u00a0{amount}"},
+    {"money.group", ","},
+    {"money.range", "{low} – {high}"},
+    {"money.symbol.USD", "$"},
+    {"money.symbol.EUR", "€"},
+    {"money.symbol.GBP", "£"},
+    {"money.symbol.CAD", "CA$"},
+    {"money.symbol.AUD", "A$"},
+    {"money.symbol.MXN", "MX$"},
+
+    // Dates and times as the clinic's email shows them (the widget uses Intl to the same
+    // effect, so its build leaves the texts out).
+    {"date.long", SMP_EMAIL_TEXT("{weekday}, {month} {day}, {year}")},
+    {"date.plain", SMP_EMAIL_TEXT("{month} {day}, {year}")},
+    {"date.time", SMP_EMAIL_TEXT("{date}, {hour}:{minute} ({zone})")},
+    {"date.weekdays", SMP_EMAIL_TEXT("Mon,Tue,Wed,Thu,Fri,Sat,Sun")},
+    {"date.months",
+     SMP_EMAIL_TEXT("January,February,March,April,May,June,"
+                    "July,August,September,October,November,December")},
+
     // Calendar file (.ics) texts.
     {"ics.calendar_name", "{clinic}: SMP plan"},
     {"ics.session", "SMP session {number}"},

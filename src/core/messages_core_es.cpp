@@ -271,6 +271,28 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"error.control_characters", "Quita los caracteres especiales o invisibles."},
     {"error.age_required", "Indica tu fecha de nacimiento o tu edad."},
 
+    // Money as every channel shows it (widget, print, email): display figures from the core.
+    {"money.format", "{amount}\u00a0{symbol}"},
+    {"money.format_code", "{amount}\u00a0{code}"},
+    {"money.group", "."},
+    {"money.range", "{low} – {high}"},
+    {"money.symbol.USD", "US$"},
+    {"money.symbol.EUR", "€"},
+    {"money.symbol.GBP", "GBP"},
+    {"money.symbol.CAD", "CA$"},
+    {"money.symbol.AUD", "AUD"},
+    {"money.symbol.MXN", "MXN"},
+
+    // Dates and times as the clinic's email shows them (the widget uses Intl to the same
+    // effect, so its build leaves the texts out).
+    {"date.long", SMP_EMAIL_TEXT("{weekday}, {day} de {month} de {year}")},
+    {"date.plain", SMP_EMAIL_TEXT("{day} de {month} de {year}")},
+    {"date.time", SMP_EMAIL_TEXT("{date}, {hour}:{minute} ({zone})")},
+    {"date.weekdays", SMP_EMAIL_TEXT("lun,mar,mié,jue,vie,sáb,dom")},
+    {"date.months",
+     SMP_EMAIL_TEXT("enero,febrero,marzo,abril,mayo,junio,"
+                    "julio,agosto,septiembre,octubre,noviembre,diciembre")},
+
     // Calendar file (.ics) texts.
     {"ics.calendar_name", "{clinic}: plan de SMP"},
     {"ics.session", "Sesión de SMP {number}"},

@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 118> kUiMessagesEn{{
+constexpr std::array<MessageEntry, 123> kUiMessagesEn{{
     {"ui.loading", "Loading your consultation…"},
     {"ui.widget_label", "Scalp micropigmentation consultation"},
     {"ui.intro.title", "Is scalp micropigmentation right for you?"},
@@ -37,6 +37,11 @@ constexpr std::array<MessageEntry, 118> kUiMessagesEn{{
     {"ui.scars.healed_since", "Date of the surgery or injury"},
     {"ui.scars.raised_or_red", "It is still raised or red"},
     {"ui.result.title", "Your result"},
+    {"ui.result.prepared", "Prepared by {clinic} on {date}"},
+    {"ui.clinic.title", "Your clinic"},
+    {"ui.clinic.phone", "Phone"},
+    {"ui.clinic.email", "Email"},
+    {"ui.clinic.address", "Address"},
     {"ui.result.announce", "Your result is ready: {verdict}"},
     {"ui.result.why", "Why"},
     {"ui.result.eligible_on", "From {date}"},

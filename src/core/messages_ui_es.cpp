@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 118> kUiMessagesEs{{
+constexpr std::array<MessageEntry, 123> kUiMessagesEs{{
     {"ui.loading", "Cargando tu consulta…"},
     {"ui.widget_label", "Consulta de micropigmentación capilar"},
     {"ui.intro.title", "¿Es la micropigmentación capilar para ti?"},
@@ -37,6 +37,11 @@ constexpr std::array<MessageEntry, 118> kUiMessagesEs{{
     {"ui.scars.healed_since", "Fecha de la cirugía o lesión"},
     {"ui.scars.raised_or_red", "Todavía está abultada o roja"},
     {"ui.result.title", "Tu resultado"},
+    {"ui.result.prepared", "Preparado por {clinic} el {date}"},
+    {"ui.clinic.title", "Tu clínica"},
+    {"ui.clinic.phone", "Teléfono"},
+    {"ui.clinic.email", "Correo electrónico"},
+    {"ui.clinic.address", "Dirección"},
     {"ui.result.announce", "Tu resultado está listo: {verdict}"},
     {"ui.result.why", "Por qué"},
     {"ui.result.eligible_on", "A partir del {date}"},

@@ -4,6 +4,7 @@
 #include "smp/consultation.hpp"
 #include "smp/ics.hpp"
 #include "smp/messages.hpp"
+#include "smp/money.hpp"
 
 namespace smp {
 namespace {
@@ -41,6 +42,44 @@ MessageParams care_params(const Config& config, const CareItem& item) {
           {"shave_days", std::to_string(config.precare.shave_days_before)}};
 }
 
+// The figures every channel shows (SPEC §8): price ranges to the nearest round_to; a configured
+// deposit amount and the consultation fee exactly (they are what the visitor pays); a percentage
+// deposit as that share of the shown low figure, so the two agree on screen.
+json display_json(const Estimate& e, const Config& config, const Messages& messages) {
+  const int round_to = config.pricing.round_to;
+  auto range = [&](long long low, long long high) {
+    const long long shown_low = round_for_display(low, round_to);
+    const long long shown_high = round_for_display(high, round_to);
+    return json{{"low", shown_low},
+                {"high", shown_high},
+                {"low_text", format_money(shown_low, e.currency, messages)},
+                {"high_text", format_money(shown_high, e.currency, messages)},
+                {"text", format_money_range(shown_low, shown_high, e.currency, messages)}};
+  };
+  auto amount = [&](long long value) {
+    return json{{"amount", value}, {"text", format_money(value, e.currency, messages)}};
+  };
+  json out = range(e.low, e.high);
+  out["round_to"] = round_to;
+  json lines = json::array();
+  for (const auto& line : e.lines) {
+    json item = range(line.low, line.high);
+    item["package"] = line.package;
+    lines.push_back(item);
+  }
+  out["lines"] = lines;
+  out["touch_up"] = range(e.touch_up.low, e.touch_up.high);
+  out["consultation_fee"] = e.consultation_fee > 0 ? amount(e.consultation_fee) : json(nullptr);
+  json deposit = nullptr;
+  if (e.deposit && config.pricing.deposit.percent) {
+    deposit = amount(out["low"].get<long long>() * *config.pricing.deposit.percent / 100);
+  } else if (e.deposit) {
+    deposit = amount(*e.deposit);
+  }
+  out["deposit"] = deposit;
+  return out;
+}
+
 json estimate_json(const Estimate& e, const Config& config, const Messages& messages) {
   json lines = json::array();
   for (const auto& line : e.lines) {
@@ -60,7 +99,8 @@ json estimate_json(const Estimate& e, const Config& config, const Messages& mess
           {"hours_per_session", range_json(e.hours)},
           {"touch_up", {{"low", e.touch_up.low}, {"high", e.touch_up.high}}},
           {"consultation_fee", e.consultation_fee},
-          {"deposit", e.deposit ? json(*e.deposit) : json(nullptr)}};
+          {"deposit", e.deposit ? json(*e.deposit) : json(nullptr)},
+          {"display", display_json(e, config, messages)}};
 }
 
 json plan_json(const Plan& plan, const Config& config, const Messages& messages) {
@@ -187,11 +227,11 @@ Result<nlohmann::json> evaluate_json(const nlohmann::json& answers, const Config
 }
 
 std::string evaluate_ics(const nlohmann::json& answers, const Config& config, Date as_of,
-                         const std::string& locale) {
+                         const std::string& locale, const IcsStamp& stamp) {
   auto parsed = parse_answers(answers, as_of, Completeness::kComplete);
   if (!parsed.ok()) return "";
   const Messages messages(config, resolve_locale(config, locale));
-  return plan_to_ics(evaluate(*parsed.value, config, as_of), config, messages);
+  return plan_to_ics(evaluate(*parsed.value, config, as_of), config, messages, stamp);
 }
 
 }  // namespace smp

@@ -6,6 +6,7 @@
 
 #include "smp/ics.hpp"
 #include "smp/messages.hpp"
+#include "smp/server/email_format.hpp"
 #include "smp/server/mime.hpp"
 #include "smp/server/timestamps.hpp"
 
@@ -16,9 +17,14 @@ using nlohmann::json;
 
 // One line of an email section: a label and its value, or a paragraph when label is empty.
 struct Line {
+  Line(std::string label_text, std::string value_text, bool is_bullet = false,
+       std::string link = "")
+      : label(std::move(label_text)), value(std::move(value_text)), bullet(is_bullet),
+        href(std::move(link)) {}
   std::string label;
   std::string value;
   bool bullet = false;
+  std::string href;  ///< HTML only: the value as a link (mailto:, tel:, https:)
 };
 struct Section {
   std::string title;
@@ -128,11 +134,19 @@ std::string answer_value(const json& value) {
   return dump(value);
 }
 
+// A tel: link keeps only what a dialler uses (RFC 3966 global numbers: + and digits).
+std::string tel_href(const std::string& phone) {
+  std::string digits;
+  for (char c : phone) {
+    if ((c >= '0' && c <= '9') || (c == '+' && digits.empty())) digits.push_back(c);
+  }
+  return digits.size() >= 3 ? "tel:" + digits : "";
+}
+
 // --- the sections shared by both emails ------------------------------------------------------
 
-void add_result_sections(Body& body, const json& result, const smp::Config& config,
+void add_result_sections(Body& body, const json& result, const smp::Config& /*config*/,
                          const smp::Messages& m) {
-  const int round_to = config.pricing.round_to;
   Section verdict{m.text("email.section.verdict"), {}};
   verdict.paragraph(verdict_label(m, str(result, "verdict")));
   const json& reasons = member(result, "reasons");
@@ -141,7 +155,7 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
       std::string text = str(reason, "message");
       if (text.empty()) text = str(reason, "code");
       if (!str(reason, "eligible_on").empty()) {
-        text += " (" + m.text("email.eligible_on", {{"date", str(reason, "eligible_on")}}) + ")";
+        text += " (" + m.text("email.eligible_on", {{"date", email_date(str(reason, "eligible_on"), m)}}) + ")";
       }
       verdict.bullet(text);
     }
@@ -160,22 +174,20 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
   if (!estimate.is_object()) {
     money.paragraph(m.text("email.estimate.none"));
   } else {
-    const std::string currency = str(estimate, "currency");
-    auto amount = [&](const json& object, const char* key, bool up) {
-      const auto value = integer(object, key);
-      return value ? format_money(*value, currency, round_to, up) : std::string("-");
+    // The core's display figures (SPEC §8): the same text the visitor saw in the widget.
+    const json& shown = member(estimate, "display");
+    auto text_of = [&](const json& object) {
+      const std::string text = str(object, "text");
+      return text.empty() ? std::string("-") : text;
     };
-    money.lines.push_back(
-        {m.text("email.estimate.total"), amount(estimate, "low", false) + " – " +
-                                             amount(estimate, "high", true)});
+    money.lines.push_back({m.text("email.estimate.total"), text_of(shown)});
     if (str(estimate, "provisional") == "true") {
       money.paragraph(m.text("email.estimate.provisional"));
     }
-    const json& lines = member(estimate, "lines");
+    const json& lines = member(shown, "lines");
     if (lines.is_array()) {
       for (const auto& line : lines) {
-        money.bullet(package_label(m, str(line, "package")) + ": " +
-                                amount(line, "low", false) + " – " + amount(line, "high", true));
+        money.bullet(package_label(m, str(line, "package")) + ": " + text_of(line));
       }
     }
     const json& sessions = member(estimate, "sessions");
@@ -190,18 +202,16 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
     if (hours.is_object()) {
       money.lines.push_back({m.text("email.estimate.hours"), hours_text(hours) + " h"});
     }
-    const json& touch_up = member(estimate, "touch_up");
+    const json& touch_up = member(shown, "touch_up");
     if (touch_up.is_object()) {
-      money.lines.push_back({m.text("email.estimate.touch_up"), amount(touch_up, "low", false) +
-                                                                    " – " +
-                                                                    amount(touch_up, "high", true)});
+      money.lines.push_back({m.text("email.estimate.touch_up"), text_of(touch_up)});
     }
-    if (integer(estimate, "consultation_fee").value_or(0) > 0) {
+    if (member(shown, "consultation_fee").is_object()) {
       money.lines.push_back(
-          {m.text("email.estimate.consultation_fee"), amount(estimate, "consultation_fee", false)});
+          {m.text("email.estimate.consultation_fee"), text_of(member(shown, "consultation_fee"))});
     }
-    if (integer(estimate, "deposit")) {
-      money.lines.push_back({m.text("email.estimate.deposit"), amount(estimate, "deposit", false)});
+    if (member(shown, "deposit").is_object()) {
+      money.lines.push_back({m.text("email.estimate.deposit"), text_of(member(shown, "deposit"))});
     }
   }
   body.sections.push_back(std::move(money));
@@ -215,12 +225,13 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
       schedule.paragraph(m.text("email.plan.pending_clearance"));
     }
     if (!str(plan, "patch_test_by").empty()) {
-      schedule.lines.push_back({m.text("email.plan.patch_test_by"), str(plan, "patch_test_by")});
+      schedule.lines.push_back(
+          {m.text("email.plan.patch_test_by"), email_date(str(plan, "patch_test_by"), m)});
     }
     const json& sessions = member(plan, "sessions");
     if (sessions.is_array()) {
       for (const auto& session : sessions) {
-        std::string date = str(session, "date");
+        std::string date = email_date(str(session, "date"), m);
         if (date.empty()) date = m.text("email.plan.date_to_agree");
         std::string text = m.text("email.plan.session", {{"number", str(session, "number")},
                                                           {"date", date},
@@ -231,11 +242,11 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
     }
     if (!str(plan, "unrestricted_from").empty()) {
       schedule.lines.push_back(
-          {m.text("email.plan.unrestricted_from"), str(plan, "unrestricted_from")});
+          {m.text("email.plan.unrestricted_from"), email_date(str(plan, "unrestricted_from"), m)});
     }
     if (!str(plan, "touch_up_reminder").empty()) {
       schedule.lines.push_back(
-          {m.text("email.plan.touch_up_reminder"), str(plan, "touch_up_reminder")});
+          {m.text("email.plan.touch_up_reminder"), email_date(str(plan, "touch_up_reminder"), m)});
     }
   }
   body.sections.push_back(std::move(schedule));
@@ -253,7 +264,7 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
         auto it = std::find_if(steps.begin(), steps.end(),
                                [&](const auto& step) { return step.first == text; });
         if (it == steps.end()) it = steps.insert(steps.end(), {text, {}});
-        if (!str(item, "date").empty()) it->second.push_back(str(item, "date"));
+        if (!str(item, "date").empty()) it->second.push_back(email_date(str(item, "date"), m));
       }
       for (const auto& [text, dates] : steps) {
         std::string joined;
@@ -269,7 +280,8 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
         std::string text = str(item, "message");
         if (text.empty()) text = str(item, "code");
         if (!str(item, "resume_on").empty()) {
-          text += " (" + m.text("email.aftercare.resume_on", {{"date", str(item, "resume_on")}}) + ")";
+          text += " (" + m.text("email.aftercare.resume_on",
+                                {{"date", email_date(str(item, "resume_on"), m)}}) + ")";
         }
         aftercare.bullet(text);
       }
@@ -324,12 +336,15 @@ std::string render_html(const Body& body, const std::string& title) {
         out += "<li>" + html_escape(line.value) + "</li>\n";
       } else if (line.label.empty()) {
         open(Block::kNone);
-    if (section.highlight) out += "</div>\n";
         out += "<p>" + html_escape(line.value) + "</p>\n";
       } else {
         open(Block::kTable);
+        const std::string value =
+            line.href.empty() ? html_escape(line.value)
+                              : "<a href=\"" + html_escape(line.href) + "\">" +
+                                    html_escape(line.value) + "</a>";
         out += "<tr><th align=\"left\" valign=\"top\">" + html_escape(line.label) +
-               "</th><td>" + html_escape(line.value) + "</td></tr>\n";
+               "</th><td>" + value + "</td></tr>\n";
       }
     }
     open(Block::kNone);
@@ -349,6 +364,11 @@ json result_json(const LeadEmailInput& input, const smp::Messages& messages) {
 std::string medical_value(const json& value, const smp::Messages& m) {
   if (value.is_boolean()) return m.text(value.get<bool>() ? "email.yes" : "email.no");
   return answer_value(value);
+}
+
+// The plan's calendar stamp: created when the lead was received, its UIDs the lead's own.
+smp::IcsStamp plan_stamp(const LeadEmailInput& input) {
+  return {input.received_ms / 1000, input.lead_id};
 }
 
 // The envelope-level headers that differ between the clinic's email and the visitor's.
@@ -386,23 +406,6 @@ std::string address_domain(const std::string& address) {
   const auto at = address.rfind('@');
   if (at == std::string::npos || at + 1 >= address.size()) return "localhost";
   return address.substr(at + 1);
-}
-
-std::string format_money(long long amount, const std::string& currency, int round_to,
-                         bool round_up) {
-  long long value = amount;
-  if (round_to > 1) {
-    const long long step = round_to;
-    const long long down = (value >= 0 ? value / step : (value - step + 1) / step) * step;
-    value = round_up && down != value ? down + step : down;
-  }
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string grouped;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back(',');
-    grouped.push_back(digits[i]);
-  }
-  return (currency.empty() ? "" : currency + " ") + (value < 0 ? "-" : "") + grouped;
 }
 
 std::string summary_mismatch(const smp::Lead& lead, const json& result) {
@@ -460,17 +463,26 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   Body body;
   body.intro.push_back(m.text("email.clinic.intro", {{"clinic", config.clinic.name}}));
 
+  // Times in the clinic's own zone (the relay's TimeZone, as for "today").
+  const auto zone = TimeZone::load(config.clinic.timezone);
+  auto clinic_time = [&](const std::string& iso) {
+    return email_time(iso, zone, config.clinic.timezone, m);
+  };
+
   Section contact{m.text("email.section.contact"), {}};
   contact.lines.push_back({m.text("email.contact.name"), lead.contact.name});
-  contact.lines.push_back({m.text("email.contact.email"), lead.contact.email});
+  contact.lines.push_back(
+      {m.text("email.contact.email"), lead.contact.email, false, "mailto:" + lead.contact.email});
   if (!lead.contact.phone.empty()) {
-    contact.lines.push_back({m.text("email.contact.phone"), lead.contact.phone});
+    contact.lines.push_back(
+        {m.text("email.contact.phone"), lead.contact.phone, false, tel_href(lead.contact.phone)});
   }
   contact.lines.push_back(
       {m.text("email.contact.preferred"),
        label(m, "email.preferred." + lead.contact.preferred_contact, lead.contact.preferred_contact)});
   contact.lines.push_back({m.text("email.lead_id"), input.lead_id});
-  contact.lines.push_back({m.text("email.received_at"), iso8601_utc(input.received_ms)});
+  contact.lines.push_back(
+      {m.text("email.received_at"), email_time(input.received_ms, zone, config.clinic.timezone, m)});
   body.sections.push_back(std::move(contact));
 
   // Trust notes go first: what the server could not check, and where the visitor's screen
@@ -499,7 +511,8 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   for (const char* key : kAnswerKeys) {
     const json& value = member(lead.answers, key);
     if (value.is_null()) continue;
-    answers.lines.push_back({label(m, std::string("email.answer.") + key, key), answer_value(value)});
+    answers.lines.push_back(
+        {label(m, std::string("email.answer.") + key, key), answer_label(key, value, m)});
   }
   const auto age = smp::age_of(lead.parsed_answers, input.consultation->as_of);
   if (age && member(lead.answers, "age").is_null()) {
@@ -529,7 +542,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   consent.lines.push_back({m.text("email.consent.contact"), yes_no(lead.consent.contact)});
   consent.lines.push_back({m.text("email.consent.health_data"), yes_no(lead.consent.health_data)});
   consent.lines.push_back({m.text("email.consent.marketing"), yes_no(lead.consent.marketing)});
-  consent.lines.push_back({m.text("email.consent.given_at"), lead.consent.given_at});
+  consent.lines.push_back({m.text("email.consent.given_at"), clinic_time(lead.consent.given_at)});
   if (!lead.consent.text.empty()) {
     consent.lines.push_back({m.text("email.consent.text"), lead.consent.text});
   }
@@ -540,17 +553,21 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   auto add = [&](const char* key, const std::string& value) {
     if (!value.empty()) context.lines.push_back({m.text(key), value});
   };
-  add("email.context.page_url", ctx.page_url);
+  if (!ctx.page_url.empty()) {
+    const bool web = ctx.page_url.rfind("https://", 0) == 0 || ctx.page_url.rfind("http://", 0) == 0;
+    context.lines.push_back(
+        {m.text("email.context.page_url"), ctx.page_url, false, web ? ctx.page_url : ""});
+  }
   add("email.context.referrer", ctx.referrer);
   for (const auto& [key, value] : ctx.utm) {
     if (!value.empty()) context.lines.push_back({"utm_" + key, value});
   }
   add("email.context.locale", ctx.locale);
-  add("email.context.started_at", ctx.started_at);
+  if (!ctx.started_at.empty()) add("email.context.started_at", clinic_time(ctx.started_at));
   add("email.context.widget_version", ctx.widget_version);
   if (!context.lines.empty()) body.sections.push_back(std::move(context));
 
-  const std::string ics = smp::plan_to_ics(*input.consultation, config, m);
+  const std::string ics = smp::plan_to_ics(*input.consultation, config, m, plan_stamp(input));
   if (!ics.empty()) body.footer.push_back(m.text("email.clinic.ics_attached"));
   body.footer.push_back(m.text("email.footer"));
 
@@ -593,7 +610,7 @@ std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input) 
     body.footer.push_back(
         m.text("email.visitor.contact", {{"clinic", config.clinic.name}, {"contact", contact}}));
   }
-  const std::string ics = smp::plan_to_ics(*input.consultation, config, m);
+  const std::string ics = smp::plan_to_ics(*input.consultation, config, m, plan_stamp(input));
   if (!ics.empty()) body.footer.push_back(m.text("email.visitor.ics_attached"));
 
   OutgoingMessage message;

@@ -416,3 +416,32 @@ TEST_CASE("the real planner's plan becomes a well-formed calendar", "[ics][integ
   CHECK(std::set<std::string>(uids.begin(), uids.end()).size() == uids.size());
   CHECK(values_of(lines, "BEGIN").size() == values_of(lines, "END").size());
 }
+
+TEST_CASE("each plan's calendar has its own UIDs and the creation time as DTSTAMP", "[ics][stamp]") {
+  const smp::Config config = spanish_clinic();
+  const smp::Messages messages(config, "es");
+  const smp::Consultation consultation = sample_consultation();
+  // 2025-06-01T14:05:09Z, as the relay passes a lead's receipt time.
+  const smp::IcsStamp first{1748786709, "L-FIRSTVISITOR"};
+  const smp::IcsStamp second{1748786709, "L-SECONDVISIT"};
+  const auto uids_of = [&](const smp::IcsStamp& stamp) {
+    return values_of(unfolded_lines(smp::plan_to_ics(consultation, config, messages, stamp)), "UID");
+  };
+
+  SECTION("regression: two visitors of one clinic on one day shared every UID") {
+    const auto a = uids_of(first);
+    const auto b = uids_of(second);
+    REQUIRE(a.size() == b.size());
+    REQUIRE_FALSE(a.empty());
+    for (const auto& uid : a) CHECK(std::find(b.begin(), b.end(), uid) == b.end());
+  }
+  SECTION("the same plan keeps its UIDs, so a re-import updates its events") {
+    CHECK(uids_of(first) == uids_of(smp::IcsStamp{1748790000, "L-FIRSTVISITOR"}));
+  }
+  SECTION("regression: DTSTAMP was a fixed midnight") {
+    const std::string ics = smp::plan_to_ics(consultation, config, messages, first);
+    for (const auto& stamp : values_of(unfolded_lines(ics), "DTSTAMP")) {
+      CHECK(stamp == "20250601T140509Z");
+    }
+  }
+}

@@ -191,6 +191,12 @@ const std::map<std::string, std::set<std::string>>& expected_placeholders() {
       {"ics.session_if_needed", {"number"}},
       {"ics.hours", {"min", "max"}},
       {"ics.aftercare", {"items"}},
+      {"money.format", {"symbol", "amount"}},
+      {"money.format_code", {"code", "amount"}},
+      {"money.range", {"low", "high"}},
+      {"date.long", {"weekday", "day", "month", "year"}},
+      {"date.plain", {"day", "month", "year"}},
+      {"date.time", {"date", "hour", "minute", "zone"}},
   };
   return kExpected;
 }
@@ -380,7 +386,12 @@ TEST_CASE("placeholders are substituted from params", "[messages][placeholders]"
   SECTION("every core text is free of braces once its params are given") {
     const smp::MessageParams params{{"min_age", "18"},    {"months", "6"},     {"days", "7"},
                                     {"clinic", "Clinic"}, {"number", "1"},     {"min", "2"},
-                                    {"max", "3"},         {"items", "Shaving"}};
+                                    {"max", "3"},         {"items", "Shaving"},
+                                    {"symbol", "$"},      {"amount", "1"},     {"code", "USD"},
+                                    {"low", "$1"},        {"high", "$2"},      {"weekday", "Mon"},
+                                    {"day", "1"},         {"month", "June"},   {"year", "2025"},
+                                    {"date", "June 1"},   {"hour", "10"},      {"minute", "05"},
+                                    {"zone", "UTC"}};
     for (std::string_view locale : smp::supported_locales()) {
       const smp::Messages messages(config, locale);
       for (const MessageEntry& entry : smp::core_messages(locale)) {

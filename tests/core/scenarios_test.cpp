@@ -390,7 +390,8 @@ namespace {
 json without_texts(const json& value) {
   static const std::set<std::string> texts = {"message",     "action_message", "headline",
                                               "summary",     "longevity",      "name",
-                                              "description", "locale"};
+                                              "description", "locale",         "text",
+                                              "low_text",    "high_text"};
   if (value.is_object()) {
     json out = json::object();
     for (const auto& [key, item] : value.items()) {

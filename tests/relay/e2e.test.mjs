@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
 import {
-  makeLead, money, postLead, runCli, startServer, startSmtp, tempDir, todayUtc, waitFor, writeConfig,
+  makeLead, postLead, runCli, startServer, startSmtp, tempDir, todayUtc, waitFor, writeConfig,
 } from './helpers.mjs';
 
 describe('lead relay end to end', () => {
@@ -78,13 +78,17 @@ describe('lead relay end to end', () => {
     const evaluated = runCli(['evaluate', '--answers', answersFile, '--today', todayUtc()]);
     assert.equal(evaluated.status, 0, evaluated.stderr);
     const result = JSON.parse(evaluated.stdout);
-    const { low, high, currency } = result.estimate;
-    assert.ok(mail.text.includes(`${money(low, currency, 50, false)} – ${money(high, currency, 50, true)}`),
-      mail.text);
-    assert.ok(mail.html.includes(money(low, currency, 50, false)));
+    // The core's display figures, exactly as the widget shows them.
+    assert.ok(mail.text.includes(result.estimate.display.text), mail.text);
+    assert.ok(mail.html.includes(result.estimate.display.text));
     assert.match(mail.text, /The visitor's screen showed 1–2 USD, which differs from the server's result/);
     for (const session of result.plan.sessions) {
-      if (session.date) assert.ok(mail.text.includes(session.date), `session date ${session.date}`);
+      // Calendar dates with their weekday, as Intl writes them (the widget shows the same).
+      const shown = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+      if (session.date) {
+        const text = shown.format(new Date(`${session.date}T00:00:00Z`));
+        assert.ok(mail.text.includes(text), `session date ${text}`);
+      }
     }
     // No health answers were shared: the email says so and has no medical section.
     assert.match(mail.text, /Health answers were not shared/);
@@ -92,7 +96,10 @@ describe('lead relay end to end', () => {
     assert.match(mail.text, /Verdict the visitor saw on screen \(unverified\): Good candidate/);
     // Consent, wording and context.
     assert.ok(mail.text.includes(lead.consent.text));
-    assert.ok(mail.text.includes(lead.consent.given_at));
+    // The consent time in the clinic's zone (UTC for this clinic), to the minute.
+    const given = new Date(lead.consent.given_at);
+    const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(given);
+    assert.match(mail.text, new RegExp(`Given at: .*, ${clock} \\(UTC\\)`));
     assert.ok(mail.text.includes('utm_campaign: spring'));
 
     const ics = mail.attachments.find((a) => a.filename === 'plan.ics');

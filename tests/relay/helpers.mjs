@@ -224,10 +224,3 @@ export function runCli(args, input) {
 export function todayUtc() {
   return new Date().toISOString().slice(0, 10);
 }
-
-/** Display rounding of the emails: low rounded down, high up, to `roundTo`; "USD 1,500". */
-export function money(amount, currency, roundTo, up) {
-  let value = Math.floor(amount / roundTo) * roundTo;
-  if (up && value !== amount) value += roundTo;
-  return `${currency} ${value.toLocaleString('en-US')}`;
-}

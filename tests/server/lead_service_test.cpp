@@ -160,10 +160,6 @@ TEST_CASE("rate limit answers 429 with Retry-After", "[server][lead][rate_limit]
   CHECK(has_retry_after);
 }
 
-TEST_CASE("money is shown rounded outward with separators", "[server][email]") {
-  CHECK(format_money(1500, "USD", 50, false) == "USD 1,500");
-  CHECK(format_money(1520, "USD", 50, false) == "USD 1,500");
-  CHECK(format_money(1520, "USD", 50, true) == "USD 1,550");
-  CHECK(format_money(1234567, "EUR", 1, false) == "EUR 1,234,567");
+TEST_CASE("message ids use the sender's domain", "[server][email]") {
   CHECK(address_domain("relay@clinic.example") == "clinic.example");
 }

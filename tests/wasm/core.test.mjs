@@ -99,11 +99,11 @@ describe('wasm bindings', () => {
   test('planIcs gives a calendar for a scheduled plan and "" otherwise', () => {
     const v01 = scenarios.find((s) => s.id === 'V01')
     const answers = JSON.stringify(v01?.answers ?? { age: 34, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' })
-    const ics = core.planIcs('{}', answers, '2025-06-01', 'en')
+    const ics = core.planIcs('{}', answers, '2025-06-01', 'en', 0, '')
     assert.match(ics, /^BEGIN:VCALENDAR\r\n/)
     assert.match(ics, /END:VCALENDAR\r\n$/)
-    assert.equal(core.planIcs('{}', '{"age":17}', '2025-06-01', 'en'), '')
-    assert.equal(core.planIcs('{', '{}', '2025-06-01', 'en'), '')
+    assert.equal(core.planIcs('{}', '{"age":17}', '2025-06-01', 'en', 0, ''), '')
+    assert.equal(core.planIcs('{', '{}', '2025-06-01', 'en', 0, ''), '')
   })
 
   test('validateLead accepts a good lead and points at bad fields', () => {

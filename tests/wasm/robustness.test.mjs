@@ -92,7 +92,7 @@ test('malformed answers, configs and leads never abort the module', () => {
   for (const input of inputs) {
     expectDiagnosticsOrValue(core.evaluate(config, input, '2025-06-01', 'en'), `evaluate ${input.slice(0, 60)}`)
     expectDiagnosticsOrValue(core.questions(config, input, 'es', '2025-06-01'), `questions ${input.slice(0, 60)}`)
-    assert.equal(typeof core.planIcs(config, input, '2025-06-01', 'en'), 'string')
+    assert.equal(typeof core.planIcs(config, input, '2025-06-01', 'en', 0, ''), 'string')
     calls += 3
   }
   const configInputs = [...malformed(config), ...wrongTypes(JSON.parse(config), random, 1500)]

@@ -1,5 +1,6 @@
 #pragma once
 // The consultation result (`smp-consult/result@1`, SPEC §4): verdict, reasons, estimate, plan.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -105,6 +106,13 @@ struct Consultation {
   std::optional<Plan> plan;
 };
 
+/// What makes one calendar file this plan's own (the core reads no clock): when it was created
+/// and an id of the plan (the relay's lead id, the widget's visit id).
+struct IcsStamp {
+  std::optional<std::int64_t> created_unix_seconds;  ///< DTSTAMP; unset: the consultation date
+  std::string plan_id;  ///< hashed into every UID, so two visitors' plans never collide
+};
+
 /// Screening rules R01–R17 and advisories (DOMAIN 3.3/3.3b) with the clinic's policies.
 Screening screen(const Answers& answers, const Config& config, Date as_of);
 /// Primary package by pattern/cause/look plus scar add-ons (DOMAIN 3.4, 3.6).
@@ -132,6 +140,6 @@ Result<nlohmann::json> evaluate_json(const nlohmann::json& answers, const Config
 /// The plan of valid answers on `as_of` as an iCalendar file; "" when the answers are invalid
 /// or the plan has no dated event.
 std::string evaluate_ics(const nlohmann::json& answers, const Config& config, Date as_of,
-                         const std::string& locale);
+                         const std::string& locale, const IcsStamp& stamp = {});
 
 }  // namespace smp

@@ -27,11 +27,6 @@ struct LeadEmailInput {
 /// (or no summary was sent), else a description of what the visitor saw.
 std::string summary_mismatch(const smp::Lead& lead, const nlohmann::json& result);
 
-/// Money for display: thousands separators, rounded to `round_to` (down for a range's low end,
-/// up for its high end), with the currency code, e.g. "USD 1,500".
-std::string format_money(long long amount, const std::string& currency, int round_to,
-                         bool round_up);
-
 /// The clinic's notification (subject with name, verdict and package; text + HTML; Reply-To
 /// the visitor; the plan as plan.ics); nullopt when the clinic address is unusable.
 std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input);
