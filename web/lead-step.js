@@ -50,7 +50,7 @@ function mailtoHref(widget, form) {
     for (const q of widget.visible().filter((item) => item.section === 'health')) {
       const value = getAt(widget.answers, q.pointer)
       if (value === undefined) continue
-      const label = (q.options || []).find((o) => String(o.value) === String(value))?.label ?? String(value)
+      const label = (q.options || []).find((o) => String(o.value) === String(value))?.label ?? (value === q.unanswered_value ? q.unsure_label : undefined) ?? String(value)
       lines.push(`- ${q.text} ${label}`)
     }
   }

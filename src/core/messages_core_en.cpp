@@ -86,6 +86,9 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
      "we'll reschedule if it flares before a session."},
     {"reason.other_medical_condition",
      "Please ask your doctor to confirm SMP is safe with your condition."},
+    {"reason.health_answer_unsure",
+     "You weren't sure about, or skipped, this health question: \"{question}\" We'll go through "
+     "it with you before anything is booked."},
 
     // What the visitor does next for a clearance or defer reason.
     {"action.patch_test", "A small patch test at least {days} days before your first session."},
@@ -105,6 +108,8 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"action.oncologist_clearance", "Your oncologist's OK once your treatment has finished."},
     {"action.doctor_or_oncologist_clearance", "Your doctor's or oncologist's OK for SMP."},
     {"action.guardian_consent", "Written consent from a parent or guardian."},
+    {"action.discuss_at_consultation",
+     "We'll talk this question through at your consultation, and ask your doctor if needed."},
 
     // Advisories (DOMAIN.md 3.3b): never change the verdict.
     {"advisory.young_progressive_loss",

@@ -95,6 +95,9 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
      "visto bueno de tu médico; si tienes un brote antes de una sesión, la cambiaremos de fecha."},
     {"reason.other_medical_condition",
      "Pide a tu médico que confirme que la SMP es segura con tu afección."},
+    {"reason.health_answer_unsure",
+     "No sabías la respuesta a esta pregunta de salud, o la saltaste: «{question}» La "
+     "revisaremos contigo antes de reservar nada."},
 
     // What the visitor does next for a clearance or defer reason.
     {"action.patch_test",
@@ -117,6 +120,8 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"action.doctor_or_oncologist_clearance",
      "El visto bueno de tu médico o de tu oncólogo para la SMP."},
     {"action.guardian_consent", "El consentimiento por escrito de tu madre, padre o tutor legal."},
+    {"action.discuss_at_consultation",
+     "Hablaremos de esta pregunta en tu consulta y, si hace falta, consultaremos a tu médico."},
 
     // Advisories (DOMAIN.md 3.3b): never change the verdict.
     {"advisory.young_progressive_loss",

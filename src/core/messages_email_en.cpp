@@ -6,7 +6,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 94> kEmailMessagesEn{{
+constexpr std::array<MessageEntry, 95> kEmailMessagesEn{{
     {"email.clinic.subject", SMP_EMAIL_TEXT("New SMP lead: {name} – {verdict} – {package}")},
     {"email.clinic.subject_no_package", SMP_EMAIL_TEXT("New SMP lead: {name} – {verdict}")},
     {"email.clinic.intro", SMP_EMAIL_TEXT("A visitor completed the online consultation of {clinic} and asked to be contacted. The verdict, estimate and plan below were recalculated by the server from the visitor's answers and your clinic settings.")},
@@ -66,6 +66,7 @@ constexpr std::array<MessageEntry, 94> kEmailMessagesEn{{
     {"email.answer.requested_start", SMP_EMAIL_TEXT("Requested start")},
     {"email.section.medical", SMP_EMAIL_TEXT("Health answers (shared with consent)")},
     {"email.medical.none", SMP_EMAIL_TEXT("No health conditions reported.")},
+    {"email.medical.unsure", SMP_EMAIL_TEXT("Not answered or not sure")},
     {"email.medical.pregnant_or_breastfeeding", SMP_EMAIL_TEXT("Pregnant or breastfeeding")},
     {"email.medical.active_scalp_condition", SMP_EMAIL_TEXT("Active scalp condition")},
     {"email.medical.chronic_scalp_condition_controlled", SMP_EMAIL_TEXT("Chronic scalp condition (controlled)")},

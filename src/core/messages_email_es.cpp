@@ -6,7 +6,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 94> kEmailMessagesEs{{
+constexpr std::array<MessageEntry, 95> kEmailMessagesEs{{
     {"email.clinic.subject", SMP_EMAIL_TEXT("Nuevo contacto SMP: {name} – {verdict} – {package}")},
     {"email.clinic.subject_no_package", SMP_EMAIL_TEXT("Nuevo contacto SMP: {name} – {verdict}")},
     {"email.clinic.intro", SMP_EMAIL_TEXT("Un visitante completó la consulta en línea de {clinic} y pidió que le contacten. El veredicto, el presupuesto y el plan siguientes los ha recalculado el servidor a partir de las respuestas del visitante y la configuración de la clínica.")},
@@ -66,6 +66,7 @@ constexpr std::array<MessageEntry, 94> kEmailMessagesEs{{
     {"email.answer.requested_start", SMP_EMAIL_TEXT("Inicio deseado")},
     {"email.section.medical", SMP_EMAIL_TEXT("Respuestas de salud (compartidas con consentimiento)")},
     {"email.medical.none", SMP_EMAIL_TEXT("No declara ninguna condición de salud.")},
+    {"email.medical.unsure", SMP_EMAIL_TEXT("Sin responder o sin saber")},
     {"email.medical.pregnant_or_breastfeeding", SMP_EMAIL_TEXT("Embarazo o lactancia")},
     {"email.medical.active_scalp_condition", SMP_EMAIL_TEXT("Afección activa del cuero cabelludo")},
     {"email.medical.chronic_scalp_condition_controlled", SMP_EMAIL_TEXT("Afección crónica del cuero cabelludo (controlada)")},

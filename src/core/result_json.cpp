@@ -120,11 +120,17 @@ nlohmann::json to_json(const Consultation& c, const Config& config, const Messag
   const std::string verdict = to_string(s.verdict);
   json reasons = json::array();
   for (const auto& r : s.reasons) {
-    const auto params = reason_params(config, r);
+    auto params = reason_params(config, r);
+    // A per-answer reason names its question in the visitor's words ("medical.x" asks "x").
+    const auto dot = r.subject.find('.');
+    if (dot != std::string::npos) {
+      params.emplace_back("question", messages.text("question." + r.subject.substr(dot + 1)));
+    }
     json item = {{"code", r.code},
                  {"verdict", to_string(r.verdict)},
                  {"message", messages.text("reason." + r.code + r.variant, params)}};
     if (r.eligible_on) item["eligible_on"] = format_date(*r.eligible_on);
+    if (!r.subject.empty()) item["subject"] = r.subject;
     if (!r.action.empty()) {
       item["action"] = r.action;
       item["action_message"] = messages.text("action." + r.action, params);

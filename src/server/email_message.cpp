@@ -511,8 +511,13 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   if (lead.consent.health_data) {
     Section medical{m.text("email.section.medical"), {}};
     const json& answers_medical = member(lead.answers, "medical");
+    std::string unsure;  // the questions the visitor skipped or wasn't sure of (SPEC §8), by name
     if (answers_medical.is_object()) {
       for (const auto& [key, value] : answers_medical.items()) {
+        if (value.is_string() && value == "unsure") {
+          unsure += (unsure.empty() ? "" : "; ") + label(m, "email.medical." + key, key);
+          continue;
+        }
         const bool reported = value.is_boolean() ? value.get<bool>()
                                                  : !(value.is_string() && value == "none");
         if (!reported) continue;
@@ -520,6 +525,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
             {label(m, "email.medical." + key, key), medical_value(value, m)});
       }
     }
+    if (!unsure.empty()) medical.lines.push_back({m.text("email.medical.unsure"), unsure});
     if (medical.lines.empty()) medical.paragraph(m.text("email.medical.none"));
     body.sections.push_back(std::move(medical));
   }

@@ -143,11 +143,13 @@ std::vector<std::string> required_core_keys() {
                   "other_medical_condition",
                   "keloid_prone.clearance",
                   "under_minimum_age.guardian",
-                  "uncontrolled_diabetes.any"});
+                  "uncontrolled_diabetes.any",
+                  "health_answer_unsure"});
   add("action.", {"patch_test", "doctor_note", "doctor_note_keep_medication",
                   "doctor_note_reschedule_if_flare", "dermatologist_review",
                   "dermatologist_signoff", "dermatologist_clearance", "oncologist_clearance",
-                  "doctor_or_oncologist_clearance", "guardian_consent"});
+                  "doctor_or_oncologist_clearance", "guardian_consent",
+                  "discuss_at_consultation"});
   add("advisory.",
       {"young_progressive_loss", "keep_length_not_feasible", "no_prescribed_med_changes",
        "scar_needs_in_person_quote", "photos_for_exact_quote"});
@@ -189,6 +191,13 @@ const std::map<std::string, std::set<std::string>>& expected_placeholders() {
       {"ics.session_if_needed", {"number"}},
       {"ics.hours", {"min", "max"}},
       {"ics.aftercare", {"items"}},
+      {"ics.aftercare_after_session", {"number", "items"}},
+      {"reason.health_answer_unsure", {"question"}},
+      {"verdict.not_suitable.not_yet.summary", {"min_age"}},
+      {"verdict.not_suitable.not_yet.dated", {"date"}},
+      {"verdict.not_suitable.not_yet.dated.summary", {"date", "min_age"}},
+      {"error.health_data_minor", {"min_age"}},
+      {"date.long", {"day", "month", "year"}},
   };
   return kExpected;
 }
@@ -378,7 +387,9 @@ TEST_CASE("placeholders are substituted from params", "[messages][placeholders]"
   SECTION("every core text is free of braces once its params are given") {
     const smp::MessageParams params{{"min_age", "18"},    {"months", "6"},     {"days", "7"},
                                     {"clinic", "Clinic"}, {"number", "1"},     {"min", "2"},
-                                    {"max", "3"},         {"items", "Shaving"}};
+                                    {"max", "3"},         {"items", "Shaving"},
+                                    {"date", "1 May 2026"}, {"question", "Q?"},
+                                    {"day", "1"},         {"month", "May"},   {"year", "2026"}};
     for (std::string_view locale : smp::supported_locales()) {
       const smp::Messages messages(config, locale);
       for (const MessageEntry& entry : smp::core_messages(locale)) {

@@ -26,6 +26,7 @@ struct Reason {
   bool undated = false;  ///< a defer reason with no end date (recheck needed)
   std::string action;    ///< e.g. "patch_test", "doctor_note"; "" = none
   std::string variant;   ///< message variant suffix, e.g. ".clearance" when a policy softens a rule
+  std::string subject;   ///< the answer a per-answer reason is about, e.g. "medical.keloid_prone"
 };
 
 struct Advisory {

@@ -1,0 +1,73 @@
+// Clinical safety in the rendered widget: skipped health questions are "not sure", never "no";
+// a minor is told "not yet" and is not asked to share health data; "SMP doesn't grow hair" is on
+// the result and its printout; every session shows its aftercare.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+
+import { openPage, screenshot } from './helpers/browser.mjs'
+import { expectedResult } from './helpers/expected.mjs'
+import { useDemoSite } from './helpers/site.mjs'
+import { answerAll, answerCurrent, next, readResult, start } from './helpers/widget.mjs'
+
+const W = 'smp-consultation'
+const BASE = { age: 40, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' }
+
+const site = useDemoSite({ browser: {} })
+
+async function questionId(page) {
+  return page.locator(`${W} fieldset[data-question]`).first().getAttribute('data-question')
+}
+
+async function waitMovedOn(page, from) {
+  await page.waitForFunction(
+    ([sel, prev]) => {
+      const root = document.querySelector(sel).shadowRoot
+      return root.querySelector('article.result') || root.querySelector('fieldset[data-question]')?.dataset.question !== prev
+    },
+    [W, from],
+  )
+}
+
+test('regression: pressing Next on every health question never gives "Good candidate"', async () => {
+  const { page, problems } = await openPage(site.context, `${site.url}/`)
+  await start(page, { today: '2025-06-01' })
+  const skipped = []
+  for (let step = 0; step < 40 && !(await page.locator(`${W} article.result`).count()); step += 1) {
+    const q = page.locator(`${W} fieldset[data-question]`).first()
+    const id = await questionId(page)
+    if ((await q.getAttribute('data-kind')) === 'yes_no' || ['chemotherapy', 'diabetes', 'skin_cancer', 'isotretinoin_last_dose'].includes(id)) {
+      // Every health question offers "not sure" (as an option, or a button for a date).
+      assert.equal(await q.locator('input[value="unsure"], [data-action="not-sure"]').count(), 1, id)
+      skipped.push(id)
+      await next(page)
+    } else {
+      await answerCurrent(page, BASE)
+      if (await page.locator(`${W} fieldset[data-question="${id}"]`).count()) await next(page)
+    }
+    await waitMovedOn(page, id)
+  }
+  assert.equal(skipped.length, 11, skipped.join(', '))  // a man is not asked about pregnancy
+  const shown = await readResult(page)
+  await screenshot(page, 'safety-health-skipped')
+  assert.equal(shown.verdict, 'medical_clearance')
+  assert.doesNotMatch(shown.headline, /Good candidate/)
+  assert.ok(shown.pending, 'no dated sessions before the health questions are discussed')
+  assert.deepEqual(shown.sessions, [])
+  assert.deepEqual(shown.reasons, skipped.map(() => 'health_answer_unsure'))
+  assert.ok(shown.reasonTexts.some((text) => text.includes('Have you ever had keloid scars?')), shown.reasonTexts.join('\n'))
+  assert.ok(shown.reasonTexts.every((text) => /consultation/.test(text)))
+  // The review lists the unknown answers as such.
+  const review = await page.locator(`${W} .review-list`).textContent()
+  assert.match(review, /Not sure \/ prefer not to say/)
+  assert.deepEqual(problems.pageErrors, [])
+})
+
+test('"Not sure" chosen on one health question is one reason naming it', async () => {
+  const { page } = await openPage(site.context, `${site.url}/`)
+  await start(page, { today: '2025-06-01' })
+  await answerAll(page, { ...BASE, medical: { diabetes: 'unsure' } })
+  const shown = await readResult(page)
+  assert.equal(shown.verdict, 'medical_clearance')
+  assert.deepEqual(shown.reasons, ['health_answer_unsure'])
+  assert.match(shown.reasonTexts[0], /Do you have diabetes\?/)
+})
