@@ -61,6 +61,7 @@ constexpr std::array<Rule, 18> kRules{{
        if (in.policy.allow_minor_with_guardian_consent) {
          Firing f = fire(Verdict::kMedicalClearance);
          f.variant = ".guardian";
+         f.action = "guardian_consent";
          return f;
        }
        Firing f = fire(Verdict::kNotSuitable);
@@ -74,6 +75,7 @@ constexpr std::array<Rule, 18> kRules{{
        if (in.policy.keloid_policy == Policy::kMedicalClearance) {
          Firing f = fire(Verdict::kMedicalClearance);
          f.variant = ".clearance";
+         f.action = "dermatologist_review";
          return f;
        }
        return fire(Verdict::kNotSuitable);
