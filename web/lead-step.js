@@ -108,6 +108,7 @@ export function leadStep(widget) {
     t: (key, params) => widget.t(key, params),
     pub: widget.pub,
     clinicName: widget.clinic.name || '',
+    healthConsent: widget.result?.health_data_consent !== false,
     onSubmit: (form) => submitLead(widget, form).catch((error) => widget.fail('internal_error', String(error?.message || error), 'wasm')),
     onBack: () => widget.go('result'),
   })

@@ -189,7 +189,7 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
     h('p', { class: 'muted small' }, t('ui.result.title')),
     h(
       'div',
-      { class: 'verdict', part: 'verdict', 'data-verdict': result.verdict },
+      { class: 'verdict', part: 'verdict', 'data-verdict': result.verdict, 'data-verdict-variant': result.verdict_variant || null },
       heading,
       result.summary ? h('p', null, result.summary) : null,
     ),

@@ -27,6 +27,17 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"verdict.not_suitable.summary",
      "From your answers, we don't recommend SMP for you. This is information, not a diagnosis: "
      "the final decision is made at a consultation, and you're welcome to book one."},
+    // Under the minimum age the answer is "not yet", not "never" (the core picks the variant).
+    {"verdict.not_suitable.not_yet",
+     "Not yet"},
+    {"verdict.not_suitable.not_yet.summary",
+     "SMP is for clients aged {min_age} or over, so it isn't for you yet. You're welcome to "
+     "come back once you turn {min_age}. This is information, not a diagnosis."},
+    {"verdict.not_suitable.not_yet.dated",
+     "Not yet: you can come back from {date}"},
+    {"verdict.not_suitable.not_yet.dated.summary",
+     "SMP is for clients aged {min_age} or over, so it isn't for you yet. You're welcome to "
+     "come back from {date}, when you turn {min_age}. This is information, not a diagnosis."},
 
     // Reasons (DOMAIN.md 3.3).
     {"reason.under_minimum_age",
@@ -227,6 +238,21 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
      "SMP doesn't grow hair: it places tiny dots of pigment that look like short hairs or "
      "stubble."},
 
+    // Dates in running text (date_text.cpp).
+    {"date.long", "{day} {month} {year}"},
+    {"date.month.1", "January"},
+    {"date.month.2", "February"},
+    {"date.month.3", "March"},
+    {"date.month.4", "April"},
+    {"date.month.5", "May"},
+    {"date.month.6", "June"},
+    {"date.month.7", "July"},
+    {"date.month.8", "August"},
+    {"date.month.9", "September"},
+    {"date.month.10", "October"},
+    {"date.month.11", "November"},
+    {"date.month.12", "December"},
+
     // Validation messages shown next to an answer or form field.
     {"error.wrong_type", "This answer isn't in the expected format."},
     {"error.unknown_key", "This answer isn't one we recognise."},
@@ -240,6 +266,9 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"error.consent_required", "Please agree that the clinic may contact you."},
     {"error.health_consent_missing",
      "Your health answers can only be sent if you agree to share them with the clinic."},
+    {"error.health_data_minor",
+     "Health answers can't be sent for anyone under {min_age}. The clinic will go through "
+     "your health at your consultation."},
     {"error.invalid_json", "We couldn't read these answers. Please try again."},
     {"error.schema_version",
      "These answers come from a different version of the form. Please start again."},

@@ -28,6 +28,18 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"verdict.not_suitable.summary",
      "Según tus respuestas, no te recomendamos la SMP. Esto es información, no un diagnóstico: "
      "la decisión final se toma en una consulta, y puedes reservar una cuando quieras."},
+    // Under the minimum age the answer is "not yet", not "never" (the core picks the variant).
+    {"verdict.not_suitable.not_yet",
+     "Todavía no"},
+    {"verdict.not_suitable.not_yet.summary",
+     "La SMP es para clientes de {min_age} años o más, así que todavía no es para ti. Puedes "
+     "volver cuando cumplas {min_age}. Esto es información, no un diagnóstico."},
+    {"verdict.not_suitable.not_yet.dated",
+     "Todavía no: puedes volver a partir del {date}"},
+    {"verdict.not_suitable.not_yet.dated.summary",
+     "La SMP es para clientes de {min_age} años o más, así que todavía no es para ti. Puedes "
+     "volver a partir del {date}, cuando cumplas {min_age}. Esto es información, no un "
+     "diagnóstico."},
 
     // Reasons (DOMAIN.md 3.3).
     {"reason.under_minimum_age",
@@ -257,6 +269,21 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
      "La SMP no hace crecer el pelo: coloca diminutos puntos de pigmento que parecen pelo muy "
      "corto o recién rapado."},
 
+    // Dates in running text (date_text.cpp).
+    {"date.long", "{day} de {month} de {year}"},
+    {"date.month.1", "enero"},
+    {"date.month.2", "febrero"},
+    {"date.month.3", "marzo"},
+    {"date.month.4", "abril"},
+    {"date.month.5", "mayo"},
+    {"date.month.6", "junio"},
+    {"date.month.7", "julio"},
+    {"date.month.8", "agosto"},
+    {"date.month.9", "septiembre"},
+    {"date.month.10", "octubre"},
+    {"date.month.11", "noviembre"},
+    {"date.month.12", "diciembre"},
+
     // Validation messages shown next to an answer or form field.
     {"error.wrong_type", "Esta respuesta no tiene el formato esperado."},
     {"error.unknown_key", "No reconocemos esta respuesta."},
@@ -270,6 +297,9 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"error.consent_required", "Acepta que la clínica se ponga en contacto contigo."},
     {"error.health_consent_missing",
      "Tus respuestas de salud solo se pueden enviar si aceptas compartirlas con la clínica."},
+    {"error.health_data_minor",
+     "No se pueden enviar respuestas de salud de menores de {min_age} años. La clínica "
+     "revisará tu salud en la consulta."},
     {"error.invalid_json", "No hemos podido leer estas respuestas. Inténtalo de nuevo."},
     {"error.schema_version",
      "Estas respuestas vienen de otra versión del formulario. Empieza de nuevo, por favor."},

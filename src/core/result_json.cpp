@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "smp/consultation.hpp"
+#include "smp/date_text.hpp"
 #include "smp/ics.hpp"
 #include "smp/messages.hpp"
 
@@ -151,14 +152,24 @@ nlohmann::json to_json(const Consultation& c, const Config& config, const Messag
                         {"name", messages.text("package." + p.id)},
                         {"description", messages.text("package." + p.id + ".description")}});
   }
+  // The verdict's copy follows its reasons: "not yet, from <date>" for a minor (R01 leads then).
+  MessageParams verdict_params{{"min_age", std::to_string(config.screening.min_age)}};
+  std::string verdict_key = "verdict." + verdict;
+  if (!s.verdict_variant.empty()) {
+    verdict_key += "." + s.verdict_variant;
+    if (s.reasons.front().eligible_on) {
+      verdict_key += ".dated";
+      verdict_params.emplace_back("date", long_date(*s.reasons.front().eligible_on, messages));
+    }
+  }
   const auto longevity = config.longevity_copy.find(messages.locale());
-  return {
+  json out = {
       {"schema", "smp-consult/result@1"},
       {"as_of", format_date(c.as_of)},
       {"locale", messages.locale()},
       {"verdict", verdict},
-      {"headline", messages.text("verdict." + verdict)},
-      {"summary", messages.text("verdict." + verdict + ".summary")},
+      {"headline", messages.text(verdict_key, verdict_params)},
+      {"summary", messages.text(verdict_key + ".summary", verdict_params)},
       {"reasons", reasons},
       {"advisories", advisories},
       {"earliest_eligible_date", date_or_null(s.earliest_eligible_date)},
@@ -168,7 +179,10 @@ nlohmann::json to_json(const Consultation& c, const Config& config, const Messag
       {"plan", c.plan ? plan_json(*c.plan, config, messages) : json(nullptr)},
       {"longevity", longevity != config.longevity_copy.end() ? longevity->second
                                                              : messages.text("longevity.copy")},
+      {"health_data_consent", may_share_health_data(c.answers, config, c.as_of)},
   };
+  if (!s.verdict_variant.empty()) out["verdict_variant"] = s.verdict_variant;
+  return out;
 }
 
 Result<nlohmann::json> evaluate_json(const nlohmann::json& answers, const Config& config,

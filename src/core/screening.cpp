@@ -270,8 +270,20 @@ Screening screen(const Answers& answers, const Config& config, Date as_of) {
       }
     }
   }
+  // Under the minimum age and nothing else against it, "not suitable" means "not yet" (N5).
+  if (screening.verdict == Verdict::kNotSuitable &&
+      std::all_of(screening.reasons.begin(), screening.reasons.end(), [](const Reason& r) {
+        return r.verdict != Verdict::kNotSuitable || r.code == "under_minimum_age";
+      })) {
+    screening.verdict_variant = "not_yet";
+  }
   screening.advisories = advisories_for(answers, screening, input.age);
   return screening;
+}
+
+bool may_share_health_data(const Answers& answers, const Config& config, Date as_of) {
+  const auto age = age_of(answers, as_of);
+  return !age || *age >= config.screening.min_age;
 }
 
 }  // namespace smp

@@ -168,7 +168,8 @@ std::vector<std::string> required_core_keys() {
   add("error.",
       {"wrong_type", "unknown_key", "invalid_date", "future_date", "out_of_range", "invalid_value",
        "required", "too_long", "invalid_email", "consent_required", "health_consent_missing",
-       "invalid_json", "schema_version", "control_characters", "age_required"});
+       "invalid_json", "schema_version", "control_characters", "age_required",
+       "health_data_minor"});
   add("ics.", {"calendar_name", "session", "session_if_needed", "patch_test", "touch_up",
                "unrestricted", "pending_clearance", "description_footer"});
   return keys;
@@ -405,7 +406,7 @@ TEST_CASE("with_prefix lists resolved texts", "[messages][lookup]") {
   config.copy["es"]["verdict.defer"] = "Todavía no";
   const auto verdicts = smp::Messages(config, "es").with_prefix("verdict.");
   std::map<std::string, std::string> by_key(verdicts.begin(), verdicts.end());
-  CHECK(by_key.size() == 8);
+  CHECK(by_key.size() == 12);  // 4 verdicts with summaries, and "not yet" with its dated form
   CHECK(by_key["verdict.defer"] == "Todavía no");
   CHECK(by_key["verdict.not_suitable"] == smp::Messages(config, "es").text("verdict.not_suitable"));
 }

@@ -84,4 +84,18 @@ describe('clinical safety through the relay', () => {
     assert.match(mail.text, /No health conditions reported/);
     assert.doesNotMatch(mail.text, /Not answered or not sure/);
   });
+
+  test('regression: a minor\'s health answers are refused with a pointer', async () => {
+    const reply = await postLead(server.url, makeLead({
+      consent: { health_data: true },
+      answers: { age: 17, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, medical: { keloid_prone: false } },
+    }));
+    assert.equal(reply.status, 400, reply.text);
+    assert.deepEqual(reply.body.errors.map((e) => [e.pointer, e.code]), [['/answers/medical', 'health_data_minor']]);
+    assert.match(reply.body.errors[0].message, /under 18/);
+    const without = await postLead(server.url, makeLead({
+      answers: { age: 17, sex: 'male', pattern: { scale: 'norwood', stage: 'III' } },
+    }));
+    assert.equal(without.status, 202, without.text);
+  });
 });

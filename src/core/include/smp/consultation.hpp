@@ -39,6 +39,9 @@ struct Screening {
   std::vector<Advisory> advisories;
   std::optional<Date> earliest_eligible_date;
   bool recheck_required = false;
+  /// Headline/summary variant of the verdict's copy, e.g. "not_yet" when only the minimum age
+  /// stands in the way ("" = the verdict's own copy).
+  std::string verdict_variant;
 };
 
 enum class PackageRole { kPrimary, kAddon };
@@ -108,6 +111,9 @@ struct Consultation {
 
 /// Screening rules R01–R17 and advisories (DOMAIN 3.3/3.3b) with the clinic's policies.
 Screening screen(const Answers& answers, const Config& config, Date as_of);
+/// False below the clinic's minimum age: a minor's health answers are not asked to be shared
+/// (the lead form offers no health-data consent and the relay refuses them).
+bool may_share_health_data(const Answers& answers, const Config& config, Date as_of);
 /// Primary package by pattern/cause/look plus scar add-ons (DOMAIN 3.4, 3.6).
 std::vector<PackagePick> select_packages(const Answers& answers, const Config& config);
 /// Course estimate (DOMAIN 3.5–3.6); nullopt for not_suitable or when nothing is treatable.
