@@ -207,6 +207,9 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
     result.verdict === 'not_suitable' ? null : [h('h3', null, t('ui.result.estimate')), estimateBlock(result, t, locale)],
     planBlock(result, t, locale),
     result.longevity ? h('p', { class: 'small muted' }, result.longevity) : null,
+    Array.isArray(result.guardrails) && result.guardrails.length
+      ? h('ul', { class: 'guardrails', part: 'guardrails' }, result.guardrails.map((g) => h('li', { 'data-guardrail': g.code }, g.message)))
+      : null,
     answersBlock(review, t),
     h('p', { class: 'disclaimer' }, t('ui.result.disclaimer')),
     h(

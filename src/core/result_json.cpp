@@ -180,6 +180,9 @@ nlohmann::json to_json(const Consultation& c, const Config& config, const Messag
       {"longevity", longevity != config.longevity_copy.end() ? longevity->second
                                                              : messages.text("longevity.copy")},
       {"health_data_consent", may_share_health_data(c.answers, config, c.as_of)},
+      // DOMAIN 1.10 / 3.9: what SMP is not, shown with every result on every channel.
+      {"guardrails", json::array({{{"code", "no_regrowth"},
+                                   {"message", messages.text("longevity.no_regrowth")}}})},
   };
   if (!s.verdict_variant.empty()) out["verdict_variant"] = s.verdict_variant;
   return out;

@@ -97,3 +97,20 @@ test('an adult is offered the health-data consent', async () => {
   await page.locator(`${W} form.lead-form`).waitFor()
   assert.equal(await page.locator(`${W} input[name="consent_health"]`).count(), 1)
 })
+
+test('regression: "SMP doesn\'t grow hair" is on the result and on its printout', async () => {
+  const { page } = await openPage(site.context, `${site.url}/`)
+  await start(page, { today: '2025-06-01' })
+  await answerAll(page, BASE)
+  await readResult(page)
+  const guardrail = page.locator(`${W} article.result [data-guardrail="no_regrowth"]`)
+  assert.ok(await guardrail.isVisible())
+  assert.match(await guardrail.textContent(), /SMP doesn't grow hair/)
+  await page.emulateMedia({ media: 'print' })
+  try {
+    assert.ok(await guardrail.isVisible(), 'printed too')
+    assert.equal(await page.locator(`${W} [data-action="print"]`).isVisible(), false)
+  } finally {
+    await page.emulateMedia({ media: 'screen' })
+  }
+})
