@@ -32,6 +32,8 @@ const css = String.raw`
 .verdict[data-verdict="not_suitable"] { --verdict-color: var(--smp-danger, #b3261e); --verdict-bg: var(--smp-danger-bg, #fdecea); }
 /* Under the minimum age "not suitable" means "not yet": the waiting colour, not the warning one. */
 .verdict[data-verdict-variant="not_yet"] { --verdict-color: var(--smp-defer, #6b4fbb); --verdict-bg: var(--smp-defer-bg, #f1edfb); }
+.aftercare-session .restart { font-style: italic; color: var(--smp-muted, #5a6275); }
+.aftercare-session h5 { margin-block: 0.75em 0.25em; font-size: 0.95em; }
 .guardrails { list-style: none; padding: 0; margin-block: 0.75em; font-weight: 600; }
 .reasons { display: grid; gap: 0.6em; list-style: none; padding: 0; margin-block: 0.5em 1em; }
 .reasons li { padding: 0.6em 0.8em; border-radius: 8px; background: var(--smp-surface-alt, #f6f7fa); }

@@ -289,6 +289,7 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"ics.hours", "Session length: about {min}–{max} hours"},
     {"ics.full_day", "Long session: keep the whole day free."},
     {"ics.aftercare", "SMP aftercare: {items}"},
+    {"ics.aftercare_after_session", "SMP aftercare after session {number}: {items}"},
 });
 
 }  // namespace

@@ -320,6 +320,7 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"ics.hours", "Duración de la sesión: unas {min}–{max} horas"},
     {"ics.full_day", "Sesión larga: deja libre todo el día."},
     {"ics.aftercare", "Cuidados de SMP: {items}"},
+    {"ics.aftercare_after_session", "Cuidados tras la sesión {number} de SMP: {items}"},
 });
 
 }  // namespace

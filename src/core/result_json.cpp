@@ -90,6 +90,7 @@ json plan_json(const Plan& plan, const Config& config, const Messages& messages)
                  {"day", c.day},
                  {"message", messages.text("aftercare." + c.code, care_params(config, c))}};
     if (c.date) item["resume_on"] = format_date(*c.date);
+    if (c.restarted_by != 0) item["restarted_by_session"] = c.restarted_by;
     aftercare.push_back(item);
   }
   json out = {{"status", plan.status == PlanStatus::kScheduled ? "scheduled" : "pending_clearance"},
@@ -98,6 +99,9 @@ json plan_json(const Plan& plan, const Config& config, const Messages& messages)
               {"aftercare", aftercare}};
   if (plan.patch_test_by) out["patch_test_by"] = format_date(*plan.patch_test_by);
   if (plan.unrestricted_from) out["unrestricted_from"] = format_date(*plan.unrestricted_from);
+  if (plan.unrestricted_from_if_needed) {
+    out["unrestricted_from_if_needed"] = format_date(*plan.unrestricted_from_if_needed);
+  }
   if (plan.touch_up_reminder) out["touch_up_reminder"] = format_date(*plan.touch_up_reminder);
   return out;
 }

@@ -233,6 +233,10 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
       schedule.lines.push_back(
           {m.text("email.plan.unrestricted_from"), str(plan, "unrestricted_from")});
     }
+    if (!str(plan, "unrestricted_from_if_needed").empty()) {
+      schedule.lines.push_back({m.text("email.plan.unrestricted_from_if_needed"),
+                                str(plan, "unrestricted_from_if_needed")});
+    }
     if (!str(plan, "touch_up_reminder").empty()) {
       schedule.lines.push_back(
           {m.text("email.plan.touch_up_reminder"), str(plan, "touch_up_reminder")});
@@ -265,10 +269,18 @@ void add_result_sections(Body& body, const json& result, const smp::Config& conf
     Section aftercare{m.text("email.section.aftercare"), {}};
     const json& after = member(plan, "aftercare");
     if (after.is_array()) {
+      std::string session;  // the milestones come per session, in session order
       for (const auto& item : after) {
+        if (str(item, "after_session") != session) {
+          session = str(item, "after_session");
+          aftercare.paragraph(m.text("email.aftercare.after_session", {{"number", session}}));
+        }
         std::string text = str(item, "message");
         if (text.empty()) text = str(item, "code");
-        if (!str(item, "resume_on").empty()) {
+        if (!str(item, "restarted_by_session").empty()) {
+          text += " (" + m.text("email.aftercare.restarted_by",
+                                {{"number", str(item, "restarted_by_session")}}) + ")";
+        } else if (!str(item, "resume_on").empty()) {
           text += " (" + m.text("email.aftercare.resume_on", {{"date", str(item, "resume_on")}}) + ")";
         }
         aftercare.bullet(text);

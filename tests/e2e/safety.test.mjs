@@ -114,3 +114,38 @@ test('regression: "SMP doesn\'t grow hair" is on the result and on its printout'
     await page.emulateMedia({ media: 'screen' })
   }
 })
+
+test('regression: every planned session shows its aftercare dates; an extra session its own end', async () => {
+  const { page } = await openPage(site.context, `${site.url}/`)
+  await start(page, { today: '2025-06-01' })
+  // Norwood VII: three planned sessions and a fourth only if needed.
+  const answers = { ...BASE, pattern: { scale: 'norwood', stage: 'VII' } }
+  await answerAll(page, answers)
+  await readResult(page)
+  const { plan } = await expectedResult(answers, '2025-06-01')
+  const shavingAfter = (n) => plan.aftercare.find((c) => c.after_session === n && c.code === 'shaving').resume_on
+  await screenshot(page, 'safety-aftercare-per-session', { fullPage: true })
+  const blocks = await page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot
+    return [...root.querySelectorAll('[data-after-session]')].map((block) => ({
+      session: block.dataset.afterSession,
+      title: block.querySelector('h5').textContent,
+      shaving: block.querySelector('[data-code="shaving"] time')?.getAttribute('datetime') ?? null,
+      sunShown: Boolean(block.querySelector('[data-code="direct_sun"]')),
+      restarted: block.querySelector('[data-restarted-by]')?.textContent ?? null,
+    }))
+  }, W)
+  assert.deepEqual(blocks.map((b) => [b.session, b.shaving]), [1, 2, 3].map((n) => [String(n), shavingAfter(n)]))
+  assert.notEqual(shavingAfter(1), shavingAfter(3))
+  assert.match(blocks[0].title, /After session 1/)
+  // Session 2 comes before session 1's day-28 milestones: they are not shown as reached.
+  assert.equal(blocks[0].sunShown, false)
+  assert.match(blocks[0].restarted, /until session 2/)
+  assert.equal(blocks[2].sunShown, true)
+  assert.equal(blocks[2].restarted, null)
+  const shownDate = async (sel) => page.locator(`${W} ${sel} time`).getAttribute('datetime')
+  assert.equal(await shownDate('[data-unrestricted]'), plan.unrestricted_from)
+  assert.equal(await shownDate('[data-unrestricted-if-needed]'), plan.unrestricted_from_if_needed)
+  assert.ok(plan.unrestricted_from_if_needed > plan.unrestricted_from)
+  assert.match(await page.locator(`${W} [data-unrestricted-if-needed]`).textContent(), /only if needed/)
+})

@@ -98,4 +98,21 @@ describe('clinical safety through the relay', () => {
     }));
     assert.equal(without.status, 202, without.text);
   });
+
+  test('regression: aftercare after every session in the email and in plan.ics', async () => {
+    const mail = await clinicEmail(makeLead({
+      answers: { age: 40, sex: 'male', pattern: { scale: 'norwood', stage: 'VII' }, desired_look: 'shaved' },
+    }));
+    for (const n of [1, 2, 3]) assert.match(mail.text, new RegExp(`\\nAfter session ${n}\\r?\\n  \\* Shaving`));
+    assert.match(mail.text, /session 2 restarts this before it ends/);
+    assert.match(mail.text, /If the extra sessions are needed: no restrictions from: \d{4}-\d{2}-\d{2}/);
+    const ics = mail.attachments.find((a) => a.filename === 'plan.ics');
+    assert.ok(ics, 'plan.ics');
+    const aftercare = icsEvents(ics.content).filter((e) => e.summary.startsWith('SMP aftercare after session'));
+    for (const n of [1, 2, 3]) {
+      assert.ok(aftercare.some((e) => e.summary.startsWith(`SMP aftercare after session ${n}: Shaving`)), `session ${n}`);
+    }
+    // Session 1's day-28 milestones fall after session 2, which restarts them: no such event.
+    assert.ok(!aftercare.some((e) => e.summary.startsWith('SMP aftercare after session 1') && /Direct sun/.test(e.summary)));
+  });
 });

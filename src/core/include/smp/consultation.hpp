@@ -88,6 +88,9 @@ struct CareItem {
   int day = 0;      ///< offset from that session (negative before it)
   std::optional<Date> date;
   std::string code;
+  /// Aftercare only: the next session, when it comes before this milestone and restarts its
+  /// clock (the milestone is then not reached after this session); 0 = none.
+  int restarted_by = 0;
 };
 
 struct Plan {
@@ -97,6 +100,8 @@ struct Plan {
   std::vector<CareItem> aftercare;
   std::optional<Date> patch_test_by;
   std::optional<Date> unrestricted_from;
+  /// When the "if needed" sessions do happen: no restrictions from this date instead.
+  std::optional<Date> unrestricted_from_if_needed;
   std::optional<Date> touch_up_reminder;
 };
 
