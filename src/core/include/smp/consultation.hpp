@@ -19,7 +19,7 @@ enum class Verdict { kGoodCandidate = 0, kMedicalClearance = 1, kDefer = 2, kNot
 const char* to_string(Verdict verdict);
 
 struct Reason {
-  std::string rule;  ///< R01 … R17 (ordering and tests)
+  std::string rule;  ///< R01 … R18 (ordering and tests)
   std::string code;  ///< SPEC reason code, e.g. "keloid_prone"
   Verdict verdict = Verdict::kGoodCandidate;
   std::optional<Date> eligible_on;
@@ -114,7 +114,7 @@ struct Consultation {
   std::optional<Plan> plan;
 };
 
-/// Screening rules R01–R17 and advisories (DOMAIN 3.3/3.3b) with the clinic's policies.
+/// Screening rules R01–R18 and advisories (DOMAIN 3.3/3.3b, SPEC §8) with the clinic policies.
 Screening screen(const Answers& answers, const Config& config, Date as_of);
 /// False below the clinic's minimum age: a minor's health answers are not asked to be shared
 /// (the lead form offers no health-data consent and the relay refuses them).
