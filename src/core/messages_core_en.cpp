@@ -239,7 +239,7 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
      "stubble."},
 
     // Dates in running text (date_text.cpp).
-    {"date.long", "{day} {month} {year}"},
+    {"date.long", "{month} {day}, {year}"},  // as Intl writes "en" dates in the widget
     {"date.month.1", "January"},
     {"date.month.2", "February"},
     {"date.month.3", "March"},

@@ -30,8 +30,8 @@ TEST_CASE("a minor is told 'not yet', with the date when it is known", "[screeni
     const json result =
         t::evaluate_ok(t::with(t::base_answers(), {{"age", nullptr}, {"dob", "2008-03-12"}}));
     CHECK(result["verdict"] == "not_suitable");
-    CHECK(result["headline"] == "Not yet: you can come back from 12 March 2026");
-    CHECK(t::string_at(result, "summary").find("from 12 March 2026") != std::string::npos);
+    CHECK(result["headline"] == "Not yet: you can come back from March 12, 2026");
+    CHECK(t::string_at(result, "summary").find("from March 12, 2026") != std::string::npos);
     auto es = smp::evaluate_json(t::with(t::base_answers(), {{"age", nullptr}, {"dob", "2008-03-12"}}),
                                  smp::default_config(), t::as_of(), true, "es");
     REQUIRE(es.ok());

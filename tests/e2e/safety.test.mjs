@@ -79,7 +79,7 @@ test('regression: a 17-year-old is told "not yet" and is not asked to share heal
   const shown = await readResult(page)
   await screenshot(page, 'safety-minor-result')
   assert.equal(shown.verdict, 'not_suitable')
-  assert.equal(shown.headline, 'Not yet: you can come back from 12 March 2026')
+  assert.equal(shown.headline, 'Not yet: you can come back from March 12, 2026')
   assert.doesNotMatch(await page.locator(`${W} .verdict`).textContent(), /Not suitable/)
   assert.equal(await page.locator(`${W} .verdict`).getAttribute('data-verdict-variant'), 'not_yet')
   await page.locator(`${W} [data-action="send"]`).click()

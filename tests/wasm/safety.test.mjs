@@ -45,7 +45,7 @@ test('regression: unsure health answers never give good_candidate', () => {
 test('a minor: "not yet" with the date, and no health answers in a lead', () => {
   const result = evaluate({ ...BASE, age: undefined, dob: '2008-03-12' })
   assert.equal(result.verdict, 'not_suitable')
-  assert.equal(result.headline, 'Not yet: you can come back from 12 March 2026')
+  assert.equal(result.headline, 'Not yet: you can come back from March 12, 2026')
   assert.equal(result.health_data_consent, false)
   const lead = {
     schema: 'smp-consult/lead@1',

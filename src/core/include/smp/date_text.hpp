@@ -1,5 +1,5 @@
 #pragma once
-// Dates written out for people ("12 March 2027"), in the catalogue's words for each locale.
+// Dates written out for people ("March 12, 2027"), in the catalogue's words for each locale.
 #include <string>
 
 #include "smp/date.hpp"
