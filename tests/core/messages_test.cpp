@@ -308,6 +308,7 @@ TEST_CASE("copy follows the DOMAIN.md 3.9 guardrails", "[messages][guardrails]")
           std::string::npos);
   }
   SECTION("the copy says SMP does not grow hair") {
+    // The text itself; that every result shows it: guardrails_test.cpp, tests/e2e/safety.test.mjs.
     smp::Config config;
     CHECK(lower(smp::Messages(config, "en").text("longevity.no_regrowth")).find("doesn't grow") !=
           std::string::npos);
