@@ -30,6 +30,11 @@ const css = String.raw`
 .verdict[data-verdict="medical_clearance"] { --verdict-color: var(--smp-caution, #a15c00); --verdict-bg: var(--smp-caution-bg, #fff4e2); }
 .verdict[data-verdict="defer"] { --verdict-color: var(--smp-defer, #6b4fbb); --verdict-bg: var(--smp-defer-bg, #f1edfb); }
 .verdict[data-verdict="not_suitable"] { --verdict-color: var(--smp-danger, #b3261e); --verdict-bg: var(--smp-danger-bg, #fdecea); }
+/* Under the minimum age "not suitable" means "not yet": the waiting colour, not the warning one. */
+.verdict[data-verdict-variant="not_yet"] { --verdict-color: var(--smp-defer, #6b4fbb); --verdict-bg: var(--smp-defer-bg, #f1edfb); }
+.aftercare-session .restart { font-style: italic; color: var(--smp-muted, #5a6275); }
+.aftercare-session h5 { margin-block: 0.75em 0.25em; font-size: 0.95em; }
+.guardrails { list-style: none; padding: 0; margin-block: 0.75em; font-weight: 600; }
 .reasons { display: grid; gap: 0.6em; list-style: none; padding: 0; margin-block: 0.5em 1em; }
 .reasons li { padding: 0.6em 0.8em; border-radius: 8px; background: var(--smp-surface-alt, #f6f7fa); }
 .reasons .when, .reasons .action { display: block; font-weight: 600; margin-block-start: 0.25em; }

@@ -21,7 +21,7 @@ function safeUrl(url) {
  * The form: {element, heading, read(), showErrors(errors), setStatus(text, kind), setBusy(bool),
  * showMailto(href)}. `pub` is the public config; onSubmit is called with read().
  */
-export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack }) {
+export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack, healthConsent = true }) {
   const lead = pub.lead || {}
   const phonePolicy = ['required', 'optional', 'hidden'].includes(lead.phone) ? lead.phone : 'optional'
   const ids = { name: uid('lead-name'), email: uid('lead-email'), phone: uid('lead-phone'), consent: uid('lead-consent'), health: uid('lead-health'), marketing: uid('lead-marketing'), hp: uid('lead-hp') }
@@ -48,7 +48,8 @@ export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack }) {
   const consentText = t('ui.lead.consent_contact', { clinic: clinicName })
   const healthText = t('ui.lead.consent_health')
   const consent = h('input', { type: 'checkbox', id: ids.consent, name: 'consent_contact', required: true, 'aria-describedby': errors.consent })
-  const health = h('input', { type: 'checkbox', id: ids.health, name: 'consent_health' })
+  // The core says whether health answers may be shared at all (not below the minimum age).
+  const health = healthConsent ? h('input', { type: 'checkbox', id: ids.health, name: 'consent_health' }) : null
   const marketing = lead.marketing_opt_in ? h('input', { type: 'checkbox', id: ids.marketing, name: 'consent_marketing' }) : null
   const hp = h('input', { type: 'text', id: ids.hp, name: 'website', tabindex: '-1', autocomplete: 'off' })
   const privacy = safeUrl(pub.clinic?.privacy_url)
@@ -68,7 +69,7 @@ export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack }) {
     methodBox,
     h('div', { class: 'check' }, consent, h('label', { for: ids.consent }, consentText)),
     h('div', { class: 'error', id: errors.consent }),
-    h('div', { class: 'check' }, health, h('label', { for: ids.health }, healthText)),
+    health ? h('div', { class: 'check' }, health, h('label', { for: ids.health }, healthText)) : null,
     marketing ? h('div', { class: 'check' }, marketing, h('label', { for: ids.marketing }, t('ui.lead.consent_marketing'))) : null,
     privacy ? h('p', { class: 'small' }, h('a', { href: privacy, target: '_blank', rel: 'noopener' }, t('ui.lead.privacy'))) : null,
     h('div', { class: 'hp', 'aria-hidden': 'true' }, h('label', { for: ids.hp }, t('ui.lead.hp')), hp),
@@ -89,9 +90,9 @@ export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack }) {
     phone: phonePolicy === 'hidden' ? '' : phone.value.trim(),
     preferred_contact: form.querySelector(`input[name="${methodName}"]:checked`)?.value || 'email',
     consent_contact: consent.checked,
-    consent_health: health.checked,
+    consent_health: Boolean(health?.checked),
     consent_marketing: marketing ? marketing.checked : false,
-    consent_text: health.checked ? `${consentText} ${healthText}` : consentText,
+    consent_text: health?.checked ? `${consentText} ${healthText}` : consentText,
     hp: hp.value,
   })
   form.addEventListener('submit', (event) => {

@@ -51,7 +51,7 @@ function mailtoHref(widget, form) {
     for (const q of widget.visible().filter((item) => item.section === 'health')) {
       const value = getAt(widget.answers, q.pointer)
       if (value === undefined) continue
-      const label = (q.options || []).find((o) => String(o.value) === String(value))?.label ?? String(value)
+      const label = (q.options || []).find((o) => String(o.value) === String(value))?.label ?? (value === q.unanswered_value ? q.unsure_label : undefined) ?? String(value)
       lines.push(`- ${q.text} ${label}`)
     }
   }
@@ -109,6 +109,7 @@ export function leadStep(widget) {
     t: (key, params) => widget.t(key, params),
     pub: widget.pub,
     clinicName: widget.clinic.name || '',
+    healthConsent: widget.result?.health_data_consent !== false,
     onSubmit: (form) => submitLead(widget, form).catch((error) => widget.fail('internal_error', String(error?.message || error), 'wasm')),
     onBack: () => widget.go('result'),
   })

@@ -259,6 +259,11 @@ export function renderQuestion(q, ctx) {
     typeof q.skip_label === 'string' && q.skip_label
       ? h('button', { type: 'button', class: 'secondary', 'data-action': 'skip', onclick: () => ctx.onSkip() }, q.skip_label)
       : null
+  // A health question without options (a date) offers "not sure" as a button (SPEC §8).
+  const unsure =
+    q.kind !== 'stage' && typeof q.unsure_label === 'string' && q.unsure_label && ctx.onNotSure
+      ? h('button', { type: 'button', class: 'secondary', 'data-action': 'not-sure', onclick: () => ctx.onNotSure() }, q.unsure_label)
+      : null
   const error = h('div', { class: 'error', id: errorId, role: 'alert', part: 'error' })
   const element = h(
     'fieldset',
@@ -272,7 +277,7 @@ export function renderQuestion(q, ctx) {
     h('legend', { class: 'question-legend' }, heading),
     q.help ? h('p', { class: 'help', id: helpId }, q.help) : null,
     control,
-    skip ? h('div', { class: 'actions' }, skip) : null,
+    skip || unsure ? h('div', { class: 'actions' }, skip, unsure) : null,
     error,
   )
   const setErrors = (messages) => {

@@ -11,6 +11,7 @@ function answerText(widget, q) {
     return widget.t('ui.result.age', { age: getAt(widget.answers, '/age') })
   }
   if (value === undefined) return null
+  if (q.unsure_label && value === q.unanswered_value) return q.unsure_label
   if (q.kind === 'scar_list') return widget.t('ui.result.scar_count', { n: Array.isArray(value) ? value.length : 0 })
   const option = (q.options || []).find((o) => String(o.value) === String(value))
   if (option) return option.label

@@ -111,8 +111,14 @@ function planBlock(result, t, locale) {
   if (!plan) return null
   const sessions = Array.isArray(plan.sessions) ? plan.sessions : []
   const precare = (plan.precare || []).filter((c) => c.session === 1 || c.session === undefined)
-  const lastSession = Math.max(0, ...(plan.aftercare || []).map((c) => c.after_session || 0))
-  const aftercare = (plan.aftercare || []).filter((c) => (c.after_session || 0) === lastSession)
+  // Aftercare comes per session (each restarts the clocks), in the core's order.
+  const aftercare = new Map()
+  for (const item of plan.aftercare || []) {
+    const n = item.after_session || 0
+    if (!aftercare.has(n)) aftercare.set(n, [])
+    aftercare.get(n).push(item)
+  }
+  const sessionDate = (n) => sessions.find((s) => s.number === n)?.date
   return h(
     'section',
     { class: 'plan', part: 'plan', 'data-plan-status': plan.status, 'aria-labelledby': 'plan-title' },
@@ -136,12 +142,30 @@ function planBlock(result, t, locale) {
       ),
     ),
     precare.length ? [h('h4', null, t('ui.result.precare')), careStrip(precare, t, locale, 'precare')] : null,
-    aftercare.length ? [h('h4', null, t('ui.result.aftercare')), careStrip(aftercare, t, locale, 'aftercare')] : null,
+    aftercare.size
+      ? [
+          h('h4', null, t('ui.result.aftercare')),
+          [...aftercare].map(([n, items]) => {
+            // Milestones the next session comes before are not reached: one line says so.
+            const restartedBy = items.find((c) => c.restarted_by_session)?.restarted_by_session
+            return h(
+              'section',
+              { class: 'aftercare-session', 'data-after-session': n },
+              h('h5', null, t('ui.result.after_session', { n }), sessionDate(n) ? [' · ', timeEl(sessionDate(n), locale, 'short')] : null),
+              careStrip(items.filter((c) => !c.restarted_by_session), t, locale, 'aftercare'),
+              restartedBy ? h('p', { class: 'restart small', 'data-restarted-by': restartedBy }, t('ui.result.restarted_by', { n: restartedBy })) : null,
+            )
+          }),
+        ]
+      : null,
     h(
       'ul',
       { class: 'facts' },
       plan.patch_test_by ? h('li', null, sentence(t, 'ui.result.patch_test_by', { date: plan.patch_test_by }, ['date'], locale)) : null,
-      plan.unrestricted_from ? h('li', null, sentence(t, 'ui.result.unrestricted_from', { date: plan.unrestricted_from }, ['date'], locale)) : null,
+      plan.unrestricted_from ? h('li', { 'data-unrestricted': '' }, sentence(t, 'ui.result.unrestricted_from', { date: plan.unrestricted_from }, ['date'], locale)) : null,
+      plan.unrestricted_from_if_needed
+        ? h('li', { 'data-unrestricted-if-needed': '' }, sentence(t, 'ui.result.unrestricted_from_if_needed', { date: plan.unrestricted_from_if_needed }, ['date'], locale))
+        : null,
       plan.touch_up_reminder
         ? h(
             'li',
@@ -193,7 +217,7 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
     preparedLine(clinic, result.as_of, t, locale),
     h(
       'div',
-      { class: 'verdict', part: 'verdict', 'data-verdict': result.verdict },
+      { class: 'verdict', part: 'verdict', 'data-verdict': result.verdict, 'data-verdict-variant': result.verdict_variant || null },
       heading,
       result.summary ? h('p', null, result.summary) : null,
     ),
@@ -211,6 +235,9 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
     result.verdict === 'not_suitable' ? null : [h('h3', null, t('ui.result.estimate')), estimateBlock(result, t, locale)],
     planBlock(result, t, locale),
     result.longevity ? h('p', { class: 'small muted' }, result.longevity) : null,
+    Array.isArray(result.guardrails) && result.guardrails.length
+      ? h('ul', { class: 'guardrails', part: 'guardrails' }, result.guardrails.map((g) => h('li', { 'data-guardrail': g.code }, g.message)))
+      : null,
     answersBlock(review, t),
     clinicCard(clinic, t),
     h('p', { class: 'disclaimer' }, t('ui.result.disclaimer')),

@@ -419,6 +419,7 @@ export class SmpConsultationElement extends HTMLElement {
       const q = this.current()
       if (!q) return this.showResult()
       this.stepView?.commit()
+      this.answerUnanswered(q)
       this.refreshQuestions()
       const errors = this.errorsFor(q)
       if (errors.length === 0 && q.required && !this.isAnswered(q)) errors.push(this.t('ui.error.required'))
@@ -436,12 +437,18 @@ export class SmpConsultationElement extends HTMLElement {
     })
   }
 
+  /** Moving on without an answer writes the value the core says that means ("unsure" for health). */
+  answerUnanswered(q) {
+    if (q.unanswered_value !== undefined && getAt(this.answers, q.pointer) === undefined) this.onAnswer(q.pointer, q.unanswered_value)
+  }
+
   /** From an edited answer straight back to the (re-evaluated) result. */
   updateResult() {
     this.guard(() => {
       const q = this.current()
       if (q) {
         this.stepView?.commit()
+        this.answerUnanswered(q)
         this.refreshQuestions()
         const errors = this.errorsFor(q)
         if (errors.length) {
@@ -486,6 +493,12 @@ export class SmpConsultationElement extends HTMLElement {
     const nextId = before.slice(from + 1).find((id) => visible.has(id))
     if (nextId) this.go('question', nextId)
     else this.showResult()
+  }
+
+  /** "Not sure" on a question without options (a date): the core's unanswered value, then on. */
+  unsure(q) {
+    this.onAnswer(q.pointer, q.unanswered_value)
+    this.next()
   }
 
   // ---- result ------------------------------------------------------------------------------
@@ -664,7 +677,7 @@ export class SmpConsultationElement extends HTMLElement {
       t: (key, params) => this.t(key, params),
       onAnswer: (pointer, value) => this.onAnswer(pointer, value),
       onSkip: () => this.guard(() => this.skip()),
-      onNotSure: q.kind === 'stage' ? () => this.guard(() => this.notSure(q)) : null,
+      onNotSure: q.kind === 'stage' ? () => this.guard(() => this.notSure(q)) : q.unsure_label ? () => this.guard(() => this.unsure(q)) : null,
       stageDiagram: later?.stageDiagram,
     })
     const nav = h(

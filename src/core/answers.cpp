@@ -227,14 +227,24 @@ class AnswersReader {
     };
     for (const auto& [key, out] : flags) {
       if (const auto* flag = answered(v, key)) {
-        *out = walk_.boolean(*flag, JsonWalk::child(p, key)).value_or(false);
+        if (unsure(*flag, key, m)) continue;
+        if (flag->is_boolean()) {
+          *out = flag->get<bool>();
+        } else {
+          walk_.error(JsonWalk::child(p, key), "wrong_type",
+                      "must be true, false or \"unsure\" (got " + JsonWalk::short_dump(*flag) +
+                          ")");
+        }
       }
     }
-    if (const auto* chemo = answered(v, "chemotherapy")) {
+    const auto* chemo = answered(v, "chemotherapy");
+    if (chemo != nullptr && unsure(*chemo, "chemotherapy", m)) chemo = nullptr;
+    if (chemo != nullptr) {
       m.chemotherapy = walk_.one_of<Chemotherapy>(*chemo, p + "/chemotherapy",
                                                   {{"none", Chemotherapy::kNone},
                                                    {"current", Chemotherapy::kCurrent},
-                                                   {"ended", Chemotherapy::kEnded}})
+                                                   {"ended", Chemotherapy::kEnded},
+                                                   {"unsure", Chemotherapy::kNone}})
                            .value_or(Chemotherapy::kNone);
     }
     m.chemotherapy_end = past_date(v, p, "chemotherapy_end");
@@ -242,23 +252,37 @@ class AnswersReader {
         answered(v, "chemotherapy_end") == nullptr) {
       walk_.error(p + "/chemotherapy_end", "required", "required when chemotherapy is ended");
     }
-    if (const auto* d = answered(v, "diabetes")) {
+    const auto* d = answered(v, "diabetes");
+    if (d != nullptr && !unsure(*d, "diabetes", m)) {
       m.diabetes = walk_.one_of<Diabetes>(*d, p + "/diabetes",
                                           {{"none", Diabetes::kNone},
                                            {"controlled", Diabetes::kControlled},
-                                           {"uncontrolled", Diabetes::kUncontrolled}})
+                                           {"uncontrolled", Diabetes::kUncontrolled},
+                                           {"unsure", Diabetes::kNone}})
                        .value_or(Diabetes::kNone);
     }
-    if (const auto* s = answered(v, "skin_cancer")) {
+    const auto* s = answered(v, "skin_cancer");
+    if (s != nullptr && !unsure(*s, "skin_cancer", m)) {
       m.skin_cancer = walk_.one_of<SkinCancer>(
                                *s, p + "/skin_cancer",
                                {{"none", SkinCancer::kNone},
                                 {"history", SkinCancer::kHistory},
-                                {"current_or_suspicious", SkinCancer::kCurrentOrSuspicious}})
+                                {"current_or_suspicious", SkinCancer::kCurrentOrSuspicious},
+                                {"unsure", SkinCancer::kNone}})
                           .value_or(SkinCancer::kNone);
     }
-    m.isotretinoin_last_dose = past_date(v, p, "isotretinoin_last_dose");
+    const auto* dose = answered(v, "isotretinoin_last_dose");
+    if (dose == nullptr || !unsure(*dose, "isotretinoin_last_dose", m)) {
+      m.isotretinoin_last_dose = past_date(v, p, "isotretinoin_last_dose");
+    }
     return m;
+  }
+
+  // "unsure" (SPEC §8) is recorded by key; the caller then treats the answer as not given.
+  static bool unsure(const json& value, std::string_view key, Medical& m) {
+    if (!value.is_string() || value.get_ref<const std::string&>() != "unsure") return false;
+    m.unsure.emplace_back(key);
+    return true;
   }
 
   JsonWalk walk_;

@@ -133,34 +133,20 @@ void add_session_events(const Plan& plan, const Messages& messages,
   }
 }
 
-// Every session restarts the aftercare clocks, so only the milestones after the last dated
-// session are worth a calendar entry; one entry per day, listing what resumes that day.
+// Aftercare milestones after every dated session, one entry per session and day listing what
+// resumes then. A milestone the next session comes before is left out: that session restarts
+// its clock, so the date would never be true.
 void add_aftercare_events(const Plan& plan, const Messages& messages,
                           std::vector<CalendarEvent>& events) {
-  // "Last" is the last planned session: an extra "if needed" one may never happen, and the
-  // planner's unrestricted-from date counts from the planned course too.
-  int last_session = 0;
-  int last_any_session = 0;
-  for (const PlannedSession& session : plan.sessions) {
-    if (!session.date) continue;
-    last_any_session = std::max(last_any_session, session.number);
-    if (!session.if_needed) last_session = std::max(last_session, session.number);
-  }
-  if (last_session == 0) last_session = last_any_session;
-  const bool have_last =
-      std::any_of(plan.aftercare.begin(), plan.aftercare.end(),
-                  [&](const CareItem& item) { return item.date && item.session == last_session; });
-  std::map<Date, std::vector<const CareItem*>> by_date;
+  std::map<std::pair<int, Date>, std::vector<const CareItem*>> by_day;
   for (const CareItem& item : plan.aftercare) {
-    if (!item.date) continue;
-    // A planner that lists the milestones once (not per session) still gets its events.
-    if (have_last && item.session != last_session) continue;
-    by_date[*item.date].push_back(&item);
+    if (!item.date || item.restarted_by != 0) continue;
+    by_day[{item.session, *item.date}].push_back(&item);
   }
   int index = 0;
-  for (const auto& [date, items] : by_date) {
+  for (const auto& [key, items] : by_day) {
     CalendarEvent event;
-    event.date = date;
+    event.date = key.second;
     event.kind = "aftercare";
     event.number = ++index;
     std::string labels;
@@ -170,7 +156,8 @@ void add_aftercare_events(const Plan& plan, const Messages& messages,
       labels += short_label(text);
       event.description.push_back(text);
     }
-    event.summary = messages.text("ics.aftercare", {{"items", labels}});
+    event.summary = messages.text("ics.aftercare_after_session",
+                                  {{"number", std::to_string(key.first)}, {"items", labels}});
     events.push_back(std::move(event));
   }
 }

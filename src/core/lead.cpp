@@ -11,6 +11,7 @@
 #include <string_view>
 #include <utility>
 
+#include "smp/consultation.hpp"
 #include "smp/messages.hpp"
 
 namespace smp {
@@ -422,6 +423,12 @@ class LeadReader {
       const std::string key = "error." + diagnostic.code;
       errors_.push_back(Diagnostic{"/answers" + diagnostic.pointer, diagnostic.code,
                                    messages_.has(key) ? messages_.text(key) : diagnostic.message});
+    }
+    // A minor's health answers are never asked to be shared, whatever the consent says.
+    if (parsed.ok() && medical != object->end() && !medical->is_null() &&
+        !may_share_health_data(*parsed.value, config_, validation_date(*object))) {
+      report("/answers/medical", "health_data_minor",
+             {{"min_age", std::to_string(config_.screening.min_age)}});
     }
     lead.answers = *object;
     if (parsed.ok()) lead.parsed_answers = std::move(*parsed.value);

@@ -27,6 +27,17 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"verdict.not_suitable.summary",
      "From your answers, we don't recommend SMP for you. This is information, not a diagnosis: "
      "the final decision is made at a consultation, and you're welcome to book one."},
+    // Under the minimum age the answer is "not yet", not "never" (the core picks the variant).
+    {"verdict.not_suitable.not_yet",
+     "Not yet"},
+    {"verdict.not_suitable.not_yet.summary",
+     "SMP is for clients aged {min_age} or over, so it isn't for you yet. You're welcome to "
+     "come back once you turn {min_age}. This is information, not a diagnosis."},
+    {"verdict.not_suitable.not_yet.dated",
+     "Not yet: you can come back from {date}"},
+    {"verdict.not_suitable.not_yet.dated.summary",
+     "SMP is for clients aged {min_age} or over, so it isn't for you yet. You're welcome to "
+     "come back from {date}, when you turn {min_age}. This is information, not a diagnosis."},
 
     // Reasons (DOMAIN.md 3.3).
     {"reason.under_minimum_age",
@@ -86,6 +97,9 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
      "we'll reschedule if it flares before a session."},
     {"reason.other_medical_condition",
      "Please ask your doctor to confirm SMP is safe with your condition."},
+    {"reason.health_answer_unsure",
+     "You weren't sure about, or skipped, this health question: \"{question}\" We'll go through "
+     "it with you before anything is booked."},
 
     // What the visitor does next for a clearance or defer reason.
     {"action.patch_test", "A small patch test at least {days} days before your first session."},
@@ -105,6 +119,8 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"action.oncologist_clearance", "Your oncologist's OK once your treatment has finished."},
     {"action.doctor_or_oncologist_clearance", "Your doctor's or oncologist's OK for SMP."},
     {"action.guardian_consent", "Written consent from a parent or guardian."},
+    {"action.discuss_at_consultation",
+     "We'll talk this question through at your consultation, and ask your doctor if needed."},
 
     // Advisories (DOMAIN.md 3.3b): never change the verdict.
     {"advisory.young_progressive_loss",
@@ -222,6 +238,21 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
      "SMP doesn't grow hair: it places tiny dots of pigment that look like short hairs or "
      "stubble."},
 
+    // Dates in running text (date_text.cpp).
+    {"date.long", "{month} {day}, {year}"},  // as Intl writes "en" dates in the widget
+    {"date.month.1", "January"},
+    {"date.month.2", "February"},
+    {"date.month.3", "March"},
+    {"date.month.4", "April"},
+    {"date.month.5", "May"},
+    {"date.month.6", "June"},
+    {"date.month.7", "July"},
+    {"date.month.8", "August"},
+    {"date.month.9", "September"},
+    {"date.month.10", "October"},
+    {"date.month.11", "November"},
+    {"date.month.12", "December"},
+
     // Validation messages shown next to an answer or form field.
     {"error.wrong_type", "This answer isn't in the expected format."},
     {"error.unknown_key", "This answer isn't one we recognise."},
@@ -235,6 +266,9 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"error.consent_required", "Please agree that the clinic may contact you."},
     {"error.health_consent_missing",
      "Your health answers can only be sent if you agree to share them with the clinic."},
+    {"error.health_data_minor",
+     "Health answers can't be sent for anyone under {min_age}. The clinic will go through "
+     "your health at your consultation."},
     {"error.invalid_json", "We couldn't read these answers. Please try again."},
     {"error.schema_version",
      "These answers come from a different version of the form. Please start again."},
@@ -253,15 +287,17 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"money.symbol.AUD", "A$"},
     {"money.symbol.MXN", "MX$"},
 
-    // Dates and times as the clinic's email shows them (the widget uses Intl to the same
-    // effect, so its build leaves the texts out).
-    {"date.long", SMP_EMAIL_TEXT("{weekday}, {month} {day}, {year}")},
-    {"date.plain", SMP_EMAIL_TEXT("{month} {day}, {year}")},
+    // Dates with their weekday and times, as the clinic's email shows them (date_text.cpp; the
+    // widget uses Intl to the same effect, so its build leaves these texts out).
+    {"date.weekday_long", SMP_EMAIL_TEXT("{weekday}, {month} {day}, {year}")},
     {"date.time", SMP_EMAIL_TEXT("{date}, {hour}:{minute} ({zone})")},
-    {"date.weekdays", SMP_EMAIL_TEXT("Mon,Tue,Wed,Thu,Fri,Sat,Sun")},
-    {"date.months",
-     SMP_EMAIL_TEXT("January,February,March,April,May,June,"
-                    "July,August,September,October,November,December")},
+    {"date.weekday.1", SMP_EMAIL_TEXT("Mon")},
+    {"date.weekday.2", SMP_EMAIL_TEXT("Tue")},
+    {"date.weekday.3", SMP_EMAIL_TEXT("Wed")},
+    {"date.weekday.4", SMP_EMAIL_TEXT("Thu")},
+    {"date.weekday.5", SMP_EMAIL_TEXT("Fri")},
+    {"date.weekday.6", SMP_EMAIL_TEXT("Sat")},
+    {"date.weekday.7", SMP_EMAIL_TEXT("Sun")},
 
     // Calendar file (.ics) texts.
     {"ics.calendar_name", "{clinic}: SMP plan"},
@@ -277,6 +313,7 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"ics.hours", "Session length: about {min}–{max} hours"},
     {"ics.full_day", "Long session: keep the whole day free."},
     {"ics.aftercare", "SMP aftercare: {items}"},
+    {"ics.aftercare_after_session", "SMP aftercare after session {number}: {items}"},
 });
 
 }  // namespace

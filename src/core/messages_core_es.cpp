@@ -28,6 +28,18 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"verdict.not_suitable.summary",
      "Según tus respuestas, no te recomendamos la SMP. Esto es información, no un diagnóstico: "
      "la decisión final se toma en una consulta, y puedes reservar una cuando quieras."},
+    // Under the minimum age the answer is "not yet", not "never" (the core picks the variant).
+    {"verdict.not_suitable.not_yet",
+     "Todavía no"},
+    {"verdict.not_suitable.not_yet.summary",
+     "La SMP es para clientes de {min_age} años o más, así que todavía no es para ti. Puedes "
+     "volver cuando cumplas {min_age}. Esto es información, no un diagnóstico."},
+    {"verdict.not_suitable.not_yet.dated",
+     "Todavía no: puedes volver a partir del {date}"},
+    {"verdict.not_suitable.not_yet.dated.summary",
+     "La SMP es para clientes de {min_age} años o más, así que todavía no es para ti. Puedes "
+     "volver a partir del {date}, cuando cumplas {min_age}. Esto es información, no un "
+     "diagnóstico."},
 
     // Reasons (DOMAIN.md 3.3).
     {"reason.under_minimum_age",
@@ -95,6 +107,9 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
      "visto bueno de tu médico; si tienes un brote antes de una sesión, la cambiaremos de fecha."},
     {"reason.other_medical_condition",
      "Pide a tu médico que confirme que la SMP es segura con tu afección."},
+    {"reason.health_answer_unsure",
+     "No sabías la respuesta a esta pregunta de salud, o la saltaste: «{question}» La "
+     "revisaremos contigo antes de reservar nada."},
 
     // What the visitor does next for a clearance or defer reason.
     {"action.patch_test",
@@ -117,6 +132,8 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"action.doctor_or_oncologist_clearance",
      "El visto bueno de tu médico o de tu oncólogo para la SMP."},
     {"action.guardian_consent", "El consentimiento por escrito de tu madre, padre o tutor legal."},
+    {"action.discuss_at_consultation",
+     "Hablaremos de esta pregunta en tu consulta y, si hace falta, consultaremos a tu médico."},
 
     // Advisories (DOMAIN.md 3.3b): never change the verdict.
     {"advisory.young_progressive_loss",
@@ -252,6 +269,21 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
      "La SMP no hace crecer el pelo: coloca diminutos puntos de pigmento que parecen pelo muy "
      "corto o recién rapado."},
 
+    // Dates in running text (date_text.cpp).
+    {"date.long", "{day} de {month} de {year}"},
+    {"date.month.1", "enero"},
+    {"date.month.2", "febrero"},
+    {"date.month.3", "marzo"},
+    {"date.month.4", "abril"},
+    {"date.month.5", "mayo"},
+    {"date.month.6", "junio"},
+    {"date.month.7", "julio"},
+    {"date.month.8", "agosto"},
+    {"date.month.9", "septiembre"},
+    {"date.month.10", "octubre"},
+    {"date.month.11", "noviembre"},
+    {"date.month.12", "diciembre"},
+
     // Validation messages shown next to an answer or form field.
     {"error.wrong_type", "Esta respuesta no tiene el formato esperado."},
     {"error.unknown_key", "No reconocemos esta respuesta."},
@@ -265,6 +297,9 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"error.consent_required", "Acepta que la clínica se ponga en contacto contigo."},
     {"error.health_consent_missing",
      "Tus respuestas de salud solo se pueden enviar si aceptas compartirlas con la clínica."},
+    {"error.health_data_minor",
+     "No se pueden enviar respuestas de salud de menores de {min_age} años. La clínica "
+     "revisará tu salud en la consulta."},
     {"error.invalid_json", "No hemos podido leer estas respuestas. Inténtalo de nuevo."},
     {"error.schema_version",
      "Estas respuestas vienen de otra versión del formulario. Empieza de nuevo, por favor."},
@@ -283,15 +318,17 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"money.symbol.AUD", "AUD"},
     {"money.symbol.MXN", "MXN"},
 
-    // Dates and times as the clinic's email shows them (the widget uses Intl to the same
-    // effect, so its build leaves the texts out).
-    {"date.long", SMP_EMAIL_TEXT("{weekday}, {day} de {month} de {year}")},
-    {"date.plain", SMP_EMAIL_TEXT("{day} de {month} de {year}")},
+    // Dates with their weekday and times, as the clinic's email shows them (date_text.cpp; the
+    // widget uses Intl to the same effect, so its build leaves these texts out).
+    {"date.weekday_long", SMP_EMAIL_TEXT("{weekday}, {day} de {month} de {year}")},
     {"date.time", SMP_EMAIL_TEXT("{date}, {hour}:{minute} ({zone})")},
-    {"date.weekdays", SMP_EMAIL_TEXT("lun,mar,mié,jue,vie,sáb,dom")},
-    {"date.months",
-     SMP_EMAIL_TEXT("enero,febrero,marzo,abril,mayo,junio,"
-                    "julio,agosto,septiembre,octubre,noviembre,diciembre")},
+    {"date.weekday.1", SMP_EMAIL_TEXT("lun")},
+    {"date.weekday.2", SMP_EMAIL_TEXT("mar")},
+    {"date.weekday.3", SMP_EMAIL_TEXT("mié")},
+    {"date.weekday.4", SMP_EMAIL_TEXT("jue")},
+    {"date.weekday.5", SMP_EMAIL_TEXT("vie")},
+    {"date.weekday.6", SMP_EMAIL_TEXT("sáb")},
+    {"date.weekday.7", SMP_EMAIL_TEXT("dom")},
 
     // Calendar file (.ics) texts.
     {"ics.calendar_name", "{clinic}: plan de SMP"},
@@ -307,6 +344,7 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"ics.hours", "Duración de la sesión: unas {min}–{max} horas"},
     {"ics.full_day", "Sesión larga: deja libre todo el día."},
     {"ics.aftercare", "Cuidados de SMP: {items}"},
+    {"ics.aftercare_after_session", "Cuidados tras la sesión {number} de SMP: {items}"},
 });
 
 }  // namespace

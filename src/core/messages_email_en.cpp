@@ -6,7 +6,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 94> kEmailMessagesEn{{
+constexpr std::array<MessageEntry, 98> kEmailMessagesEn{{
     {"email.clinic.subject", SMP_EMAIL_TEXT("New SMP lead: {name} – {verdict} – {package}")},
     {"email.clinic.subject_no_package", SMP_EMAIL_TEXT("New SMP lead: {name} – {verdict}")},
     {"email.clinic.intro", SMP_EMAIL_TEXT("A visitor completed the online consultation of {clinic} and asked to be contacted. The verdict, estimate and plan below were recalculated by the server from the visitor's answers and your clinic settings.")},
@@ -47,10 +47,13 @@ constexpr std::array<MessageEntry, 94> kEmailMessagesEn{{
     {"email.plan.date_to_agree", SMP_EMAIL_TEXT("date to be agreed")},
     {"email.plan.if_needed", SMP_EMAIL_TEXT("only if needed")},
     {"email.plan.unrestricted_from", SMP_EMAIL_TEXT("No aftercare restrictions from")},
+    {"email.plan.unrestricted_from_if_needed", SMP_EMAIL_TEXT("If the extra sessions are needed: no restrictions from")},
     {"email.plan.touch_up_reminder", SMP_EMAIL_TEXT("Touch-up reminder")},
     {"email.section.precare", SMP_EMAIL_TEXT("Before each session")},
     {"email.section.aftercare", SMP_EMAIL_TEXT("Aftercare")},
     {"email.aftercare.resume_on", SMP_EMAIL_TEXT("from {date}")},
+    {"email.aftercare.after_session", SMP_EMAIL_TEXT("After session {number}")},
+    {"email.aftercare.restarted_by", SMP_EMAIL_TEXT("session {number} restarts this before it ends")},
     {"email.section.answers", SMP_EMAIL_TEXT("Answers")},
     {"email.answer.as_of", SMP_EMAIL_TEXT("Consultation date")},
     {"email.answer.dob", SMP_EMAIL_TEXT("Date of birth")},
@@ -66,6 +69,7 @@ constexpr std::array<MessageEntry, 94> kEmailMessagesEn{{
     {"email.answer.requested_start", SMP_EMAIL_TEXT("Requested start")},
     {"email.section.medical", SMP_EMAIL_TEXT("Health answers (shared with consent)")},
     {"email.medical.none", SMP_EMAIL_TEXT("No health conditions reported.")},
+    {"email.medical.unsure", SMP_EMAIL_TEXT("Not answered or not sure")},
     {"email.medical.pregnant_or_breastfeeding", SMP_EMAIL_TEXT("Pregnant or breastfeeding")},
     {"email.medical.active_scalp_condition", SMP_EMAIL_TEXT("Active scalp condition")},
     {"email.medical.chronic_scalp_condition_controlled", SMP_EMAIL_TEXT("Chronic scalp condition (controlled)")},

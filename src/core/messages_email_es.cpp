@@ -6,7 +6,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 94> kEmailMessagesEs{{
+constexpr std::array<MessageEntry, 98> kEmailMessagesEs{{
     {"email.clinic.subject", SMP_EMAIL_TEXT("Nuevo contacto SMP: {name} – {verdict} – {package}")},
     {"email.clinic.subject_no_package", SMP_EMAIL_TEXT("Nuevo contacto SMP: {name} – {verdict}")},
     {"email.clinic.intro", SMP_EMAIL_TEXT("Un visitante completó la consulta en línea de {clinic} y pidió que le contacten. El veredicto, el presupuesto y el plan siguientes los ha recalculado el servidor a partir de las respuestas del visitante y la configuración de la clínica.")},
@@ -47,10 +47,13 @@ constexpr std::array<MessageEntry, 94> kEmailMessagesEs{{
     {"email.plan.date_to_agree", SMP_EMAIL_TEXT("fecha por acordar")},
     {"email.plan.if_needed", SMP_EMAIL_TEXT("solo si hace falta")},
     {"email.plan.unrestricted_from", SMP_EMAIL_TEXT("Sin restricciones de cuidado a partir del")},
+    {"email.plan.unrestricted_from_if_needed", SMP_EMAIL_TEXT("Si hacen falta las sesiones extra: sin restricciones desde")},
     {"email.plan.touch_up_reminder", SMP_EMAIL_TEXT("Recordatorio de retoque")},
     {"email.section.precare", SMP_EMAIL_TEXT("Antes de cada sesión")},
     {"email.section.aftercare", SMP_EMAIL_TEXT("Cuidados posteriores")},
     {"email.aftercare.resume_on", SMP_EMAIL_TEXT("desde el {date}")},
+    {"email.aftercare.after_session", SMP_EMAIL_TEXT("Tras la sesión {number}")},
+    {"email.aftercare.restarted_by", SMP_EMAIL_TEXT("la sesión {number} lo reinicia antes de que termine")},
     {"email.section.answers", SMP_EMAIL_TEXT("Respuestas")},
     {"email.answer.as_of", SMP_EMAIL_TEXT("Fecha de la consulta")},
     {"email.answer.dob", SMP_EMAIL_TEXT("Fecha de nacimiento")},
@@ -66,6 +69,7 @@ constexpr std::array<MessageEntry, 94> kEmailMessagesEs{{
     {"email.answer.requested_start", SMP_EMAIL_TEXT("Inicio deseado")},
     {"email.section.medical", SMP_EMAIL_TEXT("Respuestas de salud (compartidas con consentimiento)")},
     {"email.medical.none", SMP_EMAIL_TEXT("No declara ninguna condición de salud.")},
+    {"email.medical.unsure", SMP_EMAIL_TEXT("Sin responder o sin saber")},
     {"email.medical.pregnant_or_breastfeeding", SMP_EMAIL_TEXT("Embarazo o lactancia")},
     {"email.medical.active_scalp_condition", SMP_EMAIL_TEXT("Afección activa del cuero cabelludo")},
     {"email.medical.chronic_scalp_condition_controlled", SMP_EMAIL_TEXT("Afección crónica del cuero cabelludo (controlada)")},

@@ -189,6 +189,12 @@ constexpr auto kQuestionMessagesEn = std::to_array<MessageEntry>({
     // Health: yes/no answers.
     {"option.yes_no.true", "Yes"},
     {"option.yes_no.false", "No"},
+    // SPEC §8: every health question can be answered "unsure" (also what skipping it means).
+    {"option.yes_no.unsure", "Not sure / prefer not to say"},
+    {"option.chemotherapy.unsure", "Not sure / prefer not to say"},
+    {"option.diabetes.unsure", "Not sure / prefer not to say"},
+    {"option.skin_cancer.unsure", "Not sure / prefer not to say"},
+    {"question.unsure", "Not sure / prefer not to say"},
     {"question.pregnant_or_breastfeeding", "Are you pregnant or breastfeeding?"},
     {"question.pregnant_or_breastfeeding.help",
      "If you're planning a pregnancy soon, you can mention it at your consultation."},

@@ -194,6 +194,12 @@ constexpr auto kQuestionMessagesEs = std::to_array<MessageEntry>({
     // Health: yes/no answers.
     {"option.yes_no.true", "Sí"},
     {"option.yes_no.false", "No"},
+    // SPEC §8: every health question can be answered "unsure" (also what skipping it means).
+    {"option.yes_no.unsure", "No lo sé / prefiero no decirlo"},
+    {"option.chemotherapy.unsure", "No lo sé / prefiero no decirlo"},
+    {"option.diabetes.unsure", "No lo sé / prefiero no decirlo"},
+    {"option.skin_cancer.unsure", "No lo sé / prefiero no decirlo"},
+    {"question.unsure", "No lo sé / prefiero no decirlo"},
     {"question.pregnant_or_breastfeeding", "¿Estás embarazada o en período de lactancia?"},
     {"question.pregnant_or_breastfeeding.help",
      "Si tienes previsto un embarazo pronto, puedes comentarlo en tu consulta."},

@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 123> kUiMessagesEn{{
+constexpr std::array<MessageEntry, 126> kUiMessagesEn{{
     {"ui.loading", "Loading your consultation…"},
     {"ui.widget_label", "Scalp micropigmentation consultation"},
     {"ui.intro.title", "Is scalp micropigmentation right for you?"},
@@ -67,6 +67,8 @@ constexpr std::array<MessageEntry, 123> kUiMessagesEn{{
     {"ui.result.if_needed", "Only if needed"},
     {"ui.result.precare", "Before each session"},
     {"ui.result.aftercare", "After each session"},
+    {"ui.result.after_session", "After session {n}"},
+    {"ui.result.restarted_by", "The other restrictions carry on until session {n}, which starts them again."},
     {"ui.result.day_before", "{n} days before"},
     {"ui.result.day_before_one", "The day before"},
     {"ui.result.day_after", "Day {n}"},
@@ -74,6 +76,7 @@ constexpr std::array<MessageEntry, 123> kUiMessagesEn{{
     {"ui.result.resume_on", "From {date}"},
     {"ui.result.patch_test_by", "Patch test by {date}"},
     {"ui.result.unrestricted_from", "Back to all normal activities from {date}"},
+    {"ui.result.unrestricted_from_if_needed", "If the sessions marked \"only if needed\" happen: back to all normal activities from {date}"},
     {"ui.result.touch_up_reminder", "Plan a touch-up session around {year}"},
     {"ui.result.disclaimer", "This is general information, not a diagnosis. Final suitability, price and dates are confirmed at your consultation."},
     {"ui.result.your_answers", "Your answers"},

@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 123> kUiMessagesEs{{
+constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
     {"ui.loading", "Cargando tu consulta…"},
     {"ui.widget_label", "Consulta de micropigmentación capilar"},
     {"ui.intro.title", "¿Es la micropigmentación capilar para ti?"},
@@ -67,6 +67,8 @@ constexpr std::array<MessageEntry, 123> kUiMessagesEs{{
     {"ui.result.if_needed", "Solo si hace falta"},
     {"ui.result.precare", "Antes de cada sesión"},
     {"ui.result.aftercare", "Después de cada sesión"},
+    {"ui.result.after_session", "Tras la sesión {n}"},
+    {"ui.result.restarted_by", "Las demás restricciones siguen hasta la sesión {n}, que las vuelve a empezar."},
     {"ui.result.day_before", "{n} días antes"},
     {"ui.result.day_before_one", "El día anterior"},
     {"ui.result.day_after", "Día {n}"},
@@ -74,6 +76,7 @@ constexpr std::array<MessageEntry, 123> kUiMessagesEs{{
     {"ui.result.resume_on", "Desde el {date}"},
     {"ui.result.patch_test_by", "Prueba de parche antes del {date}"},
     {"ui.result.unrestricted_from", "Vuelta a todas tus actividades normales desde el {date}"},
+    {"ui.result.unrestricted_from_if_needed", "Si se hacen las sesiones «solo si hace falta»: vuelta a todas tus actividades normales desde el {date}"},
     {"ui.result.touch_up_reminder", "Planifica una sesión de retoque hacia {year}"},
     {"ui.result.disclaimer", "Esto es información general, no un diagnóstico. La idoneidad, el precio y las fechas finales se confirman en tu consulta."},
     {"ui.result.your_answers", "Tus respuestas"},

@@ -135,19 +135,37 @@ std::optional<Plan> plan_course(const Answers& answers, const Screening& screeni
     plan.precare.insert(plan.precare.end(), care.begin(), care.end());
   }
 
-  // Aftercare after the last planned session (every session restarts the same clocks).
-  const auto& last = plan.sessions[size_t(estimate->planned_sessions - 1)];
+  // Aftercare after every planned session; each session restarts the same clocks, so a
+  // milestone the next session comes before is marked as restarted by it. Without dates the
+  // planned spacing decides (dates only ever move later).
+  const size_t planned = size_t(estimate->planned_sessions);
   int longest = 0;
-  for (const auto& row : kAftercare) {
-    const int days = config.aftercare.*row.days;
-    longest = std::max(longest, days);
-    plan.aftercare.push_back({last.number, days,
-                              last.date ? std::optional(add_days(*last.date, days)) : std::nullopt,
-                              row.code});
+  for (size_t i = 0; i < planned; ++i) {
+    const PlannedSession& session = plan.sessions[i];
+    const PlannedSession* next = i + 1 < planned ? &plan.sessions[i + 1] : nullptr;
+    for (const auto& row : kAftercare) {
+      const int days = config.aftercare.*row.days;
+      longest = std::max(longest, days);
+      CareItem item{session.number, days,
+                    session.date ? std::optional(add_days(*session.date, days)) : std::nullopt,
+                    row.code};
+      if (next != nullptr) {
+        const bool restarted = item.date && next->date ? *item.date >= *next->date
+                                                       : days >= config.sessions.interval_days;
+        if (restarted) item.restarted_by = next->number;
+      }
+      plan.aftercare.push_back(std::move(item));
+    }
   }
+  const auto& last = plan.sessions[planned - 1];
   if (last.date) {
     plan.unrestricted_from = add_days(*last.date, longest);
     plan.touch_up_reminder = add_months(*last.date, 12 * config.touch_up_interval_years);
+  }
+  // An "if needed" session restarts the clocks once more (DOMAIN 3.7: last session + 28).
+  const auto& last_possible = plan.sessions.back();
+  if (last_possible.if_needed && last_possible.date) {
+    plan.unrestricted_from_if_needed = add_days(*last_possible.date, longest);
   }
   return plan;
 }

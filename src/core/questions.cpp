@@ -53,6 +53,7 @@ struct QuestionSpec {
   DateBound date_bound = DateBound::kNone;
   int number_min = 0;  ///< kNumber only
   int number_max = 0;
+  bool may_be_unsure = false;  ///< a health answer that takes "unsure" (SPEC §8)
 };
 
 constexpr std::array<std::string_view, 6> kSections{"about_you", "hair_loss", "goals",
@@ -80,13 +81,15 @@ constexpr std::array<OptionSpec, 6> kCauseOptions{
 constexpr std::array<OptionSpec, 2> kLookOptions{str("shaved"), str("keep_length")};
 constexpr std::array<OptionSpec, 4> kScarOptions{str("fut_strip"), str("fue_dots"),
                                                  str("other_small"), str("other_large")};
-constexpr std::array<OptionSpec, 2> kYesNoOptions{
-    {{"true", ValueType::kBool, 1}, {"false", ValueType::kBool, 0}}};
-constexpr std::array<OptionSpec, 3> kChemotherapyOptions{str("none"), str("current"), str("ended")};
-constexpr std::array<OptionSpec, 3> kDiabetesOptions{str("none"), str("controlled"),
-                                                     str("uncontrolled")};
-constexpr std::array<OptionSpec, 3> kSkinCancerOptions{str("none"), str("history"),
-                                                       str("current_or_suspicious")};
+// Health answers end with "unsure" (SPEC §8): not knowing is an answer, never a "no".
+constexpr std::array<OptionSpec, 3> kYesNoOptions{
+    {{"true", ValueType::kBool, 1}, {"false", ValueType::kBool, 0}, str("unsure")}};
+constexpr std::array<OptionSpec, 4> kChemotherapyOptions{str("none"), str("current"), str("ended"),
+                                                         str("unsure")};
+constexpr std::array<OptionSpec, 4> kDiabetesOptions{str("none"), str("controlled"),
+                                                     str("uncontrolled"), str("unsure")};
+constexpr std::array<OptionSpec, 4> kSkinCancerOptions{str("none"), str("history"),
+                                                       str("current_or_suspicious"), str("unsure")};
 
 constexpr std::array<Condition, 1> kWhenNorwood{{{"/pattern/scale", Op::kEquals, "norwood"}}};
 constexpr std::array<Condition, 1> kWhenLudwig{{{"/pattern/scale", Op::kEquals, "ludwig"}}};
@@ -103,7 +106,14 @@ constexpr std::array<Suggestion, 2> kScaleBySex{
 
 constexpr QuestionSpec yes_no(std::string_view id, std::string_view pointer,
                               std::span<const Condition> shown_when = {}) {
-  return {id, "health", Kind::kYesNo, pointer, false, "yes_no", kYesNoOptions, shown_when, {}};
+  return {id,          "health",   Kind::kYesNo, pointer, false, "yes_no", kYesNoOptions,
+          shown_when,  {},         DateBound::kNone, 0,   0,     true};
+}
+
+// A health question whose answer may be "unsure"; moving on without an answer means that too.
+constexpr QuestionSpec unsure_allowed(QuestionSpec question) {
+  question.may_be_unsure = true;
+  return question;
 }
 
 constexpr QuestionSpec date(std::string_view id, std::string_view section, std::string_view pointer,
@@ -150,15 +160,16 @@ constexpr auto kQuestions = std::to_array<QuestionSpec>({
     yes_no("blood_thinners_or_bleeding_disorder", "/medical/blood_thinners_or_bleeding_disorder"),
     yes_no("pigment_or_ink_reaction", "/medical/pigment_or_ink_reaction"),
     yes_no("immunocompromised", "/medical/immunocompromised"),
-    choice("chemotherapy", "health", Kind::kSingle, "/medical/chemotherapy", false,
-           kChemotherapyOptions),
+    unsure_allowed(choice("chemotherapy", "health", Kind::kSingle, "/medical/chemotherapy", false,
+                          kChemotherapyOptions)),
     date("chemotherapy_end", "health", "/medical/chemotherapy_end", true, DateBound::kMaxToday,
          kWhenChemotherapyEnded),
-    choice("diabetes", "health", Kind::kSingle, "/medical/diabetes", false, kDiabetesOptions),
-    choice("skin_cancer", "health", Kind::kSingle, "/medical/skin_cancer", false,
-           kSkinCancerOptions),
-    date("isotretinoin_last_dose", "health", "/medical/isotretinoin_last_dose", false,
-         DateBound::kMaxToday),
+    unsure_allowed(
+        choice("diabetes", "health", Kind::kSingle, "/medical/diabetes", false, kDiabetesOptions)),
+    unsure_allowed(choice("skin_cancer", "health", Kind::kSingle, "/medical/skin_cancer", false,
+                          kSkinCancerOptions)),
+    unsure_allowed(date("isotretinoin_last_dose", "health", "/medical/isotretinoin_last_dose",
+                        false, DateBound::kMaxToday)),
     yes_no("other_serious_condition", "/medical/other_serious_condition"),
 
     date("requested_start", "timing", "/requested_start", false, DateBound::kMinToday),
@@ -294,6 +305,12 @@ json question_json(const QuestionSpec& question, const json& answers, const Mess
     out["fields"] = std::move(fields);
   }
   if (messages.has(join(key, ".skip"))) out["skip_label"] = messages.text(join(key, ".skip"));
+  if (question.may_be_unsure) {
+    // What the widget writes when the visitor moves on without answering (SPEC §8); a question
+    // without options (a date) gets its own "not sure" button label.
+    out["unanswered_value"] = "unsure";
+    if (question.options.empty()) out["unsure_label"] = messages.text("question.unsure");
+  }
   if (!suggested.empty()) out["suggested"] = std::string(suggested);
   out["answered"] = answer_at(answers, question.pointer) != nullptr;
   return out;

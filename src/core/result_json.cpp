@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "smp/consultation.hpp"
+#include "smp/date_text.hpp"
 #include "smp/ics.hpp"
 #include "smp/messages.hpp"
 #include "smp/money.hpp"
@@ -129,6 +130,7 @@ json plan_json(const Plan& plan, const Config& config, const Messages& messages)
                  {"day", c.day},
                  {"message", messages.text("aftercare." + c.code, care_params(config, c))}};
     if (c.date) item["resume_on"] = format_date(*c.date);
+    if (c.restarted_by != 0) item["restarted_by_session"] = c.restarted_by;
     aftercare.push_back(item);
   }
   json out = {{"status", plan.status == PlanStatus::kScheduled ? "scheduled" : "pending_clearance"},
@@ -137,6 +139,9 @@ json plan_json(const Plan& plan, const Config& config, const Messages& messages)
               {"aftercare", aftercare}};
   if (plan.patch_test_by) out["patch_test_by"] = format_date(*plan.patch_test_by);
   if (plan.unrestricted_from) out["unrestricted_from"] = format_date(*plan.unrestricted_from);
+  if (plan.unrestricted_from_if_needed) {
+    out["unrestricted_from_if_needed"] = format_date(*plan.unrestricted_from_if_needed);
+  }
   if (plan.touch_up_reminder) out["touch_up_reminder"] = format_date(*plan.touch_up_reminder);
   return out;
 }
@@ -160,11 +165,17 @@ nlohmann::json to_json(const Consultation& c, const Config& config, const Messag
   const std::string verdict = to_string(s.verdict);
   json reasons = json::array();
   for (const auto& r : s.reasons) {
-    const auto params = reason_params(config, r);
+    auto params = reason_params(config, r);
+    // A per-answer reason names its question in the visitor's words ("medical.x" asks "x").
+    const auto dot = r.subject.find('.');
+    if (dot != std::string::npos) {
+      params.emplace_back("question", messages.text("question." + r.subject.substr(dot + 1)));
+    }
     json item = {{"code", r.code},
                  {"verdict", to_string(r.verdict)},
                  {"message", messages.text("reason." + r.code + r.variant, params)}};
     if (r.eligible_on) item["eligible_on"] = format_date(*r.eligible_on);
+    if (!r.subject.empty()) item["subject"] = r.subject;
     if (!r.action.empty()) {
       item["action"] = r.action;
       item["action_message"] = messages.text("action." + r.action, params);
@@ -185,13 +196,23 @@ nlohmann::json to_json(const Consultation& c, const Config& config, const Messag
                         {"name", messages.text("package." + p.id)},
                         {"description", messages.text("package." + p.id + ".description")}});
   }
-  return {
+  // The verdict's copy follows its reasons: "not yet, from <date>" for a minor (R01 leads then).
+  MessageParams verdict_params{{"min_age", std::to_string(config.screening.min_age)}};
+  std::string verdict_key = "verdict." + verdict;
+  if (!s.verdict_variant.empty()) {
+    verdict_key += "." + s.verdict_variant;
+    if (s.reasons.front().eligible_on) {
+      verdict_key += ".dated";
+      verdict_params.emplace_back("date", long_date(*s.reasons.front().eligible_on, messages));
+    }
+  }
+  json out = {
       {"schema", "smp-consult/result@1"},
       {"as_of", format_date(c.as_of)},
       {"locale", messages.locale()},
       {"verdict", verdict},
-      {"headline", messages.text("verdict." + verdict)},
-      {"summary", messages.text("verdict." + verdict + ".summary")},
+      {"headline", messages.text(verdict_key, verdict_params)},
+      {"summary", messages.text(verdict_key + ".summary", verdict_params)},
       {"reasons", reasons},
       {"advisories", advisories},
       {"earliest_eligible_date", date_or_null(s.earliest_eligible_date)},
@@ -201,7 +222,13 @@ nlohmann::json to_json(const Consultation& c, const Config& config, const Messag
       {"plan", c.plan ? plan_json(*c.plan, config, messages) : json(nullptr)},
       // Messages::text decides the precedence of `copy` and `longevity.copy` (one place).
       {"longevity", messages.text("longevity.copy")},
+      {"health_data_consent", may_share_health_data(c.answers, config, c.as_of)},
+      // DOMAIN 1.10 / 3.9: what SMP is not, shown with every result on every channel.
+      {"guardrails", json::array({{{"code", "no_regrowth"},
+                                   {"message", messages.text("longevity.no_regrowth")}}})},
   };
+  if (!s.verdict_variant.empty()) out["verdict_variant"] = s.verdict_variant;
+  return out;
 }
 
 Result<nlohmann::json> evaluate_json(const nlohmann::json& answers, const Config& config,

@@ -1,4 +1,4 @@
-// Screening rules R01–R17 and advisories (DOMAIN 3.3, 3.3b) as a table. Each rule reads the
+// Screening rules R01–R18 and advisories (DOMAIN 3.3, 3.3b) as a table. Each rule reads the
 // answers and the clinic's policies; the strictest verdict of all fired rules wins.
 #include <algorithm>
 #include <array>
@@ -23,18 +23,20 @@ struct Firing {
   std::optional<Date> eligible_on;
   bool undated = false;
   std::string variant;
+  std::string action;                 ///< replaces the rule's action when a policy changes it
+  std::vector<std::string> subjects;  ///< one reason per subject (per-answer rules)
 };
 
-Firing fire(Verdict verdict) { return {true, verdict, std::nullopt, false, ""}; }
+Firing fire(Verdict verdict) { return {true, verdict, std::nullopt, false, "", "", {}}; }
 Firing no_fire() { return {}; }
-Firing defer_undated() { return {true, Verdict::kDefer, std::nullopt, true, ""}; }
+Firing defer_undated() { return {true, Verdict::kDefer, std::nullopt, true, "", "", {}}; }
 
 // A waiting period counted in calendar months from `start`: fires until its end date.
 Firing wait_months(std::optional<Date> start, int months, Date as_of) {
   if (!start) return no_fire();
   const Date until = add_months(*start, months);
   if (as_of >= until) return no_fire();
-  return {true, Verdict::kDefer, until, false, ""};
+  return {true, Verdict::kDefer, until, false, "", "", {}};
 }
 
 bool chemo_wait_over(const RuleInput& in) {
@@ -50,14 +52,16 @@ struct Rule {
   Firing (*check)(const RuleInput&);
 };
 
-// DOMAIN 3.3, in rule-id order. Verdicts a clinic policy can soften come from the policy.
-constexpr std::array<Rule, 17> kRules{{
+// DOMAIN 3.3 (R18: SPEC §8), in rule-id order. Verdicts a clinic policy can soften come from
+// the policy.
+constexpr std::array<Rule, 18> kRules{{
     {"R01", "under_minimum_age", "",
      [](const RuleInput& in) {
        if (!in.age || *in.age >= in.policy.min_age) return no_fire();
        if (in.policy.allow_minor_with_guardian_consent) {
          Firing f = fire(Verdict::kMedicalClearance);
          f.variant = ".guardian";
+         f.action = "guardian_consent";
          return f;
        }
        Firing f = fire(Verdict::kNotSuitable);
@@ -71,6 +75,7 @@ constexpr std::array<Rule, 17> kRules{{
        if (in.policy.keloid_policy == Policy::kMedicalClearance) {
          Firing f = fire(Verdict::kMedicalClearance);
          f.variant = ".clearance";
+         f.action = "dermatologist_review";
          return f;
        }
        return fire(Verdict::kNotSuitable);
@@ -173,6 +178,15 @@ constexpr std::array<Rule, 17> kRules{{
        return in.answers.medical.other_serious_condition ? fire(Verdict::kMedicalClearance)
                                                          : no_fire();
      }},
+    // SPEC §8: a health answer the visitor was not sure of (or skipped) is discussed before
+    // anything is booked, so an unknown answer can never read as a "no".
+    {"R18", "health_answer_unsure", "discuss_at_consultation",
+     [](const RuleInput& in) {
+       if (in.answers.medical.unsure.empty()) return no_fire();
+       Firing f = fire(Verdict::kMedicalClearance);
+       for (const auto& key : in.answers.medical.unsure) f.subjects.push_back("medical." + key);
+       return f;
+     }},
 }};
 
 bool is_early_norwood(const Pattern& pattern) {
@@ -229,7 +243,15 @@ Screening screen(const Answers& answers, const Config& config, Date as_of) {
   for (const auto& rule : kRules) {
     const Firing f = rule.check(input);
     if (!f.fired) continue;
-    fired.push_back({rule.id, rule.code, f.verdict, f.eligible_on, f.undated, rule.action, f.variant});
+    const std::string action = f.action.empty() ? rule.action : f.action;
+    if (f.subjects.empty()) {
+      fired.push_back(
+          {rule.id, rule.code, f.verdict, f.eligible_on, f.undated, action, f.variant, ""});
+    }
+    for (const auto& subject : f.subjects) {
+      fired.push_back({rule.id, rule.code, f.verdict, f.eligible_on, f.undated, action, f.variant,
+                       subject});
+    }
     screening.verdict = std::max(screening.verdict, f.verdict);
   }
   // Severity first, then rule id (DOMAIN 3.2): one pass per severity keeps the table's order.
@@ -248,8 +270,20 @@ Screening screen(const Answers& answers, const Config& config, Date as_of) {
       }
     }
   }
+  // Under the minimum age and nothing else against it, "not suitable" means "not yet" (N5).
+  if (screening.verdict == Verdict::kNotSuitable &&
+      std::all_of(screening.reasons.begin(), screening.reasons.end(), [](const Reason& r) {
+        return r.verdict != Verdict::kNotSuitable || r.code == "under_minimum_age";
+      })) {
+    screening.verdict_variant = "not_yet";
+  }
   screening.advisories = advisories_for(answers, screening, input.age);
   return screening;
+}
+
+bool may_share_health_data(const Answers& answers, const Config& config, Date as_of) {
+  const auto age = age_of(answers, as_of);
+  return !age || *age >= config.screening.min_age;
 }
 
 }  // namespace smp

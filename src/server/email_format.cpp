@@ -4,25 +4,13 @@
 #include <vector>
 
 #include "smp/date.hpp"
+#include "smp/date_text.hpp"
 #include "smp/server/timestamps.hpp"
 
 namespace smp::server {
 namespace {
 
 using nlohmann::json;
-
-// The n-th entry (0-based) of a comma-separated catalogue list ("Mon,Tue,…").
-std::string list_item(const smp::Messages& messages, const char* key, unsigned index) {
-  const std::string list = messages.text(key);
-  std::size_t start = 0;
-  for (unsigned i = 0; i < index; ++i) {
-    start = list.find(',', start);
-    if (start == std::string::npos) return "";
-    ++start;
-  }
-  const std::size_t end = list.find(',', start);
-  return list.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
 
 std::string two_digits(long long value) {
   std::string text = std::to_string(value);
@@ -31,12 +19,7 @@ std::string two_digits(long long value) {
 }
 
 std::string date_text(smp::Date date, const smp::Messages& messages, bool weekday) {
-  const smp::MessageParams params{
-      {"weekday", list_item(messages, "date.weekdays", unsigned(smp::weekday_index(date)))},
-      {"day", std::to_string(unsigned(date.day()))},
-      {"month", list_item(messages, "date.months", unsigned(date.month()) - 1)},
-      {"year", std::to_string(int(date.year()))}};
-  return messages.text(weekday ? "date.long" : "date.plain", params);
+  return weekday ? smp::weekday_date(date, messages) : smp::long_date(date, messages);
 }
 
 // A label from the catalogue, or the code itself when the catalogue has none.

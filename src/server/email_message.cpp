@@ -244,6 +244,10 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
       schedule.lines.push_back(
           {m.text("email.plan.unrestricted_from"), email_date(str(plan, "unrestricted_from"), m)});
     }
+    if (!str(plan, "unrestricted_from_if_needed").empty()) {
+      schedule.lines.push_back({m.text("email.plan.unrestricted_from_if_needed"),
+                                email_date(str(plan, "unrestricted_from_if_needed"), m)});
+    }
     if (!str(plan, "touch_up_reminder").empty()) {
       schedule.lines.push_back(
           {m.text("email.plan.touch_up_reminder"), email_date(str(plan, "touch_up_reminder"), m)});
@@ -276,10 +280,18 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
     Section aftercare{m.text("email.section.aftercare"), {}};
     const json& after = member(plan, "aftercare");
     if (after.is_array()) {
+      std::string session;  // the milestones come per session, in session order
       for (const auto& item : after) {
+        if (str(item, "after_session") != session) {
+          session = str(item, "after_session");
+          aftercare.paragraph(m.text("email.aftercare.after_session", {{"number", session}}));
+        }
         std::string text = str(item, "message");
         if (text.empty()) text = str(item, "code");
-        if (!str(item, "resume_on").empty()) {
+        if (!str(item, "restarted_by_session").empty()) {
+          text += " (" + m.text("email.aftercare.restarted_by",
+                                {{"number", str(item, "restarted_by_session")}}) + ")";
+        } else if (!str(item, "resume_on").empty()) {
           text += " (" + m.text("email.aftercare.resume_on",
                                 {{"date", email_date(str(item, "resume_on"), m)}}) + ")";
         }
@@ -524,8 +536,13 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   if (lead.consent.health_data) {
     Section medical{m.text("email.section.medical"), {}};
     const json& answers_medical = member(lead.answers, "medical");
+    std::string unsure;  // the questions the visitor skipped or wasn't sure of (SPEC §8), by name
     if (answers_medical.is_object()) {
       for (const auto& [key, value] : answers_medical.items()) {
+        if (value.is_string() && value == "unsure") {
+          unsure += (unsure.empty() ? "" : "; ") + label(m, "email.medical." + key, key);
+          continue;
+        }
         const bool reported = value.is_boolean() ? value.get<bool>()
                                                  : !(value.is_string() && value == "none");
         if (!reported) continue;
@@ -533,6 +550,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
             {label(m, "email.medical." + key, key), medical_value(value, m)});
       }
     }
+    if (!unsure.empty()) medical.lines.push_back({m.text("email.medical.unsure"), unsure});
     if (medical.lines.empty()) medical.paragraph(m.text("email.medical.none"));
     body.sections.push_back(std::move(medical));
   }

@@ -48,7 +48,10 @@ smp::Consultation sample_consultation() {
                                                   {"creams_moisturiser", 5},
                                                   {"hot_showers", 14},
                                                   {"direct_sun", 28}}) {
+      // As the planner gives it: after the planned sessions, each restarted by the next one.
+      if (session.if_needed) continue;
       plan.aftercare.push_back(care(number, day, *session.date, code));
+      if (number < 3 && day >= 14) plan.aftercare.back().restarted_by = number + 1;
     }
   }
   plan.patch_test_by = t::date("2025-06-09");
@@ -206,11 +209,13 @@ TEST_CASE("plan_to_ics writes a well-formed RFC 5545 calendar", "[ics]") {
     const auto lines = unfolded_lines(ics);
     const auto starts = values_of(lines, "DTSTART;VALUE=DATE");
     const auto ends = values_of(lines, "DTEND;VALUE=DATE");
-    // Patch test, 4 sessions, aftercare after session 3 on 4 distinct days (+4, +5, +14, +28;
-    // +28 is also unrestricted-from, a separate event), unrestricted, touch-up.
-    const std::multiset<std::string> expected_starts{"20250609", "20250616", "20250630", "20250714",
-                                                     "20250728", "20250718", "20250719", "20250728",
-                                                     "20250811", "20250811", "20290714"};
+    // Patch test, 4 sessions, aftercare after sessions 1 and 2 on +4 and +5 (+14 and +28 are
+    // restarted by the next session) and after session 3 on +4, +5, +14, +28 (+28 is also
+    // unrestricted-from, a separate event), unrestricted, touch-up.
+    const std::multiset<std::string> expected_starts{
+        "20250609", "20250616", "20250630", "20250714", "20250728", "20250620", "20250621",
+        "20250704", "20250705", "20250718", "20250719", "20250728", "20250811", "20250811",
+        "20290714"};
     CHECK(std::multiset<std::string>(starts.begin(), starts.end()) == expected_starts);
     REQUIRE(starts.size() == ends.size());
     for (std::size_t i = 0; i < starts.size(); ++i) {
@@ -252,13 +257,18 @@ TEST_CASE("plan_to_ics writes a well-formed RFC 5545 calendar", "[ics]") {
     CHECK(has("\\n"));
   }
 
-  SECTION("aftercare milestones follow the last planned session only") {
+  SECTION("regression: aftercare milestones follow every planned session") {
     const auto lines = unfolded_lines(ics);
     const auto uids = values_of(lines, "UID");
     const auto aftercare = std::count_if(uids.begin(), uids.end(), [](const std::string& uid) {
       return uid.rfind("aftercare-", 0) == 0;
     });
-    CHECK(aftercare == 4);  // +4, +5 (washing and creams together), +14, +28
+    // Sessions 1 and 2: +4, +5 (washing and creams together); session 3: +4, +5, +14, +28.
+    CHECK(aftercare == 8);
+    const auto summaries = values_of(lines, "SUMMARY");
+    CHECK(std::count_if(summaries.begin(), summaries.end(), [](const std::string& summary) {
+            return summary.rfind("Cuidados tras la sesión 1 de SMP: ", 0) == 0;
+          }) == 2);
   }
 
   SECTION("UIDs are unique and identical across calls") {

@@ -145,11 +145,13 @@ std::vector<std::string> required_core_keys() {
                   "other_medical_condition",
                   "keloid_prone.clearance",
                   "under_minimum_age.guardian",
-                  "uncontrolled_diabetes.any"});
+                  "uncontrolled_diabetes.any",
+                  "health_answer_unsure"});
   add("action.", {"patch_test", "doctor_note", "doctor_note_keep_medication",
                   "doctor_note_reschedule_if_flare", "dermatologist_review",
                   "dermatologist_signoff", "dermatologist_clearance", "oncologist_clearance",
-                  "doctor_or_oncologist_clearance", "guardian_consent"});
+                  "doctor_or_oncologist_clearance", "guardian_consent",
+                  "discuss_at_consultation"});
   add("advisory.",
       {"young_progressive_loss", "keep_length_not_feasible", "no_prescribed_med_changes",
        "scar_needs_in_person_quote", "photos_for_exact_quote"});
@@ -168,7 +170,8 @@ std::vector<std::string> required_core_keys() {
   add("error.",
       {"wrong_type", "unknown_key", "invalid_date", "future_date", "out_of_range", "invalid_value",
        "required", "too_long", "invalid_email", "consent_required", "health_consent_missing",
-       "invalid_json", "schema_version", "control_characters", "age_required"});
+       "invalid_json", "schema_version", "control_characters", "age_required",
+       "health_data_minor"});
   add("ics.", {"calendar_name", "session", "session_if_needed", "patch_test", "touch_up",
                "unrestricted", "pending_clearance", "description_footer"});
   return keys;
@@ -194,9 +197,15 @@ const std::map<std::string, std::set<std::string>>& expected_placeholders() {
       {"money.format", {"symbol", "amount"}},
       {"money.format_code", {"code", "amount"}},
       {"money.range", {"low", "high"}},
-      {"date.long", {"weekday", "day", "month", "year"}},
-      {"date.plain", {"day", "month", "year"}},
+      {"date.weekday_long", {"weekday", "day", "month", "year"}},
       {"date.time", {"date", "hour", "minute", "zone"}},
+      {"ics.aftercare_after_session", {"number", "items"}},
+      {"reason.health_answer_unsure", {"question"}},
+      {"verdict.not_suitable.not_yet.summary", {"min_age"}},
+      {"verdict.not_suitable.not_yet.dated", {"date"}},
+      {"verdict.not_suitable.not_yet.dated.summary", {"date", "min_age"}},
+      {"error.health_data_minor", {"min_age"}},
+      {"date.long", {"day", "month", "year"}},
   };
   return kExpected;
 }
@@ -306,6 +315,7 @@ TEST_CASE("copy follows the DOMAIN.md 3.9 guardrails", "[messages][guardrails]")
           std::string::npos);
   }
   SECTION("the copy says SMP does not grow hair") {
+    // The text itself; that every result shows it: guardrails_test.cpp, tests/e2e/safety.test.mjs.
     smp::Config config;
     CHECK(lower(smp::Messages(config, "en").text("longevity.no_regrowth")).find("doesn't grow") !=
           std::string::npos);
@@ -391,7 +401,7 @@ TEST_CASE("placeholders are substituted from params", "[messages][placeholders]"
                                     {"low", "$1"},        {"high", "$2"},      {"weekday", "Mon"},
                                     {"day", "1"},         {"month", "June"},   {"year", "2025"},
                                     {"date", "June 1"},   {"hour", "10"},      {"minute", "05"},
-                                    {"zone", "UTC"}};
+                                    {"zone", "UTC"},      {"question", "Q?"}};
     for (std::string_view locale : smp::supported_locales()) {
       const smp::Messages messages(config, locale);
       for (const MessageEntry& entry : smp::core_messages(locale)) {
@@ -407,7 +417,7 @@ TEST_CASE("with_prefix lists resolved texts", "[messages][lookup]") {
   config.copy["es"]["verdict.defer"] = "Todavía no";
   const auto verdicts = smp::Messages(config, "es").with_prefix("verdict.");
   std::map<std::string, std::string> by_key(verdicts.begin(), verdicts.end());
-  CHECK(by_key.size() == 8);
+  CHECK(by_key.size() == 12);  // 4 verdicts with summaries, and "not yet" with its dated form
   CHECK(by_key["verdict.defer"] == "Todavía no");
   CHECK(by_key["verdict.not_suitable"] == smp::Messages(config, "es").text("verdict.not_suitable"));
 }

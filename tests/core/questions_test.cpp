@@ -218,7 +218,7 @@ TEST_CASE("answer values are the SPEC §3 values", "[questions]") {
     CHECK(t::string_at(keloid, "kind") == "yes_no");
     CHECK(t::string_at(keloid, "pointer") == "/medical/keloid_prone");
     CHECK(t::bool_at(keloid, "required") == false);
-    CHECK(option_values(keloid) == std::vector<json>{true, false});
+    CHECK(option_values(keloid) == std::vector<json>{true, false, "unsure"});
   }
   SECTION("Fitzpatrick types are integers") {
     CHECK(option_values(question(output, "fitzpatrick")) == std::vector<json>{1, 2, 3, 4, 5, 6});
@@ -231,11 +231,11 @@ TEST_CASE("answer values are the SPEC §3 values", "[questions]") {
     CHECK(option_values(question(output, "desired_look")) ==
           std::vector<json>{"shaved", "keep_length"});
     CHECK(option_values(question(output, "chemotherapy")) ==
-          std::vector<json>{"none", "current", "ended"});
+          std::vector<json>{"none", "current", "ended", "unsure"});
     CHECK(option_values(question(output, "diabetes")) ==
-          std::vector<json>{"none", "controlled", "uncontrolled"});
+          std::vector<json>{"none", "controlled", "uncontrolled", "unsure"});
     CHECK(option_values(question(output, "skin_cancer")) ==
-          std::vector<json>{"none", "history", "current_or_suspicious"});
+          std::vector<json>{"none", "history", "current_or_suspicious", "unsure"});
   }
   SECTION("scar list describes the scar types") {
     const json scars = question(output, "scars");

@@ -79,7 +79,17 @@ test('keyboard only: intro to result for V01', async () => {
       norwood_stage: async () => chooseRadio(page, 'III'),
       desired_look: async () => chooseRadio(page, 'shaved'),
       requested_start: async () => typeDate(page, '2025-06-10'),
+      // Health questions are answered No: passing one unanswered means "not sure" (SPEC §8).
+      chemotherapy: async () => chooseRadio(page, 'none'),
+      diabetes: async () => chooseRadio(page, 'none'),
+      skin_cancer: async () => chooseRadio(page, 'none'),
+      isotretinoin_last_dose: async () => {
+        await tabUntil(page, (e) => e.action === 'skip', 'Never')
+        await page.keyboard.press('Enter')
+        return 'moved on'
+      },
     }
+    const answerNo = async () => chooseRadio(page, 'false')
     const seen = []
     for (let step = 0; step < 40; step += 1) {
       if (await page.locator(`${W} article.result`).count()) break
@@ -87,9 +97,12 @@ test('keyboard only: intro to result for V01', async () => {
       assert.equal(heading?.tag, 'H2', `focus starts on the step heading (step ${step})`)
       const id = await page.locator(`${W} fieldset[data-question]`).getAttribute('data-question')
       seen.push(id)
-      if (plan[id]) await plan[id]()
+      const kind = await page.locator(`${W} fieldset[data-question]`).getAttribute('data-kind')
+      const answer = plan[id] || (kind === 'yes_no' ? answerNo : null)
+      const outcome = answer ? await answer() : null
       if (id === 'norwood_stage') await screenshot(page, 'keyboard-stage')
-      await pressNext(page)
+      if (outcome === 'moved on') await page.waitForTimeout(50)
+      else await pressNext(page)
     }
     const shown = await readResult(page)
     await screenshot(page, 'keyboard-result')

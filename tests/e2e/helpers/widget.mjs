@@ -40,6 +40,7 @@ const POINTERS = {
   skin_cancer: '/medical/skin_cancer', isotretinoin_last_dose: '/medical/isotretinoin_last_dose',
 }
 const pointerOf = (id) => POINTERS[id] || `/medical/${id}`
+const HEALTH_CHOICES = new Set(['chemotherapy', 'diabetes', 'skin_cancer'])
 
 async function choose(question, value) {
   await question.locator('label.choice').filter({ has: question.page().locator(`input[value="${String(value)}"]`) }).first().click()
@@ -64,11 +65,17 @@ export async function answerCurrent(page, answers, { keyboard = false } = {}) {
       if (scar.raised_or_red) await item.locator('input[type="checkbox"]').check()
     }
   } else if (kind === 'date') {
-    if (value !== undefined) await q.locator('input[type="date"]').fill(value)
+    if (value === 'unsure') await q.locator('[data-action="not-sure"]').click()
+    else if (value !== undefined) await q.locator('input[type="date"]').fill(value)
+    // An omitted health date means "never" (SPEC §3): its skip button says so. Moving on
+    // without an answer would mean "not sure" (SPEC §8).
+    else if (id === 'isotretinoin_last_dose') await q.locator('[data-action="skip"]').click()
   } else if (kind === 'yes_no') {
-    await choose(q, value === true ? 'true' : 'false')
+    await choose(q, value === 'unsure' ? 'unsure' : value === true ? 'true' : 'false')
   } else if (value !== undefined) {
     await choose(q, value)
+  } else if (HEALTH_CHOICES.has(id)) {
+    await choose(q, 'none')  // an omitted key means "no" (SPEC §3), so a visitor answers No
   }
   if (keyboard) return id
   return id
@@ -88,7 +95,8 @@ export async function answerAll(page, answers, { onStep, onShow } = {}) {
     asked.push(id)
     if (onStep) await onStep(id, step)
     const before = id
-    await next(page)
+    // A skip or "not sure" button has already moved the quiz on.
+    if (await page.locator(`${W} fieldset[data-question="${id}"]`).count()) await next(page)
     // Wait for either the next question or the result.
     await page.waitForFunction(
       ([sel, prev]) => {

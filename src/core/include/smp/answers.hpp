@@ -53,6 +53,9 @@ struct Medical {
   Diabetes diabetes = Diabetes::kNone;
   SkinCancer skin_cancer = SkinCancer::kNone;
   std::optional<Date> isotretinoin_last_dose;
+  /// Health answers given as "unsure" (SPEC §8: not sure, or skipped in the quiz), by their
+  /// `medical` key in SPEC order. Such an answer is false / none / no date for every other rule.
+  std::vector<std::string> unsure;
 };
 
 struct Answers {

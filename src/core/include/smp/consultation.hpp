@@ -20,13 +20,14 @@ enum class Verdict { kGoodCandidate = 0, kMedicalClearance = 1, kDefer = 2, kNot
 const char* to_string(Verdict verdict);
 
 struct Reason {
-  std::string rule;  ///< R01 … R17 (ordering and tests)
+  std::string rule;  ///< R01 … R18 (ordering and tests)
   std::string code;  ///< SPEC reason code, e.g. "keloid_prone"
   Verdict verdict = Verdict::kGoodCandidate;
   std::optional<Date> eligible_on;
   bool undated = false;  ///< a defer reason with no end date (recheck needed)
   std::string action;    ///< e.g. "patch_test", "doctor_note"; "" = none
   std::string variant;   ///< message variant suffix, e.g. ".clearance" when a policy softens a rule
+  std::string subject;   ///< the answer a per-answer reason is about, e.g. "medical.keloid_prone"
 };
 
 struct Advisory {
@@ -39,6 +40,9 @@ struct Screening {
   std::vector<Advisory> advisories;
   std::optional<Date> earliest_eligible_date;
   bool recheck_required = false;
+  /// Headline/summary variant of the verdict's copy, e.g. "not_yet" when only the minimum age
+  /// stands in the way ("" = the verdict's own copy).
+  std::string verdict_variant;
 };
 
 enum class PackageRole { kPrimary, kAddon };
@@ -85,6 +89,9 @@ struct CareItem {
   int day = 0;      ///< offset from that session (negative before it)
   std::optional<Date> date;
   std::string code;
+  /// Aftercare only: the next session, when it comes before this milestone and restarts its
+  /// clock (the milestone is then not reached after this session); 0 = none.
+  int restarted_by = 0;
 };
 
 struct Plan {
@@ -94,6 +101,8 @@ struct Plan {
   std::vector<CareItem> aftercare;
   std::optional<Date> patch_test_by;
   std::optional<Date> unrestricted_from;
+  /// When the "if needed" sessions do happen: no restrictions from this date instead.
+  std::optional<Date> unrestricted_from_if_needed;
   std::optional<Date> touch_up_reminder;
 };
 
@@ -113,8 +122,11 @@ struct IcsStamp {
   std::string plan_id;  ///< hashed into every UID, so two visitors' plans never collide
 };
 
-/// Screening rules R01–R17 and advisories (DOMAIN 3.3/3.3b) with the clinic's policies.
+/// Screening rules R01–R18 and advisories (DOMAIN 3.3/3.3b, SPEC §8) with the clinic policies.
 Screening screen(const Answers& answers, const Config& config, Date as_of);
+/// False below the clinic's minimum age: a minor's health answers are not asked to be shared
+/// (the lead form offers no health-data consent and the relay refuses them).
+bool may_share_health_data(const Answers& answers, const Config& config, Date as_of);
 /// Primary package by pattern/cause/look plus scar add-ons (DOMAIN 3.4, 3.6).
 std::vector<PackagePick> select_packages(const Answers& answers, const Config& config);
 /// Course estimate (DOMAIN 3.5–3.6); nullopt for not_suitable or when nothing is treatable.

@@ -14,6 +14,7 @@ namespace smp {
 /// the answers given so far. Shape (schema "smp-consult/questions@1"):
 /// {schema, locale, sections:[{id,title}], questions:[{id, section, kind, pointer, required,
 ///  text, help?, options?:[{value,label,help?}], min?, max?, skip_label?, suggested?, answered,
+///  unanswered_value? (health: "unsure", written when moved on unanswered), unsure_label?,
 ///  fields? (scar_list: [{id, kind, label, help?, max?, required}])}],
 ///  errors:[{pointer, code, message}]}
 nlohmann::json questions_json(const nlohmann::json& answers, const Config& config,

@@ -12,7 +12,7 @@
 
 namespace smp::server {
 
-/// "Tue, June 10, 2025" for "2025-06-10" (`date.long`); `date.plain` without the weekday.
+/// "Tue, June 10, 2025" for "2025-06-10" (smp::weekday_date); smp::long_date without the weekday.
 /// Anything that is not a YYYY-MM-DD date is returned as it is.
 std::string email_date(const std::string& iso_date, const smp::Messages& messages,
                        bool weekday = true);
