@@ -106,6 +106,7 @@ LeadService::LeadService(const smp::Config& config, Outbox& outbox, LeadServiceO
     : config_(config),
       outbox_(outbox),
       limiter_(config.lead.rate_limit_per_minute),
+      proxies_(config.lead.trusted_proxies),
       options_(std::move(options)),
       on_stored_(std::move(on_stored)) {}
 
@@ -137,7 +138,9 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     if (!origin_allowed(request.origin, request.host, config_.lead.allowed_origins)) {
       return {403, json_error("origin_not_allowed", "this origin may not send leads"), {}};
     }
-    if (const int wait = limiter_.check(request.remote_addr, request.now_ms); wait > 0) {
+    const std::string client =
+        proxies_.client_address(request.remote_addr, request.x_forwarded_for, request.forwarded);
+    if (const int wait = limiter_.check(client, request.now_ms); wait > 0) {
       return {429, json_error("rate_limited", "too many submissions; try again later"),
               {{"Retry-After", std::to_string(wait)}}};
     }
