@@ -253,7 +253,8 @@ std::unique_ptr<httplib::Server> make_http_server(const HttpOptions& options, Le
                              {"sending", counts.sending},
                              {"retry", counts.retry},
                              {"sent", counts.sent},
-                             {"dead", counts.dead}}}};
+                             {"dead", counts.dead},
+                             {"held", counts.held}}}};
     res.set_header("Cache-Control", "no-store");
     res.set_content(body.dump(), "application/json");
   });
