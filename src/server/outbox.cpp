@@ -431,12 +431,20 @@ MessageState Outbox::mark_failed(const std::string& message_id, const std::strin
 std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error, bool quarantined) {
   std::lock_guard lock(mutex_);
   std::vector<LeadSummaryRow> rows;
-  Statement select(db_,
-                   "SELECT lead_id, IFNULL(client_id, ''), received_ms, name, email, phone, "
-                   "preferred_contact, locale, verdict, packages, low, high, currency, "
-                   "health_consent, marketing_consent, page_url, utm_source, utm_medium, "
-                   "utm_campaign, quarantine FROM leads WHERE (quarantine <> '') = ?1 "
-                   "ORDER BY received_ms DESC, lead_id");
+  // `leads list` opens read-only: a database no newer server has opened yet has no
+  // quarantine column (and so no quarantined leads).
+  bool has_quarantine = false;
+  {
+    Statement columns(db_, "PRAGMA table_info(leads)");
+    while (columns.step() == SQLITE_ROW) has_quarantine |= columns.text(1) == "quarantine";
+  }
+  const std::string quarantine = has_quarantine ? "quarantine" : "''";
+  const std::string sql =
+      "SELECT lead_id, IFNULL(client_id, ''), received_ms, name, email, phone, "
+      "preferred_contact, locale, verdict, packages, low, high, currency, health_consent, "
+      "marketing_consent, page_url, utm_source, utm_medium, utm_campaign, " + quarantine +
+      " FROM leads WHERE (" + quarantine + " <> '') = ?1 ORDER BY received_ms DESC, lead_id";
+  Statement select(db_, sql.c_str());
   if (!select.ok()) {
     error = sqlite3_errmsg(db_);
     return rows;

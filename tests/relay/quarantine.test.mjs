@@ -104,3 +104,43 @@ describe('quarantine of suspected bots', () => {
     assert.ok(leads('list', '--quarantined').stdout.includes(first.body.lead_id));
   });
 });
+
+describe('a leads database from before quarantine', () => {
+  test('is listed as it is, and upgraded in place by serve', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const data = tempDir('oldschema');
+    // The v0.1.0 leads table (no quarantine column), written with Python's own sqlite3.
+    const script = `
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript("""
+CREATE TABLE leads (lead_id TEXT PRIMARY KEY, client_id TEXT UNIQUE, received_ms INTEGER NOT NULL,
+  name TEXT NOT NULL, email TEXT NOT NULL, phone TEXT NOT NULL, preferred_contact TEXT NOT NULL,
+  locale TEXT NOT NULL, verdict TEXT NOT NULL, packages TEXT NOT NULL, low INTEGER, high INTEGER,
+  currency TEXT NOT NULL, health_consent INTEGER NOT NULL, marketing_consent INTEGER NOT NULL,
+  page_url TEXT NOT NULL, utm_source TEXT NOT NULL, utm_medium TEXT NOT NULL,
+  utm_campaign TEXT NOT NULL, document TEXT NOT NULL);
+INSERT INTO leads VALUES ('L-OLD000000001', NULL, 1764547200000, 'Old Lead', 'old@example.org', '',
+  'email', 'en', 'good_candidate', 'crown', 1000, 2000, 'USD', 0, 0, '', '', '', '', '{}');
+""")
+db.commit()
+`;
+    const made = spawnSync('/usr/bin/python3', ['-c', script, `${data}/leads.sqlite3`], { encoding: 'utf8', timeout: 30000 });
+    assert.equal(made.status, 0, made.stderr);
+    const listed = runCli(['leads', 'list', '--data', data]);
+    assert.equal(listed.status, 0, listed.stderr);
+    assert.match(listed.stdout, /^L-OLD000000001 .*Old Lead/m);
+    assert.equal(runCli(['leads', 'list', '--quarantined', '--data', data]).stdout, 'no quarantined leads\n');
+
+    const dir = tempDir('oldschema-config');
+    const server = await startServer({ config: writeConfig(dir, { lead: { min_fill_seconds: 20 } }), data });
+    try {
+      const fast = await postLead(server.url, makeLead({ context: { started_at: new Date(Date.now() - 1000).toISOString() } }));
+      assert.equal(fast.status, 202, fast.text);
+      assert.ok(runCli(['leads', 'list', '--quarantined', '--data', data]).stdout.includes(fast.body.lead_id));
+      assert.match(runCli(['leads', 'list', '--data', data]).stdout, /L-OLD000000001/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
