@@ -118,8 +118,19 @@ int leads_command(const std::vector<std::string>& args) {
     return 0;
   }
 
+  // Quarantined submissions are kept, not hidden: the normal list says how many wait.
+  const auto note_quarantined = [&] {
+    if (quarantined) return;
+    std::string ignored;
+    const auto held = outbox->list_leads(ignored, /*quarantined=*/true).size();
+    if (held > 0) {
+      std::cout << held << " quarantined (suspected bots, not emailed): smp-consult leads list "
+                << "--quarantined --data " << data_dir << "\n";
+    }
+  };
   if (rows.empty()) {
     std::cout << (quarantined ? "no quarantined leads\n" : "no leads yet\n");
+    note_quarantined();
     return 0;
   }
   for (const auto& row : rows) {
@@ -140,6 +151,7 @@ int leads_command(const std::vector<std::string>& args) {
   }
   std::cout << rows.size() << (quarantined ? " quarantined lead" : " lead")
             << (rows.size() == 1 ? "" : "s") << "\n";
+  note_quarantined();
   return 0;
 }
 

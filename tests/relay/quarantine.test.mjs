@@ -61,6 +61,7 @@ describe('quarantine of suspected bots', () => {
 
     const normal = leads('list').stdout;
     assert.ok(normal.includes(human.body.lead_id));
+    assert.match(normal, /^2 quarantined \(suspected bots, not emailed\): smp-consult leads list --quarantined/m);
     assert.ok(!normal.includes(fast.body.lead_id) && !normal.includes(bot.body.lead_id), normal);
     const csv = leads('export').stdout;
     assert.ok(!csv.includes(fast.body.lead_id), 'the CRM export holds no suspected bots');
