@@ -90,11 +90,22 @@ extern "C" int vsnprintf(char* __restrict buffer, std::size_t size, const char* 
       ++p;
       while (*p >= '0' && *p <= '9') precision = precision * 10 + (*p++ - '0');
     }
-    int longs = 0;
-    while (*p == 'l' || *p == 'z') longs += (*p++ == 'z') ? 2 : 1;
+    // The length modifier picks the argument's real type: on wasm32 size_t and long are 32-bit
+    // (reading %z as 64-bit took the next argument's bytes too).
+    enum class Length { kInt, kLong, kLongLong, kSize } length = Length::kInt;
+    if (*p == 'z') {
+      length = Length::kSize;
+      ++p;
+    } else if (*p == 'l') {
+      length = *++p == 'l' ? (++p, Length::kLongLong) : Length::kLong;
+    }
     const auto next_unsigned = [&]() -> unsigned long long {
-      if (longs >= 2) return va_arg(args, unsigned long long);
-      if (longs == 1) return va_arg(args, unsigned long);
+      switch (length) {
+        case Length::kSize: return va_arg(args, std::size_t);
+        case Length::kLongLong: return va_arg(args, unsigned long long);
+        case Length::kLong: return va_arg(args, unsigned long);
+        case Length::kInt: break;
+      }
       return va_arg(args, unsigned);
     };
     switch (*p) {
@@ -105,9 +116,10 @@ extern "C" int vsnprintf(char* __restrict buffer, std::size_t size, const char* 
         break;
       case 'd':
       case 'i': {
-        const long long value = longs >= 2   ? va_arg(args, long long)
-                                : longs == 1 ? va_arg(args, long)
-                                             : va_arg(args, int);
+        const long long value = length == Length::kSize       ? va_arg(args, std::ptrdiff_t)
+                                : length == Length::kLongLong ? va_arg(args, long long)
+                                : length == Length::kLong     ? va_arg(args, long)
+                                                              : va_arg(args, int);
         const unsigned long long magnitude =
             value < 0 ? 0ULL - static_cast<unsigned long long>(value) : value;
         put_unsigned(out, magnitude, 10, false, precision, value < 0, width, zero_pad);

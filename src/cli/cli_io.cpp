@@ -1,13 +1,13 @@
 #include "cli_io.hpp"
 
-#include <cstdlib>
-#include <ctime>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 
 #include "smp/json_text.hpp"
+#include "smp/server/time_zone.hpp"
 
 namespace smp::cli {
 
@@ -45,18 +45,18 @@ std::optional<Config> load_config(const std::string& path) {
     for (const auto& d : config.errors) std::cerr << format_diagnostic(d) << "\n";
     return std::nullopt;
   }
+  // The core cannot read the tz database; the zone is checked here, as `serve` checks it.
+  if (const auto zone_error = server::check_time_zone(config.value->clinic.timezone)) {
+    std::cerr << format_diagnostic(*zone_error) << "\n";
+    return std::nullopt;
+  }
   return std::move(*config.value);
 }
 
 Date today_in(const std::string& timezone) {
-  // POSIX TZ lookup: good enough for one date, and GCC 12 has no <chrono> tz database.
-  setenv("TZ", timezone.c_str(), 1);
-  tzset();
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{unsigned(local.tm_mon + 1)},
-              std::chrono::day{unsigned(local.tm_mday)}};
+  using namespace std::chrono;
+  const auto now = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  return server::today_in(timezone, now);
 }
 
 }  // namespace smp::cli

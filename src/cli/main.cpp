@@ -36,8 +36,9 @@ Usage:
       scripts/build-web writes the messages.L.json the widget loads.
   smp-consult serve [--config C] [--listen 127.0.0.1:8080] [--data DIR]
       Serve the widget, the demo site and the lead API (POST /api/leads).
-  smp-consult leads list|export [--data DIR]
-      Captured leads and their delivery state; export writes CSV.
+  smp-consult leads list [--quarantined] | export | release ID  [--data DIR]
+      Captured leads and their delivery state; export writes CSV; --quarantined lists
+      suspected bots (kept, not emailed); release ID delivers a quarantined lead.
 
 Files: CONFIG/C/A are JSON files; "-" reads standard input. Without --config the
 default clinic of DOMAIN.md is used. --today defaults to today in the clinic's time

@@ -6,6 +6,7 @@
 #include "json_walk.hpp"
 #include "smp/config.hpp"
 #include "smp/json_text.hpp"
+#include "smp/ip_range.hpp"
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
 
@@ -668,7 +669,8 @@ class ConfigReader {
     walk_.unknown_keys(v, p,
                        {"endpoint", "fallback_email", "to", "from", "phone", "marketing_opt_in",
                         "confirm_to_visitor", "allowed_origins", "frame_ancestors",
-                        "min_fill_seconds", "rate_limit_per_minute", "smtp_url"});
+                        "min_fill_seconds", "rate_limit_per_minute", "smtp_url",
+                        "trusted_proxies"});
     url_key(v, p, "endpoint", lead.endpoint);
     email_key(v, p, "fallback_email", lead.fallback_email);
     email_key(v, p, "to", lead.to);
@@ -692,6 +694,12 @@ class ConfigReader {
           *f, p + "/frame_ancestors",
           [](const std::string& s) { return s == "'self'" || s == "'none'" || is_origin(s); },
           "'self', 'none' or an origin like https://clinic.example", lead.frame_ancestors);
+    }
+    if (const auto* t = JsonWalk::find(v, "trusted_proxies")) {
+      string_list(
+          *t, p + "/trusted_proxies",
+          [](const std::string& s) { return parse_ip_range(s).has_value(); },
+          "an IP address or CIDR range like 10.0.0.0/8", lead.trusted_proxies);
     }
     int_key(v, p, "min_fill_seconds", 0, 600, lead.min_fill_seconds);
     int_key(v, p, "rate_limit_per_minute", 1, 1000, lead.rate_limit_per_minute);

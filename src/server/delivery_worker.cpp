@@ -72,8 +72,9 @@ void DeliveryWorker::run() {
     const int attempts = run_once();
     std::unique_lock lock(mutex_);
     if (stopping_) return;
-    // Sleep until the next retry is due, a new lead arrives, or at most 30 s (a safety net).
-    std::int64_t wait_ms = 30'000;
+    // Sleep until the next retry is due, a new lead arrives, or at most 5 s: the safety net
+    // that also picks up a lead released by `smp-consult leads release` (another process).
+    std::int64_t wait_ms = 5'000;
     lock.unlock();
     if (const auto due = outbox_.next_due_ms()) {
       wait_ms = std::clamp<std::int64_t>(*due - now_ms(), 0, wait_ms);

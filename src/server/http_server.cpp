@@ -36,6 +36,17 @@ const char* error_code_for(int status) {
   }
 }
 
+// Repeated headers are one list (RFC 9110 5.3), in the order received.
+std::string all_values(const httplib::Request& req, const char* name) {
+  std::string joined;
+  const size_t count = req.get_header_value_count(name);
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) joined += ',';
+    joined += req.get_header_value(name, i);
+  }
+  return joined;
+}
+
 ApiRequest api_request(const httplib::Request& req) {
   ApiRequest request;
   request.body = req.body;
@@ -43,6 +54,8 @@ ApiRequest api_request(const httplib::Request& req) {
   request.origin = req.get_header_value("Origin");
   request.host = req.get_header_value("Host");
   request.remote_addr = req.remote_addr;
+  request.x_forwarded_for = all_values(req, "X-Forwarded-For");
+  request.forwarded = all_values(req, "Forwarded");
   request.now_ms = now_ms();
   return request;
 }
@@ -240,7 +253,8 @@ std::unique_ptr<httplib::Server> make_http_server(const HttpOptions& options, Le
                              {"sending", counts.sending},
                              {"retry", counts.retry},
                              {"sent", counts.sent},
-                             {"dead", counts.dead}}}};
+                             {"dead", counts.dead},
+                             {"held", counts.held}}}};
     res.set_header("Cache-Control", "no-store");
     res.set_content(body.dump(), "application/json");
   });

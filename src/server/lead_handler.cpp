@@ -106,6 +106,7 @@ LeadService::LeadService(const smp::Config& config, Outbox& outbox, LeadServiceO
     : config_(config),
       outbox_(outbox),
       limiter_(config.lead.rate_limit_per_minute),
+      proxies_(config.lead.trusted_proxies),
       options_(std::move(options)),
       on_stored_(std::move(on_stored)) {}
 
@@ -137,7 +138,9 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     if (!origin_allowed(request.origin, request.host, config_.lead.allowed_origins)) {
       return {403, json_error("origin_not_allowed", "this origin may not send leads"), {}};
     }
-    if (const int wait = limiter_.check(request.remote_addr, request.now_ms); wait > 0) {
+    const std::string client =
+        proxies_.client_address(request.remote_addr, request.x_forwarded_for, request.forwarded);
+    if (const int wait = limiter_.check(client, request.now_ms); wait > 0) {
       return {429, json_error("rate_limited", "too many submissions; try again later"),
               {{"Retry-After", std::to_string(wait)}}};
     }
@@ -154,22 +157,24 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     if (!document.is_object()) {
       return {400, json_error("wrong_type", "the lead must be a JSON object"), {}};
     }
-    // Bots are answered like people and dropped: nothing stored, nothing emailed.
-    // The drops are logged (without personal data) so an operator can tell why a test lead
-    // of theirs never arrived.
+    // Suspected bots (honeypot filled: autofill can do that to a person too; or a quiz
+    // filled faster than lead.min_fill_seconds) are answered like people, and their lead is
+    // kept in quarantine rather than emailed: nothing is lost silently, and the reference
+    // they are shown is the quarantined lead's (`smp-consult leads release ID` delivers it).
+    std::string quarantine;
+    std::string quarantine_why;
     if (honeypot_filled(document)) {
-      std::fprintf(stderr, "smp-consult: dropped a submission: honeypot filled\n");
-      return accepted(new_lead_id());
+      quarantine = "honeypot";
+      quarantine_why = "honeypot filled";
     }
     const std::string started_at = string_at(document, "context", "started_at");
-    if (const auto started = parse_iso8601(started_at)) {
+    if (const auto started = parse_iso8601(started_at); started && quarantine.empty()) {
       const long long seconds = (request.now_ms - *started) / 1000;
       if (request.now_ms - *started < config_.lead.min_fill_seconds * 1000LL) {
-        std::fprintf(stderr,
-                     "smp-consult: dropped a submission: quiz filled in %lld s, less than "
-                     "lead.min_fill_seconds (%d)\n",
-                     seconds, config_.lead.min_fill_seconds);
-        return accepted(new_lead_id());
+        quarantine = "min_fill_seconds";
+        quarantine_why = "quiz filled in " + std::to_string(seconds) +
+                         " s, less than lead.min_fill_seconds (" +
+                         std::to_string(config_.lead.min_fill_seconds) + ")";
       }
     }
 
@@ -191,9 +196,9 @@ ApiResponse LeadService::post(const ApiRequest& request) {
       return {400, dump(body), {}};
     }
     const smp::Lead& lead = *parsed.value;
-    if (lead.honeypot_filled) {
-      std::fprintf(stderr, "smp-consult: dropped a submission: honeypot filled\n");
-      return accepted(new_lead_id());
+    if (lead.honeypot_filled && quarantine.empty()) {
+      quarantine = "honeypot";
+      quarantine_why = "honeypot filled";
     }
 
     std::string error;
@@ -253,6 +258,7 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     record.utm_medium = utm("medium");
     record.utm_campaign = utm("campaign");
     record.document = dump(document);
+    record.quarantine = quarantine;
 
     const StoreResult stored = outbox_.store(record, messages);
     if (stored.status == StoreStatus::kError) {
@@ -261,7 +267,13 @@ ApiResponse LeadService::post(const ApiRequest& request) {
       return {503, json_error("storage_unavailable", "the lead could not be stored; retry later"),
               {{"Retry-After", "30"}}};
     }
-    if (stored.status == StoreStatus::kStored) {
+    if (stored.status == StoreStatus::kStored && !quarantine.empty()) {
+      // Logged without personal data, so an operator can tell why a test lead never arrived.
+      std::fprintf(stderr,
+                   "smp-consult: lead %s quarantined, not emailed (%s); see `smp-consult leads "
+                   "list --quarantined`, deliver with `smp-consult leads release %s`\n",
+                   stored.lead_id.c_str(), quarantine_why.c_str(), stored.lead_id.c_str());
+    } else if (stored.status == StoreStatus::kStored) {
       std::fprintf(stderr, "smp-consult: lead %s stored (%zu message%s queued)\n",
                    stored.lead_id.c_str(), messages.size(), messages.size() == 1 ? "" : "s");
       if (on_stored_) on_stored_();

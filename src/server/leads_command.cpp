@@ -1,4 +1,5 @@
-// `smp-consult leads list|export [--data DIR]`: what was captured and how delivery went.
+// `smp-consult leads list [--quarantined]|export|release ID [--data DIR]`: what was captured,
+// how delivery went, and releasing a quarantined lead.
 #include <filesystem>
 #include <iostream>
 
@@ -12,10 +13,16 @@ namespace smp::server {
 namespace {
 
 constexpr const char* kLeadsUsage =
-    "usage: smp-consult leads list|export [--data DIR]\n"
+    "usage: smp-consult leads list [--quarantined] | export | release ID  [--data DIR]\n"
     "\n"
-    "  list    one line per captured lead, newest first, with its delivery state\n"
-    "  export  every lead as CSV (UTF-8, CRLF) for the clinic's CRM, on stdout\n"
+    "  list           one line per captured lead, newest first, with its delivery state\n"
+    "  list --quarantined\n"
+    "                 the quarantined submissions (honeypot filled, or the quiz filled faster\n"
+    "                 than lead.min_fill_seconds): kept, not emailed\n"
+    "  export         every lead (not the quarantined) as CSV (UTF-8, CRLF) for the clinic's\n"
+    "                 CRM, on stdout\n"
+    "  release ID     takes a quarantined lead out of quarantine; the running server emails it\n"
+    "                 like any lead (within seconds)\n"
     "DIR is the data folder of `smp-consult serve` (default ./smp-data).\n";
 
 std::string optional_number(const std::optional<long long>& value) {
@@ -27,6 +34,8 @@ std::string optional_number(const std::optional<long long>& value) {
 int leads_command(const std::vector<std::string>& args) {
   std::string action;
   std::string data_dir = "smp-data";
+  std::string release_id;
+  bool quarantined = false;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
       std::cout << kLeadsUsage;
@@ -38,14 +47,19 @@ int leads_command(const std::vector<std::string>& args) {
         return 2;
       }
       data_dir = args[++i];
-    } else if (action.empty() && (args[i] == "list" || args[i] == "export")) {
+    } else if (args[i] == "--quarantined" && action == "list") {
+      quarantined = true;
+    } else if (action.empty() &&
+               (args[i] == "list" || args[i] == "export" || args[i] == "release")) {
       action = args[i];
+    } else if (action == "release" && release_id.empty() && args[i].rfind("-", 0) != 0) {
+      release_id = args[i];
     } else {
       std::cerr << "unknown argument: " << args[i] << "\n" << kLeadsUsage;
       return 2;
     }
   }
-  if (action.empty()) {
+  if (action.empty() || (action == "release" && release_id.empty())) {
     std::cerr << kLeadsUsage;
     return 2;
   }
@@ -57,12 +71,28 @@ int leads_command(const std::vector<std::string>& args) {
     return 1;
   }
   std::string error;
-  auto outbox = Outbox::open(path, error, /*read_only=*/true);
+  auto outbox = Outbox::open(path, error, /*read_only=*/action != "release");
   if (!outbox) {
     std::cerr << path << ": " << error << "\n";
     return 1;
   }
-  const auto rows = outbox->list_leads(error);
+  if (action == "release") {
+    switch (outbox->release(release_id, now_ms(), error)) {
+      case Outbox::ReleaseStatus::kReleased:
+        std::cout << release_id << ": released; the server delivers it like any lead\n";
+        return 0;
+      case Outbox::ReleaseStatus::kNotFound:
+        std::cerr << release_id << ": no such lead in " << path << "\n";
+        return 1;
+      case Outbox::ReleaseStatus::kNotQuarantined:
+        std::cerr << release_id << ": not quarantined (see `smp-consult leads list`)\n";
+        return 1;
+      case Outbox::ReleaseStatus::kError:
+        std::cerr << path << ": " << error << "\n";
+        return 1;
+    }
+  }
+  const auto rows = outbox->list_leads(error, quarantined);
   if (!error.empty()) {
     std::cerr << path << ": " << error << "\n";
     return 1;
@@ -88,8 +118,19 @@ int leads_command(const std::vector<std::string>& args) {
     return 0;
   }
 
+  // Quarantined submissions are kept, not hidden: the normal list says how many wait.
+  const auto note_quarantined = [&] {
+    if (quarantined) return;
+    std::string ignored;
+    const auto held = outbox->list_leads(ignored, /*quarantined=*/true).size();
+    if (held > 0) {
+      std::cout << held << " quarantined (suspected bots, not emailed): smp-consult leads list "
+                << "--quarantined --data " << data_dir << "\n";
+    }
+  };
   if (rows.empty()) {
-    std::cout << "no leads yet\n";
+    std::cout << (quarantined ? "no quarantined leads\n" : "no leads yet\n");
+    note_quarantined();
     return 0;
   }
   for (const auto& row : rows) {
@@ -101,13 +142,16 @@ int leads_command(const std::vector<std::string>& args) {
     if (lead.low && lead.high) {
       std::cout << "  " << *lead.low << "-" << *lead.high << " " << lead.currency;
     }
+    if (quarantined) std::cout << "  quarantined: " << lead.quarantine;
     std::cout << "  [" << row.delivery << "]";
     if (!row.last_error.empty() && row.delivery.find("sent") == std::string::npos) {
       std::cout << "  last error: " << header_safe_text(row.last_error);
     }
     std::cout << "\n";
   }
-  std::cout << rows.size() << " lead" << (rows.size() == 1 ? "" : "s") << "\n";
+  std::cout << rows.size() << (quarantined ? " quarantined lead" : " lead")
+            << (rows.size() == 1 ? "" : "s") << "\n";
+  note_quarantined();
   return 0;
 }
 

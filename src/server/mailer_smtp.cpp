@@ -1,10 +1,12 @@
-// SMTP delivery through libcurl: smtp:// (STARTTLS when offered, required with credentials)
-// and smtps:// (implicit TLS). Credentials never travel in clear.
+// SMTP delivery through libcurl: smtps:// (implicit TLS) and smtp:// with STARTTLS required,
+// except to a loopback server or with SMTP_ALLOW_PLAINTEXT (then STARTTLS when offered).
+// Credentials never travel in clear.
 #include <curl/curl.h>
 
 #include <cstring>
 #include <mutex>
 
+#include "smp/ip_range.hpp"
 #include "smp/server/mailer.hpp"
 
 namespace smp::server {
@@ -27,6 +29,32 @@ size_t read_callback(char* buffer, size_t size, size_t count, void* user) {
 
 bool starts_with(const std::string& text, const char* prefix) {
   return text.rfind(prefix, 0) == 0;
+}
+
+// "smtp://host:25/path" -> "host"; "smtp://[::1]:25" -> "::1".
+std::string url_host(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return "";
+  const auto start = scheme + 3;
+  const auto end = url.find_first_of("/?#", start);
+  std::string authority = url.substr(start, end == std::string::npos ? end : end - start);
+  if (const auto at = authority.rfind('@'); at != std::string::npos) authority.erase(0, at + 1);
+  if (!authority.empty() && authority.front() == '[') {
+    const auto close = authority.find(']');
+    return close == std::string::npos ? authority : authority.substr(1, close - 1);
+  }
+  return authority.substr(0, authority.find(':'));
+}
+
+std::string tls_note(SmtpTls rule, bool allow_plaintext) {
+  switch (rule) {
+    case SmtpTls::kImplicit: return "TLS";
+    case SmtpTls::kStartTlsRequired: return "STARTTLS required";
+    case SmtpTls::kStartTlsIfOffered:
+      return allow_plaintext ? "STARTTLS if offered: SMTP_ALLOW_PLAINTEXT"
+                             : "STARTTLS if offered: loopback server";
+  }
+  return "";
 }
 
 class SmtpMailer final : public Mailer {
@@ -71,13 +99,20 @@ class SmtpMailer final : public Mailer {
       curl_easy_setopt(curl, CURLOPT_USERNAME, settings_.user.c_str());
       curl_easy_setopt(curl, CURLOPT_PASSWORD, settings_.password.c_str());
     }
-    if (starts_with(settings_.url, "smtp://")) {
-      // Credentials only over TLS: STARTTLS is then required, not merely tried.
+    const SmtpTls rule = smtp_tls_rule(settings_);
+    if (rule != SmtpTls::kImplicit) {
       curl_easy_setopt(curl, CURLOPT_USE_SSL,
-                       has_credentials ? static_cast<long>(CURLUSESSL_ALL)
-                                       : static_cast<long>(CURLUSESSL_TRY));
+                       rule == SmtpTls::kStartTlsRequired ? static_cast<long>(CURLUSESSL_ALL)
+                                                          : static_cast<long>(CURLUSESSL_TRY));
+    }
+    curl_slist* connect_to = nullptr;
+    if (!settings_.connect_to.empty()) {
+      connect_to = curl_slist_append(connect_to, settings_.connect_to.c_str());
+      curl_easy_setopt(curl, CURLOPT_CONNECT_TO, connect_to);
     }
     const CURLcode rc = curl_easy_perform(curl);
+    curl_easy_setopt(curl, CURLOPT_CONNECT_TO, nullptr);
+    curl_slist_free_all(connect_to);
     long response = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response);
     curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, nullptr);
@@ -85,6 +120,12 @@ class SmtpMailer final : public Mailer {
     if (rc != CURLE_OK) {
       std::string error = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
       if (response) error += " (SMTP " + std::to_string(response) + ")";
+      if (rc == CURLE_USE_SSL_FAILED) {
+        error = "TLS required: the SMTP server " + url_host(settings_.url) +
+                " offers no STARTTLS and is not on this machine (leads can carry health data); "
+                "use smtps://, enable STARTTLS on the server, or set SMTP_ALLOW_PLAINTEXT=1 to "
+                "send in clear (" + error + ")";
+      }
       // Start afresh next time rather than reuse a connection in an unknown state.
       curl_easy_cleanup(curl_);
       curl_ = nullptr;
@@ -101,7 +142,8 @@ class SmtpMailer final : public Mailer {
     if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
       url.erase(scheme + 3, at - scheme - 2);
     }
-    return "SMTP " + url + (settings_.user.empty() ? "" : " (authenticated, TLS required)");
+    return "SMTP " + url + " (" + tls_note(smtp_tls_rule(settings_), settings_.allow_plaintext) +
+           (settings_.user.empty() ? "" : ", authenticated") + ")";
   }
 
  private:
@@ -111,6 +153,24 @@ class SmtpMailer final : public Mailer {
 };
 
 }  // namespace
+
+bool is_loopback_host(const std::string& host) {
+  if (host == "localhost" || host == "localhost.") return true;
+  const auto address = smp::parse_ip_address(host);
+  if (!address) return false;
+  static const auto v4_loopback = smp::parse_ip_range("127.0.0.0/8");
+  static const auto v6_loopback = smp::parse_ip_range("::1");
+  return v4_loopback->contains(*address) || v6_loopback->contains(*address);
+}
+
+SmtpTls smtp_tls_rule(const SmtpSettings& settings) {
+  if (starts_with(settings.url, "smtps://")) return SmtpTls::kImplicit;
+  if (!settings.user.empty()) return SmtpTls::kStartTlsRequired;
+  if (settings.allow_plaintext || is_loopback_host(url_host(settings.url))) {
+    return SmtpTls::kStartTlsIfOffered;
+  }
+  return SmtpTls::kStartTlsRequired;
+}
 
 std::string check_smtp_settings(const SmtpSettings& settings) {
   if (!starts_with(settings.url, "smtp://") && !starts_with(settings.url, "smtps://")) {

@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS leads (
   health_consent INTEGER NOT NULL, marketing_consent INTEGER NOT NULL,
   page_url TEXT NOT NULL, utm_source TEXT NOT NULL, utm_medium TEXT NOT NULL,
   utm_campaign TEXT NOT NULL,
-  document TEXT NOT NULL
+  document TEXT NOT NULL,
+  quarantine TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS outbox (
   message_id TEXT PRIMARY KEY,
@@ -97,6 +98,7 @@ MessageState parse_state(const std::string& text) {
   if (text == "sending") return MessageState::kSending;
   if (text == "sent") return MessageState::kSent;
   if (text == "retry") return MessageState::kRetry;
+  if (text == "held") return MessageState::kHeld;
   return MessageState::kDead;
 }
 
@@ -109,6 +111,7 @@ const char* to_string(MessageState state) {
     case MessageState::kSent: return "sent";
     case MessageState::kRetry: return "retry";
     case MessageState::kDead: return "dead";
+    case MessageState::kHeld: return "held";
   }
   return "dead";
 }
@@ -138,7 +141,8 @@ std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error
   if (!outbox->exec("PRAGMA journal_mode=WAL;", error) ||
       !outbox->exec("PRAGMA synchronous=FULL;", error) || !outbox->exec("PRAGMA cache_size=-65536;", error) ||
       !outbox->exec("PRAGMA wal_autocheckpoint=0;", error) ||
-      !outbox->exec("PRAGMA foreign_keys=ON;", error) || !outbox->exec(kSchema, error)) {
+      !outbox->exec("PRAGMA foreign_keys=ON;", error) || !outbox->exec(kSchema, error) ||
+      !outbox->add_quarantine_column(error)) {
     return nullptr;
   }
   outbox->start_checkpointer(path);
@@ -287,8 +291,8 @@ StoreResult Outbox::insert_lead(const LeadRecord& lead,
                      "INSERT INTO leads (lead_id, client_id, received_ms, name, email, phone, "
                      "preferred_contact, locale, verdict, packages, low, high, currency, "
                      "health_consent, marketing_consent, page_url, utm_source, utm_medium, "
-                     "utm_campaign, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                     "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+                     "utm_campaign, document, quarantine) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                     "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
     if (!insert.ok()) return fail(sqlite3_errmsg(db_));
     insert.bind(1, lead.lead_id);
     if (lead.client_id.empty()) insert.bind_null(2);
@@ -310,14 +314,15 @@ StoreResult Outbox::insert_lead(const LeadRecord& lead,
         .bind(17, lead.utm_source)
         .bind(18, lead.utm_medium)
         .bind(19, lead.utm_campaign)
-        .bind(20, lead.document);
+        .bind(20, lead.document)
+        .bind(21, lead.quarantine);
     if (insert.step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
   }
   for (const auto& message : messages) {
     Statement insert(db_,
                      "INSERT INTO outbox (message_id, lead_id, kind, sender, recipients, mime, "
                      "state, created_ms, next_attempt_ms) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', ?7, ?7)");
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, ?7)");
     if (!insert.ok()) return fail(sqlite3_errmsg(db_));
     std::string recipients;
     for (const auto& r : message.recipients) recipients += r + "\n";
@@ -327,7 +332,8 @@ StoreResult Outbox::insert_lead(const LeadRecord& lead,
         .bind(4, message.sender)
         .bind(5, recipients)
         .bind(6, message.mime)
-        .bind(7, lead.received_ms);
+        .bind(7, lead.received_ms)
+        .bind(8, std::string(lead.quarantine.empty() ? "queued" : "held"));
     if (insert.step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
   }
   result.status = StoreStatus::kStored;
@@ -422,18 +428,28 @@ MessageState Outbox::mark_failed(const std::string& message_id, const std::strin
   return state;
 }
 
-std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error) {
+std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error, bool quarantined) {
   std::lock_guard lock(mutex_);
   std::vector<LeadSummaryRow> rows;
-  Statement select(db_,
-                   "SELECT lead_id, IFNULL(client_id, ''), received_ms, name, email, phone, "
-                   "preferred_contact, locale, verdict, packages, low, high, currency, "
-                   "health_consent, marketing_consent, page_url, utm_source, utm_medium, "
-                   "utm_campaign FROM leads ORDER BY received_ms DESC, lead_id");
+  // `leads list` opens read-only: a database no newer server has opened yet has no
+  // quarantine column (and so no quarantined leads).
+  bool has_quarantine = false;
+  {
+    Statement columns(db_, "PRAGMA table_info(leads)");
+    while (columns.step() == SQLITE_ROW) has_quarantine |= columns.text(1) == "quarantine";
+  }
+  const std::string quarantine = has_quarantine ? "quarantine" : "''";
+  const std::string sql =
+      "SELECT lead_id, IFNULL(client_id, ''), received_ms, name, email, phone, "
+      "preferred_contact, locale, verdict, packages, low, high, currency, health_consent, "
+      "marketing_consent, page_url, utm_source, utm_medium, utm_campaign, " + quarantine +
+      " FROM leads WHERE (" + quarantine + " <> '') = ?1 ORDER BY received_ms DESC, lead_id";
+  Statement select(db_, sql.c_str());
   if (!select.ok()) {
     error = sqlite3_errmsg(db_);
     return rows;
   }
+  select.bind(1, std::int64_t{quarantined});
   int rc;
   while ((rc = select.step()) == SQLITE_ROW) {
     LeadSummaryRow row;
@@ -457,6 +473,7 @@ std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error) {
     lead.utm_source = select.text(16);
     lead.utm_medium = select.text(17);
     lead.utm_campaign = select.text(18);
+    lead.quarantine = select.text(19);
     rows.push_back(std::move(row));
   }
   if (rc != SQLITE_DONE) error = sqlite3_errmsg(db_);
@@ -479,6 +496,52 @@ std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error) {
   return rows;
 }
 
+// Databases written before quarantine existed lack the column (CREATE TABLE IF NOT EXISTS
+// leaves an existing table alone).
+bool Outbox::add_quarantine_column(std::string& error) {
+  bool present = false;
+  {
+    Statement columns(db_, "PRAGMA table_info(leads)");
+    while (columns.step() == SQLITE_ROW) present = present || columns.text(1) == "quarantine";
+  }
+  if (present) return true;
+  return exec("ALTER TABLE leads ADD COLUMN quarantine TEXT NOT NULL DEFAULT ''", error);
+}
+
+Outbox::ReleaseStatus Outbox::release(const std::string& lead_id, std::int64_t now,
+                                      std::string& error) {
+  std::lock_guard lock(mutex_);
+  if (!exec("BEGIN IMMEDIATE", error)) return ReleaseStatus::kError;
+  auto finish = [&](ReleaseStatus status) {
+    std::string ignored;
+    exec(status == ReleaseStatus::kReleased ? "COMMIT" : "ROLLBACK",
+         status == ReleaseStatus::kReleased ? error : ignored);
+    return status == ReleaseStatus::kReleased && !error.empty() ? ReleaseStatus::kError : status;
+  };
+  {
+    Statement select(db_, "SELECT quarantine FROM leads WHERE lead_id = ?1");
+    select.bind(1, lead_id);
+    const int rc = select.step();
+    if (rc == SQLITE_DONE) return finish(ReleaseStatus::kNotFound);
+    if (rc != SQLITE_ROW) {
+      error = sqlite3_errmsg(db_);
+      return finish(ReleaseStatus::kError);
+    }
+    if (select.text(0).empty()) return finish(ReleaseStatus::kNotQuarantined);
+  }
+  Statement lead(db_, "UPDATE leads SET quarantine = '' WHERE lead_id = ?1");
+  lead.bind(1, lead_id);
+  Statement messages(db_,
+                     "UPDATE outbox SET state = 'queued', created_ms = ?2, next_attempt_ms = ?2 "
+                     "WHERE lead_id = ?1 AND state = 'held'");
+  messages.bind(1, lead_id).bind(2, now);
+  if (lead.step() != SQLITE_DONE || messages.step() != SQLITE_DONE) {
+    error = sqlite3_errmsg(db_);
+    return finish(ReleaseStatus::kError);
+  }
+  return finish(ReleaseStatus::kReleased);
+}
+
 OutboxCounts Outbox::counts() {
   std::lock_guard lock(mutex_);
   OutboxCounts counts;
@@ -491,6 +554,7 @@ OutboxCounts Outbox::counts() {
       case MessageState::kSent: counts.sent = n; break;
       case MessageState::kRetry: counts.retry = n; break;
       case MessageState::kDead: counts.dead = n; break;
+      case MessageState::kHeld: counts.held = n; break;
     }
   }
   return counts;

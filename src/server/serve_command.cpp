@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 
 #include "smp/config.hpp"
 #include "smp/json_text.hpp"
+#include "smp/ip_range.hpp"
 #include "smp/server/commands.hpp"
 #include "smp/server/delivery_worker.hpp"
 #include "smp/server/http_server.hpp"
@@ -38,10 +40,15 @@ constexpr const char* kServeUsage =
     "POST /api/leads, GET /healthz and the iframe page /embed.\n"
     "Leads are stored in DIR/leads.sqlite3 (default ./smp-data) and emailed by SMTP when\n"
     "SMTP_URL (or lead.smtp_url) is set, else written as .eml files to DIR/mail/.\n"
-    "Environment: SMTP_URL, SMTP_USER, SMTP_PASSWORD, SMTP_FROM (credentials are only sent\n"
-    "over TLS: smtps://, or smtp:// with STARTTLS required).\n"
+    "Environment: SMTP_URL, SMTP_USER, SMTP_PASSWORD, SMTP_FROM. Mail goes over TLS\n"
+    "(smtps://, or smtp:// with STARTTLS required) except to a loopback server\n"
+    "(127.0.0.1, ::1, localhost) or with SMTP_ALLOW_PLAINTEXT=1; credentials only ever\n"
+    "over TLS. SMP_TRUSTED_PROXIES=10.0.0.1,10.1.0.0/16 (overrides lead.trusted_proxies):\n"
+    "reverse proxies whose X-Forwarded-For / Forwarded name the visitor for the rate limit.\n"
+    "A variable that is set but does not parse stops the server (exit 1).\n"
     "Test hooks: SMP_RETRY_MINUTE_MS (length of a backoff \"minute\"),\n"
-    "SMP_RATE_LIMIT_PER_MINUTE (overrides lead.rate_limit_per_minute; 0 = off).\n";
+    "SMP_RATE_LIMIT_PER_MINUTE (overrides lead.rate_limit_per_minute; 0 = off),\n"
+    "SMP_SMTP_CONNECT_TO=HOST:PORT:ADDR:PORT (connect elsewhere than the URL's host).\n";
 
 volatile std::sig_atomic_t g_stop_requested = 0;
 
@@ -50,6 +57,58 @@ extern "C" void on_stop_signal(int) { g_stop_requested = 1; }
 std::string env(const char* name) {
   const char* value = std::getenv(name);
   return value ? value : "";
+}
+
+// Settings from the environment: unset or empty leaves the default; anything set that does not
+// parse is a startup error naming the variable (never a silently different behaviour).
+bool env_integer(const char* name, long long min, long long max, std::optional<long long>& out) {
+  const std::string text = env(name);
+  if (text.empty()) return true;
+  long long value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    std::cerr << name << ": expected a whole number from " << min << " to " << max << ", got \""
+              << header_safe_text(text) << "\"\n";
+    return false;
+  }
+  out = value;
+  return true;
+}
+
+bool env_flag(const char* name, bool& out) {
+  const std::string text = env(name);
+  if (text.empty()) return true;
+  if (text == "1" || text == "true" || text == "yes") {
+    out = true;
+  } else if (text == "0" || text == "false" || text == "no") {
+    out = false;
+  } else {
+    std::cerr << name << ": expected 1/true/yes or 0/false/no, got \"" << header_safe_text(text)
+              << "\"\n";
+    return false;
+  }
+  return true;
+}
+
+// Comma-separated IPs / CIDR ranges.
+bool env_ip_ranges(const char* name, std::optional<std::vector<std::string>>& out) {
+  const std::string text = env(name);
+  if (text.empty()) return true;
+  std::vector<std::string> ranges;
+  std::stringstream items(text);
+  for (std::string item; std::getline(items, item, ',');) {
+    const auto first = item.find_first_not_of(" \t");
+    const auto last = item.find_last_not_of(" \t");
+    item = first == std::string::npos ? "" : item.substr(first, last - first + 1);
+    if (!smp::parse_ip_range(item)) {
+      std::cerr << name << ": \"" << header_safe_text(item)
+                << "\" is not an IP address or CIDR range like 10.0.0.0/8\n";
+      return false;
+    }
+    ranges.push_back(item);
+  }
+  out = ranges;
+  return true;
 }
 
 struct ServeFlags {
@@ -137,16 +196,32 @@ int serve_command(const std::vector<std::string>& args) {
     return 1;
   }
   smp::Config config = *parsed.value;
-  if (const std::string limit = env("SMP_RATE_LIMIT_PER_MINUTE"); !limit.empty()) {
-    // Load-test hook: one load generator on 127.0.0.1 is a single IP; 0 disables the limit.
-    config.lead.rate_limit_per_minute = std::atoi(limit.c_str());
+  // The core cannot read the tz database: an unknown zone is a config error here (as in
+  // `validate`), never a silent UTC.
+  if (const auto zone_error = check_time_zone(config.clinic.timezone)) {
+    std::cerr << smp::format_diagnostic(*zone_error) << "\n";
+    return 1;
   }
+  std::optional<long long> rate_limit, retry_minute_ms;
+  std::optional<std::vector<std::string>> trusted_proxies;
+  bool allow_plaintext = false;
+  // Load-test hook: one load generator on 127.0.0.1 is a single IP; 0 disables the limit.
+  if (!env_integer("SMP_RATE_LIMIT_PER_MINUTE", 0, 1'000'000, rate_limit) ||
+      !env_integer("SMP_RETRY_MINUTE_MS", 1, 3'600'000, retry_minute_ms) ||
+      !env_ip_ranges("SMP_TRUSTED_PROXIES", trusted_proxies) ||
+      !env_flag("SMTP_ALLOW_PLAINTEXT", allow_plaintext)) {
+    return 1;
+  }
+  if (rate_limit) config.lead.rate_limit_per_minute = static_cast<int>(*rate_limit);
+  if (trusted_proxies) config.lead.trusted_proxies = *trusted_proxies;
 
   // What the browser may see: the config file minus the relay's private settings.
   nlohmann::json public_document = *smp::parse_json_text(text).value;
   if (public_document.is_object() && public_document.contains("lead") &&
       public_document["lead"].is_object()) {
-    for (const char* key : {"smtp_url", "to", "from"}) public_document["lead"].erase(key);
+    for (const char* key : {"smtp_url", "to", "from", "trusted_proxies"}) {
+      public_document["lead"].erase(key);
+    }
   }
 
   std::string sender = config.lead.from;
@@ -196,6 +271,8 @@ int serve_command(const std::vector<std::string>& args) {
 
   SmtpSettings smtp{env("SMTP_URL"), env("SMTP_USER"), env("SMTP_PASSWORD")};
   if (smtp.url.empty()) smtp.url = config.lead.smtp_url;
+  smtp.allow_plaintext = allow_plaintext;
+  smtp.connect_to = env("SMP_SMTP_CONNECT_TO");
   std::unique_ptr<Mailer> mailer;
   if (smtp.url.empty()) {
     mailer = make_file_mailer(flags.data_dir + "/mail");
@@ -205,14 +282,14 @@ int serve_command(const std::vector<std::string>& args) {
       std::cerr << "SMTP: " << error << "\n";
       return 1;
     }
+    if (smtp.allow_plaintext && smtp_tls_rule(smtp) == SmtpTls::kStartTlsIfOffered) {
+      std::cerr << "smp-consult: warning: SMTP_ALLOW_PLAINTEXT is set: leads (which can carry "
+                   "health data) may go to the SMTP server unencrypted\n";
+    }
   }
 
-  std::int64_t minute_ms = 60'000;
-  if (const std::string unit = env("SMP_RETRY_MINUTE_MS"); !unit.empty()) {
-    // Test hook: shortens the backoff schedule (and the 5-day give-up) proportionally.
-    const long long value = std::atoll(unit.c_str());
-    if (value > 0) minute_ms = value;
-  }
+  // Test hook: SMP_RETRY_MINUTE_MS shortens the backoff schedule (and the 5-day give-up).
+  const std::int64_t minute_ms = retry_minute_ms ? *retry_minute_ms : 60'000;
 
   // A full disk or file-size limit must surface as an error (503), not kill the process.
   std::signal(SIGPIPE, SIG_IGN);
@@ -222,12 +299,8 @@ int serve_command(const std::vector<std::string>& args) {
 
   DeliveryWorker worker(*outbox, *mailer, minute_ms);
   LeadServiceOptions lead_options{sender, clinic_to, nullptr};
-  if (auto zone = TimeZone::load(config.clinic.timezone)) {
-    lead_options.today = [zone = *zone](std::int64_t now) { return zone.local_date(now); };
-  } else if (config.clinic.timezone != "UTC") {
-    std::cerr << "smp-consult: warning: time zone \"" << config.clinic.timezone
-              << "\" not found in /usr/share/zoneinfo; leads are evaluated for today in UTC\n";
-  }
+  const auto zone = TimeZone::load(config.clinic.timezone);  // checked above
+  if (zone) lead_options.today = [zone = *zone](std::int64_t now) { return zone.local_date(now); };
   LeadService leads(config, *outbox, lead_options, [&worker] { worker.notify(); });
   HttpOptions http;
   http.site_dir = flags.site_dir;

@@ -1,43 +1,27 @@
 #include "smp/server/time_zone.hpp"
 
+#include <date/tz.h>
+// ptz.h (2021's date 3.0) names `hh_mm_ss` under both `using namespace date` and
+// `using namespace std::chrono`, ambiguous in C++20 where std::chrono has one too; a name in
+// namespace Posix is found first and settles it.
+namespace Posix {
+template <class Duration>
+using hh_mm_ss = date::hh_mm_ss<Duration>;
+}  // namespace Posix
+#include <date/ptz.h>
+
 #include <algorithm>
 #include <chrono>
-
-#include "smp/server/static_files.hpp"
+#include <exception>
+#include <fstream>
+#include <iterator>
 
 namespace smp::server {
 namespace {
 
-std::int64_t read_be(const std::string& data, size_t at, size_t bytes) {
-  std::uint64_t value = 0;
-  for (size_t i = 0; i < bytes; ++i) value = (value << 8) | static_cast<unsigned char>(data[at + i]);
-  if (bytes == 4) return static_cast<std::int32_t>(static_cast<std::uint32_t>(value));
-  return static_cast<std::int64_t>(value);
-}
-
-struct Counts {
-  std::int64_t isut, isstd, leap, time, type, chars;
-};
-
-std::optional<Counts> read_header(const std::string& data, size_t at) {
-  if (data.size() < at + 44 || data.compare(at, 4, "TZif") != 0) return std::nullopt;
-  Counts c{read_be(data, at + 20, 4), read_be(data, at + 24, 4), read_be(data, at + 28, 4),
-           read_be(data, at + 32, 4), read_be(data, at + 36, 4), read_be(data, at + 40, 4)};
-  if (c.isut < 0 || c.isstd < 0 || c.leap < 0 || c.time < 0 || c.type <= 0 || c.chars < 0 ||
-      c.time > 100000 || c.type > 256) {
-    return std::nullopt;
-  }
-  return c;
-}
-
-size_t block_size(const Counts& c, size_t time_bytes) {
-  return static_cast<size_t>(c.time) * time_bytes + static_cast<size_t>(c.time) +
-         static_cast<size_t>(c.type) * 6 + static_cast<size_t>(c.chars) +
-         static_cast<size_t>(c.leap) * (time_bytes + 4) + static_cast<size_t>(c.isstd) +
-         static_cast<size_t>(c.isut);
-}
-
-bool safe_zone_name(const std::string& name) {
+// date/tz looks names up in the zone list it reads from /usr/share/zoneinfo; refuse anything
+// that could not be a zone name before asking it.
+bool plausible_zone_name(const std::string& name) {
   if (name.empty() || name.size() > 64 || name.front() == '/') return false;
   if (name.find("..") != std::string::npos) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
@@ -46,65 +30,83 @@ bool safe_zone_name(const std::string& name) {
   });
 }
 
+// The POSIX TZ rule at the end of a version 2+ zone file ("\nCST6CDT,M3.2.0,M11.1.0\n"):
+// what applies after the last listed transition. "" when there is none.
+std::string footer_rule(const std::string& name) {
+  std::ifstream file("/usr/share/zoneinfo/" + name, std::ios::binary);
+  const std::string data(std::istreambuf_iterator<char>(file), {});
+  if (data.size() < 2 || data.back() != '\n') return "";
+  const auto start = data.rfind('\n', data.size() - 2);
+  if (start == std::string::npos) return "";
+  const std::string rule = data.substr(start + 1, data.size() - start - 2);
+  const bool printable = std::all_of(rule.begin(), rule.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f;
+  });
+  return printable ? rule : "";
+}
+
 }  // namespace
 
-std::optional<TimeZone> TimeZone::parse(const std::string& tzif) {
-  auto header = read_header(tzif, 0);
-  if (!header) return std::nullopt;
-  size_t at = 44;
-  size_t time_bytes = 4;
-  // Version 2+ repeats the data with 64-bit times after the version 1 block: use that one.
-  if (tzif.size() > 4 && tzif[4] >= '2') {
-    at += block_size(*header, 4);
-    header = read_header(tzif, at);
-    if (!header) return std::nullopt;
-    at += 44;
-    time_bytes = 8;
-  }
-  const Counts c = *header;
-  if (tzif.size() < at + block_size(c, time_bytes)) return std::nullopt;
-  const size_t indices_at = at + static_cast<size_t>(c.time) * time_bytes;
-  const size_t types_at = indices_at + static_cast<size_t>(c.time);
-  std::vector<int> type_offsets;
-  std::vector<bool> type_dst;
-  for (std::int64_t t = 0; t < c.type; ++t) {
-    type_offsets.push_back(static_cast<int>(read_be(tzif, types_at + static_cast<size_t>(t) * 6, 4)));
-    type_dst.push_back(tzif[types_at + static_cast<size_t>(t) * 6 + 4] != 0);
-  }
+struct TimeZone::Rules {
+  const date::time_zone* zone = nullptr;
+  std::optional<Posix::time_zone> footer;
+};
+
+std::optional<TimeZone> TimeZone::load(const std::string& name) {
   TimeZone zone;
-  zone.initial_offset_ = type_offsets[0];
-  for (size_t t = 0; t < type_offsets.size(); ++t) {
-    if (!type_dst[t]) {
-      zone.initial_offset_ = type_offsets[t];
-      break;
+  zone.name_ = name;
+  if (name == "UTC") return zone;  // the default zone works even without tzdata
+  if (!plausible_zone_name(name)) return std::nullopt;
+  auto rules = std::make_shared<Rules>();
+  try {
+    // Throws for an unknown name, and when the tz database cannot be read at all.
+    rules->zone = date::locate_zone(name);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (rules->zone == nullptr) return std::nullopt;
+  if (const std::string footer = footer_rule(name); !footer.empty()) {
+    try {
+      rules->footer.emplace(footer);
+    } catch (const std::exception&) {
+      // A rule the parser does not know: the last listed offset is the best left.
     }
   }
-  for (std::int64_t i = 0; i < c.time; ++i) {
-    const auto index = static_cast<unsigned char>(tzif[indices_at + static_cast<size_t>(i)]);
-    if (index >= type_offsets.size()) return std::nullopt;
-    zone.transitions_.push_back(read_be(tzif, at + static_cast<size_t>(i) * time_bytes, time_bytes));
-    zone.offsets_.push_back(type_offsets[index]);
-  }
+  zone.rules_ = std::move(rules);
   return zone;
 }
 
-std::optional<TimeZone> TimeZone::load(const std::string& name, const std::string& directory) {
-  if (!safe_zone_name(name)) return std::nullopt;
-  const auto data = read_file(directory + "/" + name);
-  if (!data) return std::nullopt;
-  return parse(*data);
-}
-
 int TimeZone::offset_seconds(std::int64_t unix_seconds) const {
-  const auto it = std::upper_bound(transitions_.begin(), transitions_.end(), unix_seconds);
-  if (it == transitions_.begin()) return initial_offset_;
-  return offsets_[static_cast<size_t>(it - transitions_.begin() - 1)];
+  if (!rules_) return 0;
+  const date::sys_seconds at{std::chrono::seconds{unix_seconds}};
+  const date::sys_info listed = rules_->zone->get_info(at);
+  // date/tz ends the last listed period at the end of time (year 32767): from its start on,
+  // the footer rule decides.
+  static const date::sys_seconds kEndOfTime{date::sys_days{date::year::max() / 1 / 1}};
+  if (listed.end >= kEndOfTime && rules_->footer) {
+    return static_cast<int>(rules_->footer->get_info(at).offset.count());
+  }
+  return static_cast<int>(listed.offset.count());
 }
 
 smp::Date TimeZone::local_date(std::int64_t unix_ms) const {
   using namespace std::chrono;
-  const std::int64_t local_ms = unix_ms + offset_seconds(unix_ms / 1000) * 1000LL;
-  return year_month_day{floor<days>(sys_time<milliseconds>{milliseconds{local_ms}})};
+  const std::int64_t seconds_since_epoch = unix_ms >= 0 ? unix_ms / 1000 : -((-unix_ms + 999) / 1000);
+  const std::int64_t local_seconds = seconds_since_epoch + offset_seconds(seconds_since_epoch);
+  return year_month_day{floor<days>(sys_seconds{std::chrono::seconds{local_seconds}})};
+}
+
+std::optional<smp::Diagnostic> check_time_zone(const std::string& name) {
+  if (TimeZone::load(name)) return std::nullopt;
+  return smp::Diagnostic{"/clinic/timezone", "unknown_time_zone",
+                         "unknown time zone \"" + name +
+                             "\" (not in the system's tz database /usr/share/zoneinfo; an IANA "
+                             "name like America/Chicago)"};
+}
+
+smp::Date today_in(const std::string& name, std::int64_t unix_ms) {
+  if (const auto zone = TimeZone::load(name)) return zone->local_date(unix_ms);
+  return TimeZone::load("UTC")->local_date(unix_ms);
 }
 
 }  // namespace smp::server

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
+import { skipOrFail } from '../dependency.mjs'
 import { openPage, screenshot } from './helpers/browser.mjs'
 import { expectedResult, scenario } from './helpers/expected.mjs'
 import { useDemoSite } from './helpers/site.mjs'
@@ -14,7 +15,7 @@ describe('scenarios answered through the UI', () => {
   for (const id of ['V01', 'V03', 'V05', 'V06', 'V10']) {
     test(id, async (t) => {
       const fixture = scenario(id)
-      if (!fixture) return t.skip(`tests/fixtures/scenarios/${id}.json missing`)
+      if (!fixture) return skipOrFail(t, `tests/fixtures/scenarios/${id}.json missing`)
       const { page, problems } = await openPage(site.context, `${site.url}/`)
       await start(page, { today: fixture.today })
       await answerAll(page, fixture.answers, {

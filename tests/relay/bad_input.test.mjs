@@ -102,7 +102,7 @@ describe('bad input to POST /api/leads', () => {
     }
   });
 
-  test('a filled honeypot or a too-fast fill is answered like success and dropped', async () => {
+  test('a filled honeypot or a too-fast fill is answered like success and not emailed (quarantine.test.mjs keeps them)', async () => {
     const bot = await postLead(server.url, makeLead({ hp: 'http://spam.example' }));
     assert.equal(bot.status, 202);
     assert.match(bot.body.lead_id, /^L-[0-9A-Z]{12}$/);

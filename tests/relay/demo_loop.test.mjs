@@ -1,18 +1,20 @@
 // The README demo's full loop with real parts: Chromium completes the quiz on the demo site
 // served by `smp-consult serve` (web/demo + the built dist/smp), submits the lead form, and the
 // clinic's email arrives at a real SMTP server, once, with the server's figures and the .ics.
-// Skipped when the widget has not been built (dist/smp) or Chromium is missing.
+// Skipped when the widget has not been built (dist/smp) or Chromium is missing (not under CI).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { skipUnlessCI } from '../dependency.mjs';
 import { repoRoot, sleep, startServer, startSmtp, tempDir, waitFor } from './helpers.mjs';
 
 const W = 'smp-consultation';
 const widgetBuilt = fs.existsSync(path.join(repoRoot, 'dist/smp/smp-consult.js'));
 const chromium = process.env.SMP_CHROMIUM || '/usr/bin/chromium';
-const skip = !widgetBuilt ? 'dist/smp not built' : !fs.existsSync(chromium) ? 'no Chromium' : false;
+// Under CI=true nothing is skipped: a missing widget build or Chromium fails the suite.
+const skip = skipUnlessCI(!widgetBuilt ? 'dist/smp not built' : !fs.existsSync(chromium) ? 'no Chromium' : false);
 
 describe('demo loop: quiz -> submit -> clinic email', { skip }, () => {
   let smtp;

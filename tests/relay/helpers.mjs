@@ -214,9 +214,11 @@ export async function postLead(baseUrl, lead, { headers = {}, raw } = {}) {
   return { status: response.status, body, headers: response.headers, text };
 }
 
-/** Runs the CLI synchronously (e.g. `evaluate`, `leads export`). */
-export function runCli(args, input) {
-  const result = spawnSync(binary, args, { input, encoding: 'utf8', timeout: 30000 });
+/** Runs the CLI synchronously (e.g. `evaluate`, `leads export`); `env` adds variables. */
+export function runCli(args, input, env = undefined) {
+  const result = spawnSync(binary, args, {
+    input, encoding: 'utf8', timeout: 30000, env: env ? { ...process.env, ...env } : process.env,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "smp/config.hpp"
@@ -127,16 +128,32 @@ TEST_CASE("POST /api/leads refuses or silently drops bad submissions", "[server]
     request.origin = "https://evil.example";
     CHECK(service.post(request).status == 403);
   }
-  SECTION("honeypot and too-fast fills look accepted but are dropped") {
+  SECTION("regression: honeypot and too-fast fills are quarantined under the id they are told") {
     json bot = valid_lead(f.now, "client-0006-abcdef");
     bot["hp"] = "spam";
-    CHECK(service.post(f.request(bot)).status == 202);
+    const auto bot_reply = service.post(f.request(bot));
+    CHECK(bot_reply.status == 202);
     json fast = valid_lead(f.now, "client-0007-abcdef");
     fast["context"]["started_at"] = iso8601_utc(f.now - 5'000);
-    CHECK(service.post(f.request(fast)).status == 202);
+    const auto fast_reply = service.post(f.request(fast));
+    CHECK(fast_reply.status == 202);
     std::string error;
     CHECK(f.outbox->list_leads(error).empty());
+    const auto quarantined = f.outbox->list_leads(error, /*quarantined=*/true);
+    REQUIRE(quarantined.size() == 2);
+    std::set<std::string> told, kept, reasons;
+    for (const auto* reply : {&bot_reply, &fast_reply}) {
+      told.insert(json::parse(reply->body)["lead_id"].get<std::string>());
+    }
+    for (const auto& row : quarantined) {
+      kept.insert(row.lead.lead_id);
+      reasons.insert(row.lead.quarantine);
+    }
+    CHECK(told == kept);
+    CHECK(reasons == std::set<std::string>{"honeypot", "min_fill_seconds"});
     CHECK(f.outbox->counts().queued == 0);
+    CHECK(f.outbox->counts().held >= 2);
+    CHECK_FALSE(f.outbox->claim_due(f.now + 1'000'000));
   }
   SECTION("a missing started_at is not a reason to drop") {
     json lead = valid_lead(f.now, "client-0008-abcdef");

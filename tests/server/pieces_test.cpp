@@ -130,24 +130,3 @@ TEST_CASE("SMTP settings: smtp/smtps only, credentials never in the URL", "[serv
   CHECK_FALSE(error.empty());
 }
 
-#include "smp/server/time_zone.hpp"
-
-TEST_CASE("the clinic's today comes from its time zone", "[server][time_zone]") {
-  if (!std::filesystem::exists("/usr/share/zoneinfo/America/Chicago")) {
-    WARN("tzdata is not installed: skipped");
-    return;
-  }
-  const auto chicago = TimeZone::load("America/Chicago");
-  REQUIRE(chicago);
-  // 2026-11-21T03:00Z is still the 20th in Chicago (CST, UTC-6); 2026-07-01T12:00Z is CDT.
-  CHECK(chicago->offset_seconds(1795230000) == -6 * 3600);
-  CHECK(chicago->offset_seconds(1782907200) == -5 * 3600);
-  CHECK(smp::format_date(chicago->local_date(1795230000LL * 1000)) == "2026-11-20");
-  CHECK(smp::format_date(utc_date(1795230000LL * 1000)) == "2026-11-21");
-  const auto madrid = TimeZone::load("Europe/Madrid");
-  REQUIRE(madrid);
-  CHECK(madrid->offset_seconds(1782907200) == 2 * 3600);
-  CHECK_FALSE(TimeZone::load("../../etc/passwd"));
-  CHECK_FALSE(TimeZone::load("No/Such_Zone"));
-  CHECK_FALSE(TimeZone::parse("not a tzif file"));
-}

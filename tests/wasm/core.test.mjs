@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { before, describe, test } from 'node:test'
 
+import { skipOrFail, underCI } from '../dependency.mjs'
 import { demoConfig, loadCore, root, widgetDist } from './load-core.mjs'
 
 const scenarioDir = path.join(root, 'tests/fixtures/scenarios')
@@ -146,7 +147,7 @@ describe('number parsing and control characters match the native build', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'smp-wasm-num-'))
   configs.forEach((text, i) => {
     test(`config ${JSON.stringify(text)}`, (t) => {
-      if (!haveCli) return t.skip(`native CLI not built (${cli})`)
+      if (!haveCli) return skipOrFail(t, `native CLI not built (${cli})`)
       const file = path.join(work, `c${i}.json`)
       writeFileSync(file, text)
       let native
@@ -172,7 +173,7 @@ describe('number parsing and control characters match the native build', () => {
 
 describe('scenarios: wasm result equals the expected outcome and the native CLI', () => {
   if (scenarios.length === 0) {
-    test('no scenario fixtures yet', (t) => t.skip('tests/fixtures/scenarios is empty'))
+    test('no scenario fixtures yet', (t) => skipOrFail(t, 'tests/fixtures/scenarios is empty'))
     return
   }
   const haveCli = existsSync(cli)
@@ -188,6 +189,7 @@ describe('scenarios: wasm result equals the expected outcome and the native CLI'
         assert.deepEqual(result.reasons.map((r) => r.code).sort(), [...expect.reasons].sort())
       }
       if (!haveCli) {
+        if (underCI) assert.fail(`native CLI not found at ${cli} (CI: the comparison is required)`)
         t.diagnostic(`native CLI not found at ${cli}: compared with the fixture only`)
         return
       }

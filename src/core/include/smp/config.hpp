@@ -134,6 +134,8 @@ struct LeadConfig {
   int min_fill_seconds = 20;
   int rate_limit_per_minute = 10;
   std::string smtp_url;  ///< SMTP_URL in the environment wins
+  /// Reverse proxies (IP or CIDR) whose X-Forwarded-For / Forwarded the relay believes.
+  std::vector<std::string> trusted_proxies;
 };
 
 struct Config {

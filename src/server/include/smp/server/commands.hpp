@@ -9,7 +9,8 @@ namespace smp::server {
 /// `args` exclude the program and subcommand names; returns 0 ok, 1 invalid input, 2 usage.
 int serve_command(const std::vector<std::string>& args);
 
-/// `smp-consult leads list|export [--data DIR]`: captured leads and their delivery state.
+/// `smp-consult leads list [--quarantined]|export|release ID [--data DIR]`: captured leads,
+/// their delivery state, and releasing a quarantined one.
 int leads_command(const std::vector<std::string>& args);
 
 }  // namespace smp::server

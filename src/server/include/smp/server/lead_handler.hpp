@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "smp/config.hpp"
+#include "smp/server/client_address.hpp"
 #include "smp/server/outbox.hpp"
 #include "smp/server/rate_limiter.hpp"
 
@@ -21,7 +22,9 @@ struct ApiRequest {
   std::string content_type;
   std::string origin;  ///< "" when the browser sent none (same-origin GET-like or non-browser)
   std::string host;    ///< the Host header
-  std::string remote_addr;
+  std::string remote_addr;      ///< the connecting peer
+  std::string x_forwarded_for;  ///< every X-Forwarded-For header, in order, joined by ","
+  std::string forwarded;        ///< every Forwarded header, in order, joined by ","
   std::int64_t now_ms = 0;
 };
 
@@ -62,6 +65,7 @@ class LeadService {
   const smp::Config& config_;
   Outbox& outbox_;
   RateLimiter limiter_;
+  TrustedProxies proxies_;
   LeadServiceOptions options_;
   std::function<void()> on_stored_;
 };

@@ -26,9 +26,26 @@ struct SmtpSettings {
   std::string url;  ///< smtp://host[:port] or smtps://host[:port]
   std::string user;
   std::string password;
-  /// STARTTLS: required whenever credentials go over smtp:// (never sent in clear);
-  /// otherwise tried when offered.
+  /// SMTP_ALLOW_PLAINTEXT: the clinic's explicit opt-out from TLS to a non-loopback server.
+  bool allow_plaintext = false;
+  /// Test hook (SMP_SMTP_CONNECT_TO): libcurl CONNECT_TO "HOST:PORT:ADDR:PORT"; the TLS rule
+  /// still follows the URL's host.
+  std::string connect_to = "";
 };
+
+/// How a message is protected on its way to the SMTP server.
+enum class SmtpTls {
+  kImplicit,          ///< smtps://
+  kStartTlsRequired,  ///< smtp://: the server must offer STARTTLS, else delivery fails
+  kStartTlsIfOffered  ///< smtp:// to a loopback server, or with the opt-out: clear if need be
+};
+
+/// The TLS rule: these emails can carry health data, so TLS is required except to a loopback
+/// server (127.0.0.0/8, ::1, localhost) or with `allow_plaintext`; with credentials TLS is
+/// required always (they are never sent in clear).
+SmtpTls smtp_tls_rule(const SmtpSettings& settings);
+/// True for "localhost", 127.0.0.0/8 and ::1 (the host of an SMTP URL, port stripped).
+bool is_loopback_host(const std::string& host);
 
 /// Writes each message atomically as `<dir>/<lead id>-<kind>.eml` (a retry overwrites the same
 /// file, so a message exists once however often it is attempted).

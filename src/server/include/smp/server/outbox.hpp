@@ -16,7 +16,8 @@ struct sqlite3;
 namespace smp::server {
 
 /// Delivery states as stored (and shown by `smp-consult leads`).
-enum class MessageState { kQueued, kSending, kSent, kRetry, kDead };
+/// kHeld: a quarantined lead's message, never sent until `smp-consult leads release`.
+enum class MessageState { kQueued, kSending, kSent, kRetry, kDead, kHeld };
 const char* to_string(MessageState state);
 
 /// How long to wait after the `attempts`-th failed attempt (1-based): minutes growing to an
@@ -37,6 +38,9 @@ struct LeadRecord {
   bool health_consent = false, marketing_consent = false;
   std::string page_url, utm_source, utm_medium, utm_campaign;
   std::string document;  ///< the lead JSON as received
+  /// Why the lead is quarantined ("honeypot", "min_fill_seconds"); "" = a normal lead. A
+  /// quarantined lead is kept with its messages held, not emailed, until released.
+  std::string quarantine;
 };
 
 struct OutgoingMessage {
@@ -69,7 +73,7 @@ struct LeadSummaryRow {
 };
 
 struct OutboxCounts {
-  long long queued = 0, sending = 0, retry = 0, sent = 0, dead = 0;
+  long long queued = 0, sending = 0, retry = 0, sent = 0, dead = 0, held = 0;
 };
 
 class Outbox {
@@ -97,8 +101,13 @@ class Outbox {
   /// Records a failed attempt: retry later, or dead past the give-up age. Returns the new state.
   MessageState mark_failed(const std::string& message_id, const std::string& error,
                            std::int64_t now_ms, std::int64_t minute_ms);
-  /// Every lead, newest first, with the delivery state of its messages.
-  std::vector<LeadSummaryRow> list_leads(std::string& error);
+  /// Every lead, newest first, with the delivery state of its messages: the normal ones, or
+  /// with `quarantined` only the quarantined ones.
+  std::vector<LeadSummaryRow> list_leads(std::string& error, bool quarantined = false);
+  enum class ReleaseStatus { kReleased, kNotFound, kNotQuarantined, kError };
+  /// Takes a lead out of quarantine: its held messages are queued as of `now_ms` (the 5-day
+  /// give-up counts from the release) and delivered like any lead's.
+  ReleaseStatus release(const std::string& lead_id, std::int64_t now_ms, std::string& error);
   OutboxCounts counts();
   /// Message states of one lead's messages (kind -> state), for tests and `leads`.
   std::vector<std::pair<std::string, MessageState>> message_states(const std::string& lead_id);
@@ -112,6 +121,7 @@ class Outbox {
   };
   explicit Outbox(sqlite3* db) : db_(db) {}
   bool exec(const char* sql, std::string& error);
+  bool add_quarantine_column(std::string& error);
   void commit_batch(const std::vector<PendingStore*>& batch);
   /// One lead's inserts inside the open transaction (caller holds mutex_).
   StoreResult insert_lead(const LeadRecord& lead, const std::vector<OutgoingMessage>& messages);
