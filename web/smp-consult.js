@@ -73,22 +73,31 @@ const BOOT_TEXTS = {
   },
 }
 
-const template = document.createElement('template')
-template.innerHTML = `<div class="root" part="root">
-  <div class="boot" part="fallback">
-    <slot></slot>
-    <div class="loading" aria-busy="true"><span class="spinner" aria-hidden="true"></span></div>
-    <div class="failure" role="alert" hidden></div>
-  </div>
-  <div class="app" hidden>
-    <div class="live visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
-    <div class="progress" part="progress" hidden>
-      <div class="progress-meta"><span class="progress-section"></span><span class="progress-count"></span></div>
-      <div class="progress-track" role="progressbar" aria-valuemin="0"><div class="progress-fill"></div></div>
-    </div>
-    <div class="step" part="step"></div>
-  </div>
-</div>`
+/** The element's shadow content, built node by node: no HTML parsing, so Trusted Types pages
+ * (`require-trusted-types-for 'script'`) run it too. */
+function shadowContent() {
+  const els = {
+    loading: h('div', { class: 'loading', 'aria-busy': 'true' }, h('span', { class: 'spinner', 'aria-hidden': 'true' })),
+    failure: h('div', { class: 'failure', role: 'alert', hidden: true }),
+    live: h('div', { class: 'live visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+    progressSection: h('span', { class: 'progress-section' }),
+    progressCount: h('span', { class: 'progress-count' }),
+    progressFill: h('div', { class: 'progress-fill' }),
+    step: h('div', { class: 'step', part: 'step' }),
+  }
+  els.slot = h('slot')
+  els.boot = h('div', { class: 'boot', part: 'fallback' }, els.slot, els.loading, els.failure)
+  els.progressTrack = h('div', { class: 'progress-track', role: 'progressbar', 'aria-valuemin': '0' }, els.progressFill)
+  els.progress = h(
+    'div',
+    { class: 'progress', part: 'progress', hidden: true },
+    h('div', { class: 'progress-meta' }, els.progressSection, els.progressCount),
+    els.progressTrack,
+  )
+  els.app = h('div', { class: 'app', hidden: true }, els.live, els.progress, els.step)
+  els.root = h('div', { class: 'root', part: 'root' }, els.boot, els.app)
+  return els
+}
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -114,21 +123,8 @@ export class SmpConsultationElement extends HTMLElement {
     super()
     const root = this.attachShadow({ mode: 'open' })
     root.adoptedStyleSheets = [widgetSheet()]
-    root.append(template.content.cloneNode(true))
-    this.els = {
-      root: root.querySelector('.root'),
-      boot: root.querySelector('.boot'),
-      loading: root.querySelector('.loading'),
-      failure: root.querySelector('.failure'),
-      app: root.querySelector('.app'),
-      live: root.querySelector('.live'),
-      progress: root.querySelector('.progress'),
-      progressSection: root.querySelector('.progress-section'),
-      progressCount: root.querySelector('.progress-count'),
-      progressTrack: root.querySelector('.progress-track'),
-      progressFill: root.querySelector('.progress-fill'),
-      step: root.querySelector('.step'),
-    }
+    this.els = shadowContent()
+    root.append(this.els.root)
     this.generation = 0
     this.reset()
   }
@@ -212,7 +208,14 @@ export class SmpConsultationElement extends HTMLElement {
 
   // ---- loading -----------------------------------------------------------------------------
 
-  async start() {
+  /** Loads config, core and texts; whatever goes wrong ends in the failure view and smp-error. */
+  start() {
+    return this.load().catch((error) => {
+      if (this.phase !== 'failed') this.fail('internal_error', String(error?.message || error), 'wasm')
+    })
+  }
+
+  async load() {
     const generation = ++this.generation
     this.els.boot.hidden = false
     this.els.loading.hidden = false
