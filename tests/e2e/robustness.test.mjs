@@ -152,3 +152,31 @@ test('the widget folder has no HTML sink and no eval: nothing Trusted Types woul
   }
 })
 
+test('host root font size (html { font-size: 62.5% }) leaves the widget sizes alone', async () => {
+  const { page } = await openPage(site.context, `${site.url}/fixtures/hostile.html`)
+  await waitReady(page)
+  const measure = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('smp-consultation').shadowRoot
+      const px = (el, prop) => parseFloat(getComputedStyle(el)[prop])
+      const start = root.querySelector('[data-action="start"]')
+      return {
+        rootFont: px(document.documentElement, 'fontSize'),
+        text: px(root.querySelector('.root'), 'fontSize'),
+        heading: px(root.querySelector('h2'), 'fontSize'),
+        buttonMinHeight: px(start, 'minHeight'),
+        buttonHeight: start.getBoundingClientRect().height,
+        padding: px(root.querySelector('.root'), 'paddingTop'),
+      }
+    })
+  const hostile = await measure()
+  assert.equal(hostile.rootFont, 10)
+  await page.evaluate(() => { document.querySelector('link[href="hostile.css"]').disabled = true })
+  const plain = await measure()
+  assert.equal(plain.rootFont, 16)
+  const { rootFont: _a, ...widgetHostile } = hostile
+  const { rootFont: _b, ...widgetPlain } = plain
+  assert.deepEqual(widgetHostile, widgetPlain)
+  assert.equal(widgetHostile.text, 16)
+  assert.equal(widgetHostile.buttonMinHeight, 44)
+})
