@@ -598,10 +598,9 @@ export class SmpConsultationElement extends HTMLElement {
     this.updateProgress()
     if (this.focusNext) {
       this.focusNext = false
-      view.heading.focus()
-      if (typeof view.heading.scrollIntoView === 'function' && !this.isInViewport(view.heading)) {
-        view.heading.scrollIntoView({ block: 'start', behavior: 'instant' })
-      }
+      // focus() would scroll by itself, ignoring the host's sticky header: reveal() decides.
+      view.heading.focus({ preventScroll: true })
+      this.reveal(view.heading)
     }
     if (this.phase === 'question') {
       const q = this.current()
@@ -629,9 +628,21 @@ export class SmpConsultationElement extends HTMLElement {
     for (const type of events) this.shadowRoot.addEventListener(type, go, true)
   }
 
-  isInViewport(el) {
+  /**
+   * Scrolls a new step's heading into view only when it is not fully visible below what the host
+   * keeps at the top of the viewport: its scroll-padding-top (the usual fix for sticky headers)
+   * plus the heading's scroll-margin-top (--smp-scroll-offset, see styles.js). scrollIntoView
+   * honours both, so the heading lands just below a sticky header.
+   */
+  reveal(el) {
+    if (typeof el.scrollIntoView !== 'function') return
     const rect = el.getBoundingClientRect()
-    return rect.top >= 0 && rect.bottom <= (window.innerHeight || 0)
+    const height = window.innerHeight || document.documentElement.clientHeight || 0
+    const scroller = document.scrollingElement || document.documentElement
+    const padding = getComputedStyle(scroller).scrollPaddingTop
+    const top = (padding.endsWith('%') ? (parseFloat(padding) * height) / 100 : parseFloat(padding) || 0) + (parseFloat(getComputedStyle(el).scrollMarginTop) || 0)
+    if (rect.top >= top && rect.bottom <= height) return
+    el.scrollIntoView({ block: 'start', behavior: 'instant' })
   }
 
   renderIntro() {

@@ -45,6 +45,8 @@ ul { padding-inline-start: 1.2em; }
   outline-offset: 2px;
 }
 [tabindex="-1"]:focus { outline: none; }
+/* Each step's heading (the element scrolls it into view): room for the host's fixed top bar. */
+[tabindex="-1"] { scroll-margin-top: calc(var(--smp-scroll-offset, 0px) + 0.5em); }
 .visually-hidden {
   position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;

@@ -1,0 +1,79 @@
+// The widget inside a real host page: sticky headers never hide a new step's heading (the host's
+// scroll-padding-top or the element's --smp-scroll-offset), a locale the core does not have
+// costs no request, and page scripts find no visitor answers on the element.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+
+import { launch, openPage, screenshot } from './helpers/browser.mjs'
+import { scenario } from './helpers/expected.mjs'
+import { useDemoSite } from './helpers/site.mjs'
+import { answerAll, readResult, start, waitReady } from './helpers/widget.mjs'
+
+const W = 'smp-consultation'
+const site = useDemoSite({ browser: {} })
+
+/** Where the focused step heading sits relative to the host's sticky header and the viewport. */
+function headingPlacement(page, headerSelector) {
+  return page.evaluate(
+    ([sel, header]) => {
+      const heading = document.querySelector(sel).shadowRoot.activeElement
+      const rect = heading?.getBoundingClientRect()
+      return {
+        tag: heading?.tagName ?? null,
+        text: heading?.textContent ?? '',
+        top: rect?.top ?? NaN,
+        bottom: rect?.bottom ?? NaN,
+        headerBottom: document.querySelector(header).getBoundingClientRect().bottom,
+        viewport: window.innerHeight,
+      }
+    },
+    [W, headerSelector],
+  )
+}
+
+function assertClear(where, placement) {
+  assert.equal(placement.tag, 'H2', `${where}: focus on the step heading`)
+  assert.ok(placement.top >= placement.headerBottom, `${where}: "${placement.text}" at ${placement.top}px is under the header (bottom ${placement.headerBottom}px)`)
+  assert.ok(placement.bottom <= placement.viewport, `${where}: "${placement.text}" ends at ${placement.bottom}px, below the viewport (${placement.viewport}px)`)
+}
+
+for (const [name, url, header] of [
+  ['the demo site (scroll-padding-top)', '/', '.site-header'],
+  ['a host with --smp-scroll-offset', '/fixtures/sticky-header.html', 'header'],
+]) {
+  test(`phone 360×740, sticky header, ${name}: every new question and the verdict are visible`, async () => {
+    const { context, close } = await launch({ viewport: { width: 360, height: 740 } })
+    try {
+      const { page } = await openPage(context, `${site.url}${url}`)
+      await waitReady(page)
+      // The visitor scrolled to the consultation, its Start button at the bottom of the screen.
+      await page.evaluate((sel) => {
+        const startButton = document.querySelector(sel).shadowRoot.querySelector('[data-action="start"]')
+        window.scrollBy(0, startButton.getBoundingClientRect().bottom - window.innerHeight + 8)
+      }, W)
+      await start(page, { today: '2025-06-01' })
+      await answerAll(page, scenario('V01')?.answers ?? { age: 34, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' }, {
+        onShow: async (step) => assertClear(`step ${step}`, await headingPlacement(page, header)),
+      })
+      await readResult(page)
+      assertClear('result', await headingPlacement(page, header))
+      await screenshot(page, `sticky-${url === '/' ? 'demo' : 'offset'}-result`, { fullPage: false })
+    } finally {
+      await close()
+    }
+  })
+}
+
+test('a heading already in view is not scrolled to', async () => {
+  const { page } = await openPage(site.context, `${site.url}/fixtures/sticky-header.html`)
+  await waitReady(page)
+  // Room for the whole first question below the header: no scroll needed.
+  await page.evaluate((sel) => {
+    const host = document.querySelector(sel)
+    window.scrollBy(0, host.getBoundingClientRect().top - 120)
+  }, W)
+  const before = await page.evaluate(() => window.scrollY)
+  await page.locator(`${W} [data-action="start"]`).click()
+  await page.locator(`${W} [data-question]`).first().waitFor()
+  assert.equal(await page.evaluate(() => window.scrollY), before)
+})
