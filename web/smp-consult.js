@@ -2,7 +2,7 @@
 // (questions, diagnostics, result); holds no rule, price or date logic of its own.
 // Usage: <script type="module" src="/smp/smp-consult.js"></script>
 //        <smp-consultation config="/smp/clinic.json">Call us on …</smp-consultation>
-import { loadCatalogue, loadCore, prefetchCatalogue } from './core-loader.js'
+import { coreLocales, loadCatalogue, loadCore, prefetchCatalogue } from './core-loader.js'
 import { getAt, removeAt, setAt } from './answers.js'
 import { h, icon } from './dom.js'
 import { fill, todayIn } from './format.js'
@@ -57,20 +57,6 @@ function fetchConfig(url) {
     return text
   }
   return fetchConfigNow(url)
-}
-
-// Only for when the core itself cannot load (its catalogue holds every other text).
-const BOOT_TEXTS = {
-  en: {
-    title: 'The online consultation could not start',
-    wasm: 'Your browser blocked or could not load it. Please contact us directly:',
-    config: 'This consultation is not set up correctly. Please contact us directly:',
-  },
-  es: {
-    title: 'La consulta en línea no ha podido iniciarse',
-    wasm: 'Tu navegador la ha bloqueado o no ha podido cargarla. Contacta con nosotros directamente:',
-    config: 'Esta consulta no está bien configurada. Contacta con nosotros directamente:',
-  },
 }
 
 /** The element's shadow content, built node by node: no HTML parsing, so Trusted Types pages
@@ -218,6 +204,7 @@ export class SmpConsultationElement extends HTMLElement {
   async load() {
     const generation = ++this.generation
     this.els.boot.hidden = false
+    this.els.slot.hidden = false
     this.els.loading.hidden = false
     this.els.failure.hidden = true
     this.els.app.hidden = true
@@ -286,7 +273,7 @@ export class SmpConsultationElement extends HTMLElement {
   requestedLocale() {
     // Before boot (choosing which catalogue to fetch) only the raw config is at hand.
     const locales = this.pub?.locales || this.rawConfig?.locales
-    const available = Array.isArray(locales?.available) ? locales.available : ['en', 'es']
+    const available = Array.isArray(locales?.available) ? locales.available : coreLocales.locales
     const attr = language(this.getAttribute('locale'))
     if (attr) return attr
     if (this.rawConfig?.locales?.default) return String(this.rawConfig.locales.default)
@@ -313,9 +300,10 @@ export class SmpConsultationElement extends HTMLElement {
   fail(code, message, kind) {
     this.phase = 'failed'
     const locale = language(this.locale || this.getAttribute('locale') || this.rawConfig?.locales?.default || navigator.language || 'en')
-    const boot = BOOT_TEXTS[locale] || BOOT_TEXTS.en
+    // Without the core, its fallback texts as build-web wrote them (core-locales.js).
+    const boot = coreLocales.fallback[locale] || coreLocales.fallback.en || {}
     const copy = this.rawConfig?.copy?.[locale] || {}
-    const text = (key, fallback) => this.texts?.[key] || copy[key] || fallback
+    const text = (key) => this.texts?.[key] || copy[key] || boot[key] || key
     const clinic = this.rawConfig?.clinic || {}
     const phone = typeof clinic.phone === 'string' ? clinic.phone : ''
     const email = typeof clinic.email === 'string' ? clinic.email : ''
@@ -326,13 +314,16 @@ export class SmpConsultationElement extends HTMLElement {
       email ? h('li', null, h('a', { href: `mailto:${email}` }, email)) : null,
     )
     const network = kind === 'network'
-    const body = kind === 'config' ? text('ui.fallback.config', boot.config) : network ? text('ui.fallback.network') : text('ui.fallback.body', boot.wasm)
+    const body = kind === 'config' ? text('ui.fallback.config') : network ? text('ui.fallback.network') : text('ui.fallback.body')
     this.els.failure.replaceChildren(
-      h('h2', null, network ? text('ui.fallback.network_title') : text('ui.fallback.title', boot.title)),
+      h('h2', null, network ? text('ui.fallback.network_title') : text('ui.fallback.title')),
       h('p', null, body),
       phone || email ? contact : null,
     )
     this.els.failure.dataset.code = code
+    // The host's light DOM is loading copy ("Loading… or call us"): once the failure view gives
+    // the clinic's own contact it goes; without one it stays, the visitor's only way to the clinic.
+    this.els.slot.hidden = Boolean(phone || email)
     this.els.loading.hidden = true
     this.els.failure.hidden = false
     this.els.boot.hidden = false

@@ -77,3 +77,24 @@ test('a heading already in view is not scrolled to', async () => {
   await page.locator(`${W} [data-question]`).first().waitFor()
   assert.equal(await page.evaluate(() => window.scrollY), before)
 })
+
+test('an unknown locale (fr) fetches no catalogue and logs no error; the clinic default is used', async () => {
+  const { page, problems } = await openPage(site.context, null)
+  const urls = []
+  page.on('request', (request) => urls.push(new URL(request.url()).pathname))
+  const failed = []
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`)
+  })
+  await page.goto(`${site.url}/fixtures/unknown-locale.html`, { waitUntil: 'load' })
+  await waitReady(page)
+  assert.equal(await page.locator(`${W} [data-action="start"]`).textContent(), 'Start')
+  // A later switch to another unknown code asks for nothing either.
+  await page.evaluate((sel) => document.querySelector(sel).setAttribute('locale', 'de-DE'), W)
+  await page.evaluate((sel) => document.querySelector(sel).setAttribute('locale', 'es'), W)
+  await page.locator(`${W} [data-action="start"]`, { hasText: 'Empezar' }).waitFor()
+  assert.deepEqual(urls.filter((u) => u.startsWith('/smp/messages.')), ['/smp/messages.es.json'])
+  assert.deepEqual(failed, [])
+  assert.deepEqual(problems.console, [])
+  assert.deepEqual(problems.pageErrors, [])
+})

@@ -26,7 +26,7 @@ async function failureShown(page) {
   }
 }
 
-test('WebAssembly unavailable: light-DOM fallback plus a message with the clinic phone', async () => {
+test('WebAssembly unavailable: the failure view with the clinic phone replaces the light-DOM loading copy', async () => {
   const { context, close } = await launch()
   try {
     const page = await context.newPage()
@@ -39,7 +39,8 @@ test('WebAssembly unavailable: light-DOM fallback plus a message with the clinic
     const shown = await failureShown(page)
     await screenshot(page, 'fallback-no-wasm')
     assert.equal(shown.code, 'wasm_unavailable')
-    assert.ok(shown.fallbackVisible)
+    // regression: the host's "Loading…" copy stayed above the error
+    assert.equal(shown.fallbackVisible, false)
     assert.match(shown.text, /\+1 512 555 0142/)
     assert.match(shown.text, /hello@harborline-smp\.example/)
     const errors = await page.evaluate(() => window.smpErrors)
@@ -55,7 +56,7 @@ test('the .wasm download blocked: fallback, no uncaught error', async () => {
     await context.route('**/*.wasm', (route) => route.abort('blockedbyclient'))
     const { page, problems } = await openPage(context, `${site.url}/`)
     const shown = await failureShown(page)
-    assert.ok(shown.fallbackVisible)
+    assert.equal(shown.fallbackVisible, false)
     assert.match(shown.text, /\+1 512 555 0142/)
     assert.deepEqual(problems.pageErrors, [])
   } finally {
@@ -107,6 +108,26 @@ test('strict CSP page: zero violations and zero console errors through a whole c
   assert.deepEqual(problems.pageErrors, [])
 })
 
+test('the config cannot load: the light DOM stays, the only contact the visitor has', async () => {
+  const { context, close } = await launch()
+  try {
+    await context.route('**/clinic.json', (route) => route.fulfill({ status: 404, body: 'not found' }))
+    const page = await context.newPage()
+    await page.addInitScript(() => {
+      window.smpErrors = []
+      document.addEventListener('smp-error', (event) => window.smpErrors.push(event.detail))
+    })
+    await page.goto(`${site.url}/`)
+    const shown = await failureShown(page)
+    assert.equal(shown.code, 'config_load_failed')
+    assert.equal(shown.fallbackVisible, true)
+    assert.match(await page.locator('smp-consultation > .fallback').textContent(), /\+1 512 555 0142/)
+    assert.equal((await page.evaluate(() => window.smpErrors))[0].code, 'config_load_failed')
+  } finally {
+    await close()
+  }
+})
+
 test('Trusted Types enforced: the whole consultation runs with zero violations', async () => {
   const fixture = scenario('V01')
   const { page, problems } = await openPage(site.context, `${site.url}/fixtures/trusted-types.html`)
@@ -134,6 +155,7 @@ test('Trusted Types page whose core cannot load: the failure view and smp-error,
     const shown = await failureShown(page)
     assert.match(shown.text, /could not start/)
     assert.match(shown.text, /\+1 512 555 0142/)
+    assert.equal(shown.fallbackVisible, false)
     assert.equal((await page.evaluate(() => window.smpErrors))[0].code, 'wasm_failed')
     assert.deepEqual(problems.pageErrors, [])
   } finally {
