@@ -100,14 +100,17 @@ const ICON_LOCK = 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4'
 const ICON_CLOCK = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7v5l3 2'
 const ICON_INFO = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v6M12 7.5v.5'
 
-export class SmpConsultationElement extends HTMLElement {
-  static get observedAttributes() {
-    return ['config', 'config-json', 'locale', 'today']
-  }
-
-  constructor() {
-    super()
-    const root = this.attachShadow({ mode: 'open' })
+/**
+ * One consultation: its state (the visitor's answers, the result), its steps and their views.
+ * Only the element's private field holds it, so no page script (analytics, session replay) can
+ * read the answers off the element; the host gets the documented events and attributes.
+ * The later steps (later-steps.js) are handed this object.
+ */
+class Consultation {
+  constructor(host) {
+    this.host = host
+    const root = host.attachShadow({ mode: 'open' })
+    this.shadowRoot = root
     root.adoptedStyleSheets = [widgetSheet()]
     this.els = shadowContent()
     root.append(this.els.root)
@@ -130,18 +133,26 @@ export class SmpConsultationElement extends HTMLElement {
     this.focusNext = false
   }
 
-  connectedCallback() {
+  getAttribute(name) {
+    return this.host.getAttribute(name)
+  }
+
+  hasAttribute(name) {
+    return this.host.hasAttribute(name)
+  }
+
+  connected() {
     if (!this.started) {
       this.started = true
       this.start()
     }
   }
 
-  disconnectedCallback() {
+  disconnected() {
     this.leadAbort?.abort()
   }
 
-  attributeChangedCallback(name, oldValue, newValue) {
+  attributeChanged(name, oldValue, newValue) {
     if (!this.started || oldValue === newValue) return
     if (name === 'config' || name === 'config-json') {
       this.reset()
@@ -168,7 +179,7 @@ export class SmpConsultationElement extends HTMLElement {
 
   emit(type, detail) {
     try {
-      this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }))
+      this.host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }))
     } catch {
       // A listener's failure is the host's, never ours.
     }
@@ -693,6 +704,34 @@ export class SmpConsultationElement extends HTMLElement {
     return { ...view, element: form }
   }
 }
+
+export class SmpConsultationElement extends HTMLElement {
+  #consultation
+
+  static get observedAttributes() {
+    return ['config', 'config-json', 'locale', 'today']
+  }
+
+  constructor() {
+    super()
+    this.#consultation = new Consultation(this)
+  }
+
+  connectedCallback() {
+    this.#consultation.connected()
+  }
+
+  disconnectedCallback() {
+    this.#consultation.disconnected()
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    this.#consultation.attributeChanged(name, oldValue, newValue)
+  }
+}
+
+// The page-wide core (bench/web times it): it holds configs and texts, never a visitor's answers.
+export { loadCore }
 
 if (!customElements.get('smp-consultation')) {
   customElements.define('smp-consultation', SmpConsultationElement)

@@ -98,3 +98,36 @@ test('an unknown locale (fr) fetches no catalogue and logs no error; the clinic 
   assert.deepEqual(problems.console, [])
   assert.deepEqual(problems.pageErrors, [])
 })
+
+test('a page script finds no answers or result on the element (state is private)', async () => {
+  const answers = { ...(scenario('V10')?.answers ?? { age: 40, sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' }), medical: { diabetes: 'controlled' } }
+  const { page } = await openPage(site.context, `${site.url}/`)
+  await start(page, { today: '2025-06-01' })
+  await answerAll(page, answers)
+  await readResult(page)
+  // What analytics or session replay could read: every own property (enumerable or not, symbols
+  // too), everything for…in reaches, and the names the element used to expose.
+  const exposed = await page.evaluate((sel) => {
+    const el = document.querySelector(sel)
+    const keys = [...Reflect.ownKeys(el), ...(() => { const all = []; for (const k in el) all.push(k); return all })()]
+    const seen = new WeakSet()
+    const dump = (value, depth = 0) => {
+      if (depth > 4 || value === null || typeof value !== 'object' || value instanceof Node || seen.has(value)) return typeof value === 'string' ? value : ''
+      seen.add(value)
+      try {
+        return Object.entries(value).map(([k, v]) => `${k}:${dump(v, depth + 1)}`).join(',')
+      } catch {
+        return ''
+      }
+    }
+    const own = Reflect.ownKeys(el).map((k) => `${String(k)}=${dump(el[k])}`)
+    const legacy = ['answers', 'result', 'qdoc', 'core', 'pub', 'texts', 'configText', 'writers', 'ics', 'stepView'].filter((k) => el[k] !== undefined)
+    return { ownKeys: Reflect.ownKeys(el).map(String), own: own.join(' '), legacy, forIn: keys.map(String).filter((k) => !k.startsWith('on') && !(k in HTMLElement.prototype)) }
+  }, W)
+  assert.deepEqual(exposed.ownKeys, [])
+  assert.deepEqual(exposed.legacy, [])
+  assert.deepEqual(exposed.forIn, [])
+  assert.doesNotMatch(exposed.own, /diabetes|controlled|verdict/)
+  // The documented hooks still work: data-question, answer values, data-action, events.
+  assert.equal(await page.locator(`${W} [data-action="send"]`).count(), 1)
+})
