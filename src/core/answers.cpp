@@ -44,7 +44,7 @@ class AnswersReader {
     if (const auto* v = answered(document, "as_of")) answers.as_of = walk_.date(*v, "/as_of");
     answers.dob = past_date(document, "", "dob");
     if (const auto* v = answered(document, "age")) {
-      if (auto age = walk_.integer(*v, "/age", 0, 120)) answers.age = int(*age);
+      if (auto age = walk_.integer(*v, "/age", kMinAge, kMaxAge)) answers.age = int(*age);
     }
     if (complete_ && !answers.dob && !answers.age && answered(document, "dob") == nullptr &&
         answered(document, "age") == nullptr) {

@@ -758,7 +758,9 @@ nlohmann::json public_config_json(const Config& config) {
         {"fallback_email",
          config.lead.fallback_email.empty() ? config.clinic.email : config.lead.fallback_email},
         {"phone", policy(config.lead.phone)},
-        {"marketing_opt_in", config.lead.marketing_opt_in}}},
+        {"marketing_opt_in", config.lead.marketing_opt_in},
+        // The form's limits and choices as parse_lead checks them (the widget has none).
+        {"form", lead_form_json()}}},
       {"theme", config.theme},
   };
 }

@@ -276,6 +276,8 @@ json question_json(const QuestionSpec& question, const json& answers, const Mess
     out["min"] = question.number_min;
     out["max"] = question.number_max;
   }
+  // Additive: the date of birth's "enter your age instead" field and its bounds.
+  if (question.pointer == std::string_view("/dob")) out["age"] = {{"min", kMinAge}, {"max", kMaxAge}};
   if (question.date_bound == DateBound::kMaxToday) out["max"] = format_date(today);
   if (question.date_bound == DateBound::kMinToday) out["min"] = format_date(today);
   if (question.kind == Kind::kScarList) {
