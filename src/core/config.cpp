@@ -7,6 +7,7 @@
 #include "smp/config.hpp"
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
+#include "smp/stages.hpp"
 
 namespace smp {
 namespace {
@@ -554,12 +555,8 @@ class ConfigReader {
 
   void stage_price(const std::string& scale, const std::string& stage, const json& value,
                    const std::string& pointer, PricingConfig& pricing) {
-    static constexpr std::array<std::string_view, 12> kNorwood{
-        "I", "II", "IIA", "III", "IIIA", "III_VERTEX", "IV", "IVA", "V", "VA", "VI", "VII"};
-    static constexpr std::array<std::string_view, 3> kLudwig{"I", "II", "III"};
-    const bool known = scale == "norwood"
-                           ? std::find(kNorwood.begin(), kNorwood.end(), stage) != kNorwood.end()
-                           : std::find(kLudwig.begin(), kLudwig.end(), stage) != kLudwig.end();
+    const bool known = scale == "norwood" ? is_listed(kNorwoodStages, stage)
+                                          : is_listed(kLudwigStages, stage);
     if (!known) {
       walk_.error(pointer, "unknown_key", "unknown " + scale + " stage");
       return;
