@@ -202,7 +202,7 @@ int messages_command(const Options& options) {
   }
   const std::string locale = options.locale.empty() ? "en" : options.locale;
   if (!options.positional.empty() || !smp::has_built_in_catalogue(locale)) {
-    std::cerr << "usage: smp-consult messages [--locale en|es] [--widget]\n";
+    std::cerr << "usage: smp-consult messages [--locale L] [--widget] | messages --locales\n";
     return kUsage;
   }
   if (options.widget) {
