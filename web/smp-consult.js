@@ -102,7 +102,7 @@ const ICON_INFO = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v6M12 7.5v.5'
 
 /**
  * One consultation: its state (the visitor's answers, the result), its steps and their views.
- * Only the element's private field holds it, so no page script (analytics, session replay) can
+ * Only a module-scoped WeakMap holds it, so no page script (analytics, session replay) can
  * read the answers off the element; the host gets the documented events and attributes.
  * The later steps (later-steps.js) are handed this object.
  */
@@ -705,28 +705,30 @@ class Consultation {
   }
 }
 
-export class SmpConsultationElement extends HTMLElement {
-  #consultation
+// Element -> its Consultation, in module scope: private like a #field, without the helper code
+// the es2020 build would add for one.
+const consultations = new WeakMap()
 
+export class SmpConsultationElement extends HTMLElement {
   static get observedAttributes() {
     return ['config', 'config-json', 'locale', 'today']
   }
 
   constructor() {
     super()
-    this.#consultation = new Consultation(this)
+    consultations.set(this, new Consultation(this))
   }
 
   connectedCallback() {
-    this.#consultation.connected()
+    consultations.get(this).connected()
   }
 
   disconnectedCallback() {
-    this.#consultation.disconnected()
+    consultations.get(this).disconnected()
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    this.#consultation.attributeChanged(name, oldValue, newValue)
+    consultations.get(this).attributeChanged(name, oldValue, newValue)
   }
 }
 
