@@ -1,6 +1,7 @@
 // Loads the WebAssembly core once per page and wraps its JSON-string bindings. The .wasm fetch
 // starts as soon as this module runs, in parallel with the clinic config. smp-core.mjs is the
 // Emscripten glue that scripts/build-web places beside this file (and bundles into smp-consult.js).
+import coreLocales from './core-locales.js'
 import SmpCore from './smp-core.mjs'
 
 const wasmUrl = new URL('./smp-core.wasm', import.meta.url)
@@ -61,9 +62,10 @@ export function loadCore() {
 // (written by scripts/build-web), so an English visitor never downloads them. One fetch per page.
 const catalogueTexts = new Map()
 
-/** Starts fetching a language's catalogue (no-op for English and unknown codes). */
+/** Starts fetching a language's catalogue: only the core's (core-locales.js, which build-web
+ * writes from the core); English is built in and an unknown code has no file to ask for. */
 export function prefetchCatalogue(lang) {
-  if (lang === 'en' || !/^[a-z]{2}$/.test(lang) || catalogueTexts.has(lang)) return
+  if (!coreLocales.catalogues.includes(lang) || catalogueTexts.has(lang)) return
   const text = fetch(new URL(`./messages.${lang}.json`, import.meta.url), { credentials: 'same-origin' }).then((response) =>
     response.ok ? response.text() : Promise.reject(new Error(`messages.${lang}.json: HTTP ${response.status}`)),
   )
@@ -153,3 +155,6 @@ export class Core {
     return this.json('validateLead', config, JSON.stringify(lead), today, locale)
   }
 }
+
+/** The core's locales and their fallback texts, for when the core itself cannot load. */
+export { coreLocales }

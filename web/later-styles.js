@@ -5,12 +5,12 @@ import { sharedSheet } from './dom.js'
 
 const css = String.raw`
 /* Stage picker */
-.stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(8.5rem, calc(50% - 0.3em)), 1fr)); gap: 0.6em; margin-block-start: 0.75em; }
+.stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(calc(8.5 * var(--smp-unit)), calc(50% - 0.3em)), 1fr)); gap: 0.6em; margin-block-start: 0.75em; }
 .stages .choice .card { padding: 0.5em; align-items: center; text-align: center; }
 .stages .choice .card::before { inset-inline-start: 0.5em; inset-block-start: 0.5em; width: 1em; height: 1em; }
 .stages .choice input { inset-block-start: 0.5em; inset-inline-start: 0.5em; }
-.stages svg { width: 100%; max-width: 6.5rem; height: auto; display: block; }
-.stages .choice-button { display: flex; flex-direction: column; align-items: center; justify-content: flex-start; gap: 0.15em; padding: 0.5em; border: 2px dashed var(--smp-border-strong, #8a93a6); border-radius: var(--smp-radius-small, 10px); background: var(--smp-surface, #fff); color: inherit; font-weight: 600; min-height: 3rem; }
+.stages svg { width: 100%; max-width: calc(6.5 * var(--smp-unit)); height: auto; display: block; }
+.stages .choice-button { display: flex; flex-direction: column; align-items: center; justify-content: flex-start; gap: 0.15em; padding: 0.5em; border: 2px dashed var(--smp-border-strong, #8a93a6); border-radius: var(--smp-radius-small, 10px); background: var(--smp-surface, #fff); color: inherit; font-weight: 600; min-height: calc(3 * var(--smp-unit)); }
 .stages .choice-button:hover { border-color: var(--smp-accent, #2454d6); filter: none; }
 .stages .views { display: flex; gap: 0.2em; justify-content: center; width: 100%; }
 .stages .views svg { width: 50%; }
@@ -43,14 +43,14 @@ const css = String.raw`
 .provisional { display: inline-block; font-size: 0.85em; font-weight: 600; padding: 0.1em 0.6em; border-radius: 999px; background: var(--smp-caution-bg, #fff4e2); color: var(--smp-caution, #8a4d00); justify-self: start; }
 .lines { display: grid; grid-template-columns: 1fr auto; gap: 0.25em 1em; margin-block: 0.5em; }
 .lines dd { text-align: end; font-variant-numeric: tabular-nums; }
-.sessions { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.75em; list-style: none; padding: 0; }
+.sessions { display: grid; grid-template-columns: repeat(auto-fill, minmax(calc(11 * var(--smp-unit)), 1fr)); gap: 0.75em; list-style: none; padding: 0; }
 .session { border: 2px solid var(--smp-border, #dfe3ea); border-radius: var(--smp-radius-small, 10px); padding: 0.75em 1em; display: grid; gap: 0.2em; }
 .session.if-needed { border-style: dashed; }
 .session .number { font-size: 0.85em; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; color: var(--smp-accent, #2454d6); }
 .session time { font-weight: 700; font-size: 1.05em; }
 .tag { font-size: 0.8em; font-weight: 600; padding: 0.05em 0.55em; border-radius: 999px; background: var(--smp-surface-alt, #f0f2f6); justify-self: start; }
 .tag.full-day { background: var(--smp-caution-bg, #fff4e2); color: var(--smp-caution, #8a4d00); }
-.timeline { list-style: none; padding: 0; margin-block: 0.75em; display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.5em 0; position: relative; }
+.timeline { list-style: none; padding: 0; margin-block: 0.75em; display: grid; grid-template-columns: repeat(auto-fill, minmax(calc(9 * var(--smp-unit)), 1fr)); gap: 0.5em 0; position: relative; }
 .timeline li { position: relative; padding: 1.6em 0.75em 0.4em 0; }
 .timeline li::before { content: ""; position: absolute; inset-block-start: 0.55em; inset-inline: 0; height: 3px; background: var(--smp-track, #dfe3ea); }
 .timeline li::after { content: ""; position: absolute; inset-block-start: 0.2em; inset-inline-start: 0; width: 0.8em; height: 0.8em; border-radius: 50%; background: var(--smp-accent, #2454d6); }
@@ -72,7 +72,7 @@ const css = String.raw`
 .review-list dt { color: var(--smp-muted, #5a6275); }
 .review-list dd { margin: 0; font-weight: 600; }
 .review-list button.link { min-height: 0; padding: 0; }
-@media (max-width: 26rem) { .review-list { grid-template-columns: 1fr; } .review-list dd { margin-block-end: 0.5em; } }
+@media (max-width: 26em) { .review-list { grid-template-columns: 1fr; } .review-list dd { margin-block-end: 0.5em; } }
 
 /* Lead form */
 .hp { position: absolute; inset-inline-start: -10000px; width: 1px; height: 1px; overflow: hidden; }

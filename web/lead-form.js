@@ -2,8 +2,6 @@
 // clinic's endpoint, with retries while the page stays open and a mailto: fallback.
 import { h, uid } from './dom.js'
 
-const CONTACT_METHODS = ['email', 'phone', 'sms', 'whatsapp']
-
 function field(label, input, errorId, note) {
   return h('div', { class: 'field' }, h('label', { for: input.id }, label, note ? h('span', { class: 'muted' }, ' ', note) : null), input, h('div', { class: 'error', id: errorId }))
 }
@@ -23,13 +21,15 @@ function safeUrl(url) {
  */
 export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack, healthConsent = true }) {
   const lead = pub.lead || {}
+  // Limits and contact methods as the core checks them (publicConfig lead.form).
+  const { max_length: maxLength = {}, contact_methods: contactMethods = ['email'] } = lead.form || {}
   const phonePolicy = ['required', 'optional', 'hidden'].includes(lead.phone) ? lead.phone : 'optional'
   const ids = { name: uid('lead-name'), email: uid('lead-email'), phone: uid('lead-phone'), consent: uid('lead-consent'), health: uid('lead-health'), marketing: uid('lead-marketing'), hp: uid('lead-hp') }
   const errors = { name: uid('err'), email: uid('err'), phone: uid('err'), consent: uid('err') }
-  const name = h('input', { type: 'text', id: ids.name, name: 'name', autocomplete: 'name', required: true, maxlength: 200, 'aria-describedby': errors.name })
-  const email = h('input', { type: 'email', id: ids.email, name: 'email', autocomplete: 'email', required: true, maxlength: 254, 'aria-describedby': errors.email, spellcheck: 'false' })
-  const phone = h('input', { type: 'tel', id: ids.phone, name: 'phone', autocomplete: 'tel', required: phonePolicy === 'required', maxlength: 40, 'aria-describedby': errors.phone })
-  const methods = phonePolicy === 'hidden' ? ['email'] : CONTACT_METHODS
+  const name = h('input', { type: 'text', id: ids.name, name: 'name', autocomplete: 'name', required: true, maxlength: maxLength.name, 'aria-describedby': errors.name })
+  const email = h('input', { type: 'email', id: ids.email, name: 'email', autocomplete: 'email', required: true, maxlength: maxLength.email, 'aria-describedby': errors.email, spellcheck: 'false' })
+  const phone = h('input', { type: 'tel', id: ids.phone, name: 'phone', autocomplete: 'tel', required: phonePolicy === 'required', maxlength: maxLength.phone, 'aria-describedby': errors.phone })
+  const methods = phonePolicy === 'hidden' ? ['email'] : contactMethods
   const methodName = uid('preferred')
   const methodBox = h(
     'fieldset',

@@ -7,7 +7,6 @@ import { h, icon } from './dom.js'
 import { date } from './format.js'
 import { buildLead, renderLeadForm, sendLead } from './lead-form.js'
 
-const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content']
 const ICON_CHECK = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM7 12.5l3.2 3.2L17 9'
 
 function randomId() {
@@ -18,15 +17,17 @@ function randomId() {
 }
 
 function leadContext(widget) {
+  // The UTM keys and lengths the core accepts (publicConfig lead.form).
+  const { utm_keys: utmKeys = [], max_length: maxLength = {} } = widget.pub.lead?.form || {}
   const params = new URLSearchParams(location.search)
   const utm = {}
-  for (const key of UTM_KEYS) {
+  for (const key of utmKeys) {
     const value = params.get(`utm_${key}`)
-    if (value) utm[key] = value.slice(0, 200)
+    if (value) utm[key] = value.slice(0, maxLength.utm)
   }
   const context = {
-    page_url: location.href.slice(0, 2000),
-    referrer: document.referrer.slice(0, 2000),
+    page_url: location.href.slice(0, maxLength.url),
+    referrer: document.referrer.slice(0, maxLength.url),
     utm,
     locale: widget.locale,
     widget_version: widget.core.version(),

@@ -141,7 +141,7 @@ function dobControl(q, ctx, titleId) {
       ...(useAge
         ? [
             h('span', { class: 'label', id: ageLabelId }, ctx.t('ui.age.label')),
-            numberInput(q, ctx, `${titleId} ${ageLabelId}`, '/age', 0, 120),
+            numberInput(q, ctx, `${titleId} ${ageLabelId}`, '/age', q.age?.min, q.age?.max),
           ]
         : [dateInput(q, ctx, titleId)]),
       h('div', null, toggle),

@@ -2,7 +2,7 @@
 // (questions, diagnostics, result); holds no rule, price or date logic of its own.
 // Usage: <script type="module" src="/smp/smp-consult.js"></script>
 //        <smp-consultation config="/smp/clinic.json">Call us on …</smp-consultation>
-import { loadCatalogue, loadCore, prefetchCatalogue } from './core-loader.js'
+import { coreLocales, loadCatalogue, loadCore, prefetchCatalogue } from './core-loader.js'
 import { getAt, removeAt, setAt } from './answers.js'
 import { h, icon } from './dom.js'
 import { fill, todayIn } from './format.js'
@@ -59,36 +59,31 @@ function fetchConfig(url) {
   return fetchConfigNow(url)
 }
 
-// Only for when the core itself cannot load (its catalogue holds every other text).
-const BOOT_TEXTS = {
-  en: {
-    title: 'The online consultation could not start',
-    wasm: 'Your browser blocked or could not load it. Please contact us directly:',
-    config: 'This consultation is not set up correctly. Please contact us directly:',
-  },
-  es: {
-    title: 'La consulta en línea no ha podido iniciarse',
-    wasm: 'Tu navegador la ha bloqueado o no ha podido cargarla. Contacta con nosotros directamente:',
-    config: 'Esta consulta no está bien configurada. Contacta con nosotros directamente:',
-  },
+/** The element's shadow content, built node by node: no HTML parsing, so Trusted Types pages
+ * (`require-trusted-types-for 'script'`) run it too. */
+function shadowContent() {
+  const els = {
+    loading: h('div', { class: 'loading', 'aria-busy': 'true' }, h('span', { class: 'spinner', 'aria-hidden': 'true' })),
+    failure: h('div', { class: 'failure', role: 'alert', hidden: true }),
+    live: h('div', { class: 'live visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+    progressSection: h('span', { class: 'progress-section' }),
+    progressCount: h('span', { class: 'progress-count' }),
+    progressFill: h('div', { class: 'progress-fill' }),
+    step: h('div', { class: 'step', part: 'step' }),
+  }
+  els.slot = h('slot')
+  els.boot = h('div', { class: 'boot', part: 'fallback' }, els.slot, els.loading, els.failure)
+  els.progressTrack = h('div', { class: 'progress-track', role: 'progressbar', 'aria-valuemin': '0' }, els.progressFill)
+  els.progress = h(
+    'div',
+    { class: 'progress', part: 'progress', hidden: true },
+    h('div', { class: 'progress-meta' }, els.progressSection, els.progressCount),
+    els.progressTrack,
+  )
+  els.app = h('div', { class: 'app', hidden: true }, els.live, els.progress, els.step)
+  els.root = h('div', { class: 'root', part: 'root' }, els.boot, els.app)
+  return els
 }
-
-const template = document.createElement('template')
-template.innerHTML = `<div class="root" part="root">
-  <div class="boot" part="fallback">
-    <slot></slot>
-    <div class="loading" aria-busy="true"><span class="spinner" aria-hidden="true"></span></div>
-    <div class="failure" role="alert" hidden></div>
-  </div>
-  <div class="app" hidden>
-    <div class="live visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
-    <div class="progress" part="progress" hidden>
-      <div class="progress-meta"><span class="progress-section"></span><span class="progress-count"></span></div>
-      <div class="progress-track" role="progressbar" aria-valuemin="0"><div class="progress-fill"></div></div>
-    </div>
-    <div class="step" part="step"></div>
-  </div>
-</div>`
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -105,30 +100,20 @@ const ICON_LOCK = 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4'
 const ICON_CLOCK = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7v5l3 2'
 const ICON_INFO = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v6M12 7.5v.5'
 
-export class SmpConsultationElement extends HTMLElement {
-  static get observedAttributes() {
-    return ['config', 'config-json', 'locale', 'today']
-  }
-
-  constructor() {
-    super()
-    const root = this.attachShadow({ mode: 'open' })
+/**
+ * One consultation: its state (the visitor's answers, the result), its steps and their views.
+ * Only a module-scoped WeakMap holds it, so no page script (analytics, session replay) can
+ * read the answers off the element; the host gets the documented events and attributes.
+ * The later steps (later-steps.js) are handed this object.
+ */
+class Consultation {
+  constructor(host) {
+    this.host = host
+    const root = host.attachShadow({ mode: 'open' })
+    this.shadowRoot = root
     root.adoptedStyleSheets = [widgetSheet()]
-    root.append(template.content.cloneNode(true))
-    this.els = {
-      root: root.querySelector('.root'),
-      boot: root.querySelector('.boot'),
-      loading: root.querySelector('.loading'),
-      failure: root.querySelector('.failure'),
-      app: root.querySelector('.app'),
-      live: root.querySelector('.live'),
-      progress: root.querySelector('.progress'),
-      progressSection: root.querySelector('.progress-section'),
-      progressCount: root.querySelector('.progress-count'),
-      progressTrack: root.querySelector('.progress-track'),
-      progressFill: root.querySelector('.progress-fill'),
-      step: root.querySelector('.step'),
-    }
+    this.els = shadowContent()
+    root.append(this.els.root)
     this.generation = 0
     this.reset()
   }
@@ -148,18 +133,26 @@ export class SmpConsultationElement extends HTMLElement {
     this.focusNext = false
   }
 
-  connectedCallback() {
+  getAttribute(name) {
+    return this.host.getAttribute(name)
+  }
+
+  hasAttribute(name) {
+    return this.host.hasAttribute(name)
+  }
+
+  connected() {
     if (!this.started) {
       this.started = true
       this.start()
     }
   }
 
-  disconnectedCallback() {
+  disconnected() {
     this.leadAbort?.abort()
   }
 
-  attributeChangedCallback(name, oldValue, newValue) {
+  attributeChanged(name, oldValue, newValue) {
     if (!this.started || oldValue === newValue) return
     if (name === 'config' || name === 'config-json') {
       this.reset()
@@ -186,7 +179,7 @@ export class SmpConsultationElement extends HTMLElement {
 
   emit(type, detail) {
     try {
-      this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }))
+      this.host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }))
     } catch {
       // A listener's failure is the host's, never ours.
     }
@@ -212,9 +205,17 @@ export class SmpConsultationElement extends HTMLElement {
 
   // ---- loading -----------------------------------------------------------------------------
 
-  async start() {
+  /** Loads config, core and texts; whatever goes wrong ends in the failure view and smp-error. */
+  start() {
+    return this.load().catch((error) => {
+      if (this.phase !== 'failed') this.fail('internal_error', String(error?.message || error), 'wasm')
+    })
+  }
+
+  async load() {
     const generation = ++this.generation
     this.els.boot.hidden = false
+    this.els.slot.hidden = false
     this.els.loading.hidden = false
     this.els.failure.hidden = true
     this.els.app.hidden = true
@@ -283,7 +284,7 @@ export class SmpConsultationElement extends HTMLElement {
   requestedLocale() {
     // Before boot (choosing which catalogue to fetch) only the raw config is at hand.
     const locales = this.pub?.locales || this.rawConfig?.locales
-    const available = Array.isArray(locales?.available) ? locales.available : ['en', 'es']
+    const available = Array.isArray(locales?.available) ? locales.available : coreLocales.locales
     const attr = language(this.getAttribute('locale'))
     if (attr) return attr
     if (this.rawConfig?.locales?.default) return String(this.rawConfig.locales.default)
@@ -310,9 +311,10 @@ export class SmpConsultationElement extends HTMLElement {
   fail(code, message, kind) {
     this.phase = 'failed'
     const locale = language(this.locale || this.getAttribute('locale') || this.rawConfig?.locales?.default || navigator.language || 'en')
-    const boot = BOOT_TEXTS[locale] || BOOT_TEXTS.en
+    // Without the core, its fallback texts as build-web wrote them (core-locales.js).
+    const boot = coreLocales.fallback[locale] || coreLocales.fallback.en || {}
     const copy = this.rawConfig?.copy?.[locale] || {}
-    const text = (key, fallback) => this.texts?.[key] || copy[key] || fallback
+    const text = (key) => this.texts?.[key] || copy[key] || boot[key] || key
     const clinic = this.rawConfig?.clinic || {}
     const phone = typeof clinic.phone === 'string' ? clinic.phone : ''
     const email = typeof clinic.email === 'string' ? clinic.email : ''
@@ -323,13 +325,16 @@ export class SmpConsultationElement extends HTMLElement {
       email ? h('li', null, h('a', { href: `mailto:${email}` }, email)) : null,
     )
     const network = kind === 'network'
-    const body = kind === 'config' ? text('ui.fallback.config', boot.config) : network ? text('ui.fallback.network') : text('ui.fallback.body', boot.wasm)
+    const body = kind === 'config' ? text('ui.fallback.config') : network ? text('ui.fallback.network') : text('ui.fallback.body')
     this.els.failure.replaceChildren(
-      h('h2', null, network ? text('ui.fallback.network_title') : text('ui.fallback.title', boot.title)),
+      h('h2', null, network ? text('ui.fallback.network_title') : text('ui.fallback.title')),
       h('p', null, body),
       phone || email ? contact : null,
     )
     this.els.failure.dataset.code = code
+    // The host's light DOM is loading copy ("Loading… or call us"): once the failure view gives
+    // the clinic's own contact it goes; without one it stays, the visitor's only way to the clinic.
+    this.els.slot.hidden = Boolean(phone || email)
     this.els.loading.hidden = true
     this.els.failure.hidden = false
     this.els.boot.hidden = false
@@ -608,10 +613,9 @@ export class SmpConsultationElement extends HTMLElement {
     this.updateProgress()
     if (this.focusNext) {
       this.focusNext = false
-      view.heading.focus()
-      if (typeof view.heading.scrollIntoView === 'function' && !this.isInViewport(view.heading)) {
-        view.heading.scrollIntoView({ block: 'start', behavior: 'instant' })
-      }
+      // focus() would scroll by itself, ignoring the host's sticky header: reveal() decides.
+      view.heading.focus({ preventScroll: true })
+      this.reveal(view.heading)
     }
     if (this.phase === 'question') {
       const q = this.current()
@@ -639,9 +643,21 @@ export class SmpConsultationElement extends HTMLElement {
     for (const type of events) this.shadowRoot.addEventListener(type, go, true)
   }
 
-  isInViewport(el) {
+  /**
+   * Scrolls a new step's heading into view only when it is not fully visible below what the host
+   * keeps at the top of the viewport: its scroll-padding-top (the usual fix for sticky headers)
+   * plus the heading's scroll-margin-top (--smp-scroll-offset, see styles.js). scrollIntoView
+   * honours both, so the heading lands just below a sticky header.
+   */
+  reveal(el) {
+    if (typeof el.scrollIntoView !== 'function') return
     const rect = el.getBoundingClientRect()
-    return rect.top >= 0 && rect.bottom <= (window.innerHeight || 0)
+    const height = window.innerHeight || document.documentElement.clientHeight || 0
+    const scroller = document.scrollingElement || document.documentElement
+    const padding = getComputedStyle(scroller).scrollPaddingTop
+    const top = (padding.endsWith('%') ? (parseFloat(padding) * height) / 100 : parseFloat(padding) || 0) + (parseFloat(getComputedStyle(el).scrollMarginTop) || 0)
+    if (rect.top >= top && rect.bottom <= height) return
+    el.scrollIntoView({ block: 'start', behavior: 'instant' })
   }
 
   renderIntro() {
@@ -702,6 +718,36 @@ export class SmpConsultationElement extends HTMLElement {
     return { ...view, element: form }
   }
 }
+
+// Element -> its Consultation, in module scope: private like a #field, without the helper code
+// the es2020 build would add for one.
+const consultations = new WeakMap()
+
+export class SmpConsultationElement extends HTMLElement {
+  static get observedAttributes() {
+    return ['config', 'config-json', 'locale', 'today']
+  }
+
+  constructor() {
+    super()
+    consultations.set(this, new Consultation(this))
+  }
+
+  connectedCallback() {
+    consultations.get(this).connected()
+  }
+
+  disconnectedCallback() {
+    consultations.get(this).disconnected()
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    consultations.get(this).attributeChanged(name, oldValue, newValue)
+  }
+}
+
+// The page-wide core (bench/web times it): it holds configs and texts, never a visitor's answers.
+export { loadCore }
 
 if (!customElements.get('smp-consultation')) {
   customElements.define('smp-consultation', SmpConsultationElement)

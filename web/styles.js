@@ -15,15 +15,19 @@ const css = String.raw`
   display: block;
   box-sizing: border-box;
   font-family: var(--smp-font, system-ui, sans-serif);
-  font-size: var(--smp-font-size, 1rem);
+  /* Sizes count in --smp-unit, the widget's own font size, never in rem: a host page's root font
+     size (html { font-size: 62.5% }) must not shrink the widget. (Media queries' em is the
+     browser's default size, not the page's.) */
+  --smp-unit: var(--smp-font-size, 16px);
+  font-size: var(--smp-unit);
   line-height: 1.5;
   color: var(--smp-text, #1d2230);
   background: var(--smp-surface, #ffffff);
   border: 1px solid var(--smp-border, #dfe3ea);
   border-radius: var(--smp-radius, 14px);
   box-shadow: var(--smp-shadow, 0 10px 30px rgba(20, 30, 60, 0.08));
-  padding: clamp(1rem, 4vw, 2rem);
-  max-width: var(--smp-max-width, 46rem);
+  padding: clamp(var(--smp-unit), 4vw, calc(2 * var(--smp-unit)));
+  max-width: var(--smp-max-width, calc(46 * var(--smp-unit)));
   margin: 0 auto;
   text-align: start;
   overflow-wrap: anywhere;
@@ -41,6 +45,8 @@ ul { padding-inline-start: 1.2em; }
   outline-offset: 2px;
 }
 [tabindex="-1"]:focus { outline: none; }
+/* Each step's heading (the element scrolls it into view): room for the host's fixed top bar. */
+[tabindex="-1"] { scroll-margin-top: calc(var(--smp-scroll-offset, 0px) + 0.5em); }
 .visually-hidden {
   position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
@@ -49,7 +55,7 @@ ul { padding-inline-start: 1.2em; }
 .small { font-size: 0.875em; }
 
 /* Loading and fallback */
-.loading { display: flex; gap: 0.75em; align-items: center; min-height: 3rem; }
+.loading { display: flex; gap: 0.75em; align-items: center; min-height: calc(3 * var(--smp-unit)); }
 .spinner {
   width: 1.25em; height: 1.25em; border-radius: 50%;
   border: 3px solid var(--smp-border, #dfe3ea); border-top-color: var(--smp-accent, #2454d6);
@@ -64,7 +70,7 @@ ul { padding-inline-start: 1.2em; }
 button, .button {
   font: inherit; font-weight: 600; cursor: pointer;
   display: inline-flex; align-items: center; justify-content: center; gap: 0.4em;
-  min-height: 2.75rem; padding: 0.55em 1.25em;
+  min-height: calc(2.75 * var(--smp-unit)); padding: 0.55em 1.25em;
   border-radius: var(--smp-button-radius, 999px);
   border: 2px solid var(--smp-accent, #2454d6);
   background: var(--smp-accent, #2454d6); color: var(--smp-on-accent, #ffffff);
@@ -72,7 +78,7 @@ button, .button {
 }
 button:hover, .button:hover { filter: brightness(1.08); }
 button.secondary, .button.secondary { background: transparent; color: var(--smp-accent, #2454d6); }
-button.link { border: 0; background: none; color: var(--smp-link, var(--smp-accent, #2454d6)); padding: 0.25em 0; min-height: 2.75rem; text-decoration: underline; font-weight: 500; }
+button.link { border: 0; background: none; color: var(--smp-link, var(--smp-accent, #2454d6)); padding: 0.25em 0; min-height: calc(2.75 * var(--smp-unit)); text-decoration: underline; font-weight: 500; }
 button[disabled] { opacity: 0.6; cursor: progress; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75em; margin-block-start: 1.5em; align-items: center; }
 .actions .spacer { flex: 1 1 auto; }
@@ -86,7 +92,7 @@ button[disabled] { opacity: 0.6; cursor: progress; }
 /* Progress */
 .progress { margin-block-end: 1.25em; }
 .progress-meta { display: flex; justify-content: space-between; gap: 1em; font-size: 0.875em; color: var(--smp-muted, #5a6275); margin-block-end: 0.35em; }
-.progress-track { height: 0.5rem; border-radius: 999px; background: var(--smp-track, #e9edf4); overflow: hidden; }
+.progress-track { height: calc(0.5 * var(--smp-unit)); border-radius: 999px; background: var(--smp-track, #e9edf4); overflow: hidden; }
 .progress-fill { height: 100%; width: calc(var(--smp-progress, 0) * 1%); background: var(--smp-accent, #2454d6); border-radius: inherit; transition: width 0.25s ease; }
 @media (prefers-reduced-motion: reduce) { .progress-fill { transition: none; } }
 
@@ -95,12 +101,12 @@ button[disabled] { opacity: 0.6; cursor: progress; }
 .question legend, .question .question-title { font-size: 1.3em; font-weight: 700; line-height: 1.3; margin-block-end: 0.4em; padding: 0; }
 .help { color: var(--smp-muted, #5a6275); margin-block-end: 1em; }
 .options { display: grid; gap: 0.6em; margin-block-start: 0.75em; }
-.options.two { grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); }
+.options.two { grid-template-columns: repeat(auto-fit, minmax(calc(9 * var(--smp-unit)), 1fr)); }
 .choice { position: relative; display: block; }
 .choice input { position: absolute; opacity: 0; inset-block-start: 1.1em; inset-inline-start: 1em; width: 1.1em; height: 1.1em; margin: 0; }
 .choice .card {
   display: flex; flex-direction: column; gap: 0.15em; cursor: pointer;
-  padding: 0.8em 1em 0.8em 2.8em; min-height: 3rem; position: relative;
+  padding: 0.8em 1em 0.8em 2.8em; min-height: calc(3 * var(--smp-unit)); position: relative;
   border: 2px solid var(--smp-border, #dfe3ea); border-radius: var(--smp-radius-small, 10px);
   background: var(--smp-surface, #ffffff);
 }
@@ -120,7 +126,7 @@ button[disabled] { opacity: 0.6; cursor: progress; }
 .field label, .field .label { font-weight: 600; }
 input[type="text"], input[type="email"], input[type="tel"], input[type="date"], input[type="number"], select {
   font: inherit; color: inherit; background: var(--smp-input, #fff);
-  min-height: 2.75rem; padding: 0.45em 0.75em; width: 100%; max-width: 22rem;
+  min-height: calc(2.75 * var(--smp-unit)); padding: 0.45em 0.75em; width: 100%; max-width: calc(22 * var(--smp-unit));
   border: 2px solid var(--smp-border-strong, #8a93a6); border-radius: var(--smp-radius-small, 10px);
 }
 input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--smp-danger, #b3261e); }
@@ -136,8 +142,8 @@ fieldset.group legend { font-weight: 600; padding: 0; margin-block-end: 0.25em; 
 .scar { border: 2px solid var(--smp-border, #dfe3ea); border-radius: var(--smp-radius-small, 10px); padding: 0.75em 1em; margin-block: 0.75em; }
 .scar legend { font-weight: 700; padding-inline: 0.25em; }
 
-@media (max-width: 26rem) {
-  .root { padding: 0.9rem; border-radius: var(--smp-radius-small, 10px); }
+@media (max-width: 26em) {
+  .root { padding: calc(0.9 * var(--smp-unit)); border-radius: var(--smp-radius-small, 10px); }
   h2 { font-size: 1.3em; }
   .actions > button, .actions > .button { flex: 1 1 100%; }
 }

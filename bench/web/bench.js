@@ -24,8 +24,9 @@ el.addEventListener('smp-step', () => {
 })
 
 window.benchEvaluate = async (runs) => {
-  // The element's own core instance (an internal property, used here only for timing).
-  const core = el.core
+  // The page's core instance, the one the element uses (the element's own state is private).
+  const { loadCore } = await import('/smp/smp-consult.js')
+  const core = await loadCore()
   const config = await (await fetch('/smp/clinic.json')).text()
   const answers = { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', fitzpatrick: 3, requested_start: '2025-06-10' }
   const times = []

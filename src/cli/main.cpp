@@ -4,7 +4,10 @@
 #include <iostream>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "cli_io.hpp"
 #include "smp/catalogue.hpp"
@@ -30,10 +33,12 @@ Usage:
   smp-consult evaluate [--config C] --answers A [--today YYYY-MM-DD] [--locale L] [--ics]
       The consultation result (verdict, reasons, estimate, plan) as JSON,
       or with --ics the plan as an iCalendar file.
-  smp-consult messages [--locale L] [--widget]
+  smp-consult messages [--locale L] [--widget] | messages --locales
       Every built-in text of a locale (message key -> text) as JSON: the keys a clinic
       may override under "copy". --widget: the widget's texts only, compact, as
-      scripts/build-web writes the messages.L.json the widget loads.
+      scripts/build-web writes the messages.L.json the widget loads. --locales: the
+      supported locales and each one's ui.fallback.* texts (what the widget shows when
+      the core itself cannot load), as scripts/build-web gives them to the widget.
   smp-consult serve [--config C] [--listen 127.0.0.1:8080] [--data DIR]
       Serve the widget, the demo site and the lead API (POST /api/leads).
   smp-consult leads list [--quarantined] | export | release ID  [--data DIR]
@@ -52,6 +57,7 @@ struct Options {
   std::string config, answers, locale, today;
   bool ics = false;
   bool widget = false;
+  bool locales = false;
   bool help = false;
 };
 
@@ -73,6 +79,8 @@ bool parse_options(const std::vector<std::string>& args, Options& out) {
       out.ics = true;
     } else if (arg == "--widget") {
       out.widget = true;
+    } else if (arg == "--locales") {
+      out.locales = true;
     } else if (arg == "--config") {
       if (!value(out.config)) return false;
     } else if (arg == "--answers") {
@@ -179,10 +187,33 @@ int evaluate_command(const Options& options) {
   return kOk;
 }
 
+// {"locales": [...], "fallback": {locale: {key: text}}}: what the widget must know before (or
+// without) the core, so it holds no locale list or fallback text of its own.
+int locales_command() {
+  nlohmann::json out{{"locales", nlohmann::json::array()}, {"fallback", nlohmann::json::object()}};
+  for (std::string_view locale : smp::supported_locales()) {
+    out["locales"].push_back(std::string(locale));
+    nlohmann::json texts = nlohmann::json::object();
+    for (const smp::MessageEntry& entry : smp::ui_messages(locale)) {
+      if (entry.key.starts_with("ui.fallback.")) texts[std::string(entry.key)] = std::string(entry.text);
+    }
+    out["fallback"][std::string(locale)] = std::move(texts);
+  }
+  std::cout << smp::dump_json(out) << "\n";
+  return kOk;
+}
+
 int messages_command(const Options& options) {
+  if (options.locales) {
+    if (!options.positional.empty() || options.widget || !options.locale.empty()) {
+      std::cerr << "usage: smp-consult messages --locales\n";
+      return kUsage;
+    }
+    return locales_command();
+  }
   const std::string locale = options.locale.empty() ? "en" : options.locale;
   if (!options.positional.empty() || !smp::has_built_in_catalogue(locale)) {
-    std::cerr << "usage: smp-consult messages [--locale en|es] [--widget]\n";
+    std::cerr << "usage: smp-consult messages [--locale L] [--widget] | messages --locales\n";
     return kUsage;
   }
   if (options.widget) {

@@ -7,14 +7,12 @@
 #include <string_view>
 
 #include "json_walk.hpp"
+#include "smp/stages.hpp"
 
 namespace smp {
 namespace {
 
 constexpr std::string_view kSchema = "smp-consult/answers@1";
-constexpr std::array<std::string_view, 12> kNorwoodStages{
-    "I", "II", "IIA", "III", "IIIA", "III_VERTEX", "IV", "IVA", "V", "VA", "VI", "VII"};
-constexpr std::array<std::string_view, 3> kLudwigStages{"I", "II", "III"};
 
 // Present and not null.
 const json* answered(const json& object, std::string_view key) {
@@ -44,7 +42,7 @@ class AnswersReader {
     if (const auto* v = answered(document, "as_of")) answers.as_of = walk_.date(*v, "/as_of");
     answers.dob = past_date(document, "", "dob");
     if (const auto* v = answered(document, "age")) {
-      if (auto age = walk_.integer(*v, "/age", 0, 120)) answers.age = int(*age);
+      if (auto age = walk_.integer(*v, "/age", kMinAge, kMaxAge)) answers.age = int(*age);
     }
     if (complete_ && !answers.dob && !answers.age && answered(document, "dob") == nullptr &&
         answered(document, "age") == nullptr) {
@@ -147,10 +145,9 @@ class AnswersReader {
       }
       if (!known) {
         walk_.error("/pattern/stage", stage->is_string() ? "invalid_value" : "wrong_type",
-                    norwood ? "must be one of: I, II, IIA, III, IIIA, III_VERTEX, IV, IVA, V, VA, "
-                              "VI, VII (got " + JsonWalk::short_dump(*stage) + ")"
-                            : "must be one of: I, II, III (got " + JsonWalk::short_dump(*stage) +
-                                  ")");
+                    "must be one of: " +
+                        (norwood ? stage_list(kNorwoodStages) : stage_list(kLudwigStages)) +
+                        " (got " + JsonWalk::short_dump(*stage) + ")");
       }
     } else if (pattern.scale == Scale::kDiffuse) {
       const auto* extent = answered(v, "extent");

@@ -9,6 +9,7 @@
 #include "smp/ip_range.hpp"
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
+#include "smp/stages.hpp"
 
 namespace smp {
 namespace {
@@ -556,12 +557,8 @@ class ConfigReader {
 
   void stage_price(const std::string& scale, const std::string& stage, const json& value,
                    const std::string& pointer, PricingConfig& pricing) {
-    static constexpr std::array<std::string_view, 12> kNorwood{
-        "I", "II", "IIA", "III", "IIIA", "III_VERTEX", "IV", "IVA", "V", "VA", "VI", "VII"};
-    static constexpr std::array<std::string_view, 3> kLudwig{"I", "II", "III"};
-    const bool known = scale == "norwood"
-                           ? std::find(kNorwood.begin(), kNorwood.end(), stage) != kNorwood.end()
-                           : std::find(kLudwig.begin(), kLudwig.end(), stage) != kLudwig.end();
+    const bool known = scale == "norwood" ? is_listed(kNorwoodStages, stage)
+                                          : is_listed(kLudwigStages, stage);
     if (!known) {
       walk_.error(pointer, "unknown_key", "unknown " + scale + " stage");
       return;
@@ -773,7 +770,9 @@ nlohmann::json public_config_json(const Config& config) {
         {"fallback_email",
          config.lead.fallback_email.empty() ? config.clinic.email : config.lead.fallback_email},
         {"phone", policy(config.lead.phone)},
-        {"marketing_opt_in", config.lead.marketing_opt_in}}},
+        {"marketing_opt_in", config.lead.marketing_opt_in},
+        // The form's limits and choices as parse_lead checks them (the widget has none).
+        {"form", lead_form_json()}}},
       {"theme", config.theme},
   };
 }

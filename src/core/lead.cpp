@@ -596,6 +596,20 @@ class LeadReader {
 
 }  // namespace
 
+nlohmann::json lead_form_json() {
+  nlohmann::json out{{"max_length",
+                      {{"name", kMaxName},
+                       {"email", kMaxEmail},
+                       {"phone", kMaxPhone},
+                       {"utm", kMaxUtm},
+                       {"url", kMaxUrl}}},
+                     {"contact_methods", nlohmann::json::array()},
+                     {"utm_keys", nlohmann::json::array()}};
+  for (std::string_view method : kPreferredContacts) out["contact_methods"].push_back(std::string(method));
+  for (std::string_view key : kUtmKeys) out["utm_keys"].push_back(std::string(key));
+  return out;
+}
+
 Result<Lead> parse_lead(const nlohmann::json& document, const Config& config, Date today,
                         const std::string& locale) {
   const Messages messages(config, resolve_locale(config, locale));

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "smp/consultation.hpp"
+#include "smp/stages.hpp"
 
 namespace smp {
 namespace {
@@ -32,6 +33,15 @@ constexpr std::array<StageRow, 12> kNorwood{{
     {"VI", "full_top", "full_top"},
     {"VII", "full_scalp", "full_scalp"},
 }};
+
+// One row per stage of the one stage list, in its order.
+constexpr bool rows_follow_stages() {
+  for (std::size_t i = 0; i < kNorwood.size(); ++i) {
+    if (std::string_view(kNorwood[i].stage) != kNorwoodStages[i]) return false;
+  }
+  return kNorwood.size() == kNorwoodStages.size();
+}
+static_assert(rows_follow_stages(), "kNorwood must list smp::kNorwoodStages in order");
 
 const char* density_for(std::string_view grade) {
   if (grade == "I" || grade == "mild") return "density_light";

@@ -8,6 +8,7 @@
 
 #include "smp/answers.hpp"
 #include "smp/messages.hpp"
+#include "smp/stages.hpp"
 
 namespace smp {
 namespace {
@@ -70,10 +71,15 @@ constexpr std::array<OptionSpec, 6> kFitzpatrickOptions{{{"1", ValueType::kInt, 
                                                          {"6", ValueType::kInt, 6}}};
 constexpr std::array<OptionSpec, 6> kScaleOptions{str("norwood"), str("ludwig"), str("crown_only"),
                                                   str("diffuse"), str("none"),   str("unsure")};
-constexpr std::array<OptionSpec, 12> kNorwoodOptions{
-    str("I"),  str("II"),  str("IIA"), str("III"), str("IIIA"), str("III_VERTEX"),
-    str("IV"), str("IVA"), str("V"),   str("VA"),  str("VI"),   str("VII")};
-constexpr std::array<OptionSpec, 3> kLudwigOptions{str("I"), str("II"), str("III")};
+// The stage pickers offer the scales' stages (smp/stages.hpp), in order.
+template <std::size_t N>
+constexpr std::array<OptionSpec, N> string_options(const std::array<std::string_view, N>& values) {
+  std::array<OptionSpec, N> out{};
+  for (std::size_t i = 0; i < N; ++i) out[i] = str(values[i]);
+  return out;
+}
+constexpr std::array<OptionSpec, 12> kNorwoodOptions = string_options(kNorwoodStages);
+constexpr std::array<OptionSpec, 3> kLudwigOptions = string_options(kLudwigStages);
 constexpr std::array<OptionSpec, 3> kExtentOptions{str("mild"), str("moderate"), str("extensive")};
 constexpr std::array<OptionSpec, 6> kCauseOptions{
     str("androgenetic"), str("alopecia_areata"),   str("alopecia_totalis_universalis"),
@@ -287,6 +293,8 @@ json question_json(const QuestionSpec& question, const json& answers, const Mess
     out["min"] = question.number_min;
     out["max"] = question.number_max;
   }
+  // Additive: the date of birth's "enter your age instead" field and its bounds.
+  if (question.pointer == std::string_view("/dob")) out["age"] = {{"min", kMinAge}, {"max", kMaxAge}};
   if (question.date_bound == DateBound::kMaxToday) out["max"] = format_date(today);
   if (question.date_bound == DateBound::kMinToday) out["min"] = format_date(today);
   if (question.kind == Kind::kScarList) {

@@ -1,11 +1,15 @@
 // Spanish: chosen by the locale attribute; every text on the way comes from the core's catalogue.
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { test } from 'node:test'
 
 import { openPage, screenshot } from './helpers/browser.mjs'
 import { expectedResult, scenario } from './helpers/expected.mjs'
+import { root } from './helpers/server.mjs'
 import { useDemoSite } from './helpers/site.mjs'
-import { answerAll, readResult, start, waitReady } from './helpers/widget.mjs'
+import { answerAll, answerCurrent, next, readResult, start, waitReady } from './helpers/widget.mjs'
 
 const W = 'smp-consultation'
 const site = useDemoSite({ browser: { locale: 'es-ES' } })
@@ -69,5 +73,52 @@ test('the Spanish catalogue is fetched only for a Spanish visitor, and its loss 
   await start(page, { today: '2025-06-01' })
   assert.equal(await page.locator(`${W} [data-action="next"]`).textContent(), 'Next')
   assert.deepEqual(problems.pageErrors, [])
+  await page.close()
+})
+
+test('Spanish copy: one wording for "not sure" (No lo sé), SMP never MPC', async () => {
+  // What ships: the widget's catalogue file and, through the CLI, every Spanish text (email, .ics).
+  const texts = Object.values(JSON.parse(readFileSync(path.join(root, 'dist/smp/messages.es.json'), 'utf8')).messages ?? {})
+  const cli = process.env.SMP_CONSULT_BIN
+  if (cli && existsSync(cli)) texts.push(...Object.values(JSON.parse(execFileSync(cli, ['messages', '--locale', 'es'], { encoding: 'utf8' })).messages ?? {}))
+  assert.ok(texts.length > 100, `${texts.length} texts`)
+  assert.deepEqual(texts.filter((t) => /\bMPC\b/.test(t)), [])
+  assert.deepEqual(texts.filter((t) => /no estoy segur/i.test(t)), [])
+  assert.ok(texts.includes('No lo sé'))
+  // And on screen: the stage picker's "not sure" button.
+  const { page } = await openPage(site.context, `${site.url}/es.html`)
+  await start(page, { today: '2025-06-01' })
+  const answers = { age: 34, sex: 'male', pattern: { scale: 'norwood' } }
+  for (let step = 0; step < 10; step += 1) {
+    const shown = page.locator(`${W} fieldset[data-question]`).first()
+    await shown.waitFor()
+    if ((await shown.getAttribute('data-question')) === 'norwood_stage') break
+    const asked = await answerCurrent(page, answers)
+    await next(page)
+    await page.waitForFunction(([sel, prev]) => document.querySelector(sel).shadowRoot.querySelector('[data-question]')?.dataset.question !== prev, [W, asked])
+  }
+  const notSure = page.locator(`${W} [data-question="norwood_stage"] [data-action="not-sure"]`, { hasText: 'No lo sé' })
+  await notSure.waitFor()
+  assert.equal(await notSure.count(), 1)
+  await page.close()
+})
+
+test('the Spanish demo page is in Spanish: no sentence of the English page is left', async () => {
+  const { page } = await openPage(site.context, `${site.url}/es.html`)
+  // The page's own copy (outside the widget), sentence by sentence.
+  const sentences = (html) =>
+    html
+      .replace(/<smp-consultation[\s\S]*?<\/smp-consultation>/, '')
+      .replace(/<svg[\s\S]*?<\/svg>/g, '')
+      .replace(/<[^>]+>/g, '\n')
+      .split(/\n|(?<=[.!?])\s/)
+      .map((s) => s.trim())
+      .filter((s) => /[a-z]{3,} [a-z]{3,}/i.test(s))
+  const english = new Set(sentences(readFileSync(path.join(root, 'web/demo/index.html'), 'utf8')))
+  const spanish = sentences(await page.content())
+  const kept = spanish.filter((s) => english.has(s) && !/Harbor Line|Scalp Studio|Austin|Congress Ave/.test(s))
+  assert.deepEqual(kept, [])
+  assert.equal(await page.getAttribute('html', 'lang'), 'es')
+  assert.match(await page.locator('h1').textContent(), /sin cirugía/i)
   await page.close()
 })

@@ -191,6 +191,7 @@ describe('lead relay end to end', () => {
     assert.equal(embed.status, 200);
     const csp = embed.headers.get('content-security-policy');
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.match(csp, /require-trusted-types-for 'script'; trusted-types 'none'/);
     assert.match(csp, /frame-ancestors https:\/\/clinic\.example$/);
     const page = await embed.text();
     assert.match(page, /<smp-consultation config="\/smp\/clinic\.json"/);

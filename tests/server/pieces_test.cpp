@@ -104,7 +104,8 @@ TEST_CASE("static files: content types, no traversal, no listings", "[server][st
 TEST_CASE("/embed: CSP with frame-ancestors from config, no inline code", "[server][embed]") {
   CHECK(embed_csp("") ==
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-        "object-src 'none'; base-uri 'none'; frame-ancestors 'self'");
+        "object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; "
+        "trusted-types 'none'; frame-ancestors 'self'");
   CHECK(frame_ancestors_value({"https://a.example", "https://b.example"}) ==
         "https://a.example https://b.example");
   CHECK(frame_ancestors_value({"https://a.example; script-src *", "'self'"}) == "'self'");

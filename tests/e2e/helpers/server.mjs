@@ -1,5 +1,6 @@
 // A tiny static server with the relay's layout (web/demo at /, dist/smp at /smp/), gzip, the
-// strict CSP header on /strict.html and a minimal POST /api/leads (202 {lead_id}).
+// strict CSP header on /strict.html (plus Trusted Types on /fixtures/trusted-types.html) and a
+// minimal POST /api/leads (202 {lead_id}).
 import { createServer } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -8,6 +9,10 @@ import { gzipSync } from 'node:zlib'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'"
+// The strict policy plus Trusted Types with no policy at all: every HTML/script sink throws.
+export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'`
+// Pages served with a Content-Security-Policy header.
+const CSP_PAGES = { '/strict.html': STRICT_CSP, '/fixtures/trusted-types.html': TRUSTED_TYPES_CSP }
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -83,7 +88,7 @@ export function startServer({ onLead, onRequest, delayMs = 0, port = 0 } = {}) {
       return
     }
     const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' }
-    if (url.pathname === '/strict.html') headers['content-security-policy'] = STRICT_CSP
+    if (CSP_PAGES[url.pathname]) headers['content-security-policy'] = CSP_PAGES[url.pathname]
     let body = readFileSync(file)
     if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
       // Like the relay (and nginx gzip_static): a precompressed sibling when it is up to date.

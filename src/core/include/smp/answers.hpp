@@ -58,6 +58,10 @@ struct Medical {
   std::vector<std::string> unsure;
 };
 
+/// The ages an `age` answer may give (the quiz's age field shows the same bounds).
+inline constexpr int kMinAge = 0;
+inline constexpr int kMaxAge = 120;
+
 struct Answers {
   std::optional<Date> as_of;
   std::optional<Date> dob;

@@ -12,6 +12,7 @@
 #include "smp/catalogue.hpp"
 #include "smp/date.hpp"
 #include "smp/diagnostic.hpp"
+#include "smp/messages.hpp"
 
 namespace smp {
 
@@ -141,7 +142,9 @@ struct LeadConfig {
 struct Config {
   ClinicInfo clinic;
   std::string default_locale = "en";
-  std::vector<std::string> available_locales{"en", "es"};
+  /// Default: every locale the core has (supported_locales()).
+  std::vector<std::string> available_locales =
+      std::vector<std::string>(supported_locales().begin(), supported_locales().end());
   ScreeningConfig screening;
   SessionsConfig sessions;
   PricingConfig pricing;

@@ -61,6 +61,10 @@ struct Lead {
 Result<Lead> parse_lead(const nlohmann::json& document, const Config& config, Date today,
                         const std::string& locale);
 
+/// The limits parse_lead applies that the lead form mirrors, so the widget holds none of its own:
+/// {"max_length": {name, email, phone, utm, url}, "contact_methods": [...], "utm_keys": [...]}.
+nlohmann::json lead_form_json();
+
 /// True for a syntactically valid, header-safe email address (no CR/LF, one @, dotted domain).
 bool is_valid_email(const std::string& address);
 
