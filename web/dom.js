@@ -71,3 +71,12 @@ export function uid(prefix = 'smp') {
   idCounter += 1
   return `${prefix}-${idScope}${idCounter}`
 }
+
+/** A clinic URL the core has validated (http(s) or a /path), resolved against the host page. */
+export function absoluteUrl(url) {
+  try {
+    return url ? new URL(url, document.baseURI).href : ''
+  } catch {
+    return ''
+  }
+}

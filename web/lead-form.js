@@ -1,18 +1,9 @@
 // The lead form (contact details and consents) and the delivery of smp-consult/lead@1 to the
 // clinic's endpoint, with retries while the page stays open and a mailto: fallback.
-import { h, uid } from './dom.js'
+import { absoluteUrl, h, uid } from './dom.js'
 
 function field(label, input, errorId, note) {
   return h('div', { class: 'field' }, h('label', { for: input.id }, label, note ? h('span', { class: 'muted' }, ' ', note) : null), input, h('div', { class: 'error', id: errorId }))
-}
-
-function safeUrl(url) {
-  try {
-    const parsed = new URL(url, document.baseURI)
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null
-  } catch {
-    return null
-  }
 }
 
 /**
@@ -52,7 +43,7 @@ export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack, healthCon
   const health = healthConsent ? h('input', { type: 'checkbox', id: ids.health, name: 'consent_health' }) : null
   const marketing = lead.marketing_opt_in ? h('input', { type: 'checkbox', id: ids.marketing, name: 'consent_marketing' }) : null
   const hp = h('input', { type: 'text', id: ids.hp, name: 'website', tabindex: '-1', autocomplete: 'off' })
-  const privacy = safeUrl(pub.clinic?.privacy_url)
+  const privacy = absoluteUrl(pub.clinic?.privacy_url)
   const headingId = uid('lead-title')
   const heading = h('h2', { id: headingId, tabindex: '-1' }, t('ui.lead.title', { clinic: clinicName }))
   const summary = h('div', { class: 'form-error', role: 'alert', hidden: true })

@@ -1,7 +1,7 @@
 // The result step for <smp-consultation>: result-view.js fed with the element's state (the
 // visitor's answers for review, the calendar file the core produced) and its navigation.
 import { getAt } from './answers.js'
-import { h } from './dom.js'
+import { absoluteUrl, h } from './dom.js'
 import { date } from './format.js'
 import { renderResult } from './result-view.js'
 
@@ -17,14 +17,6 @@ function answerText(widget, q) {
   if (option) return option.label
   if (q.kind === 'date') return date(String(value), widget.locale)
   return String(value)
-}
-
-function resolveUrl(url) {
-  try {
-    return url ? new URL(url, document.baseURI).href : ''
-  } catch {
-    return ''
-  }
 }
 
 function reviewItems(widget) {
@@ -50,7 +42,7 @@ export function resultStep(widget) {
     t: (key, params) => widget.t(key, params),
     locale: widget.locale,
     // The core validated the URL (http(s) or a /path); a path is resolved against the host page.
-    clinic: { ...widget.clinic, booking_url: resolveUrl(widget.clinic.booking_url) },
+    clinic: { ...widget.clinic, booking_url: absoluteUrl(widget.clinic.booking_url) },
     hasIcs: Boolean(widget.ics),
     review: { items: reviewItems(widget), change: (id) => widget.go('question', id) },
     actions: {
