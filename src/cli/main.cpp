@@ -117,8 +117,8 @@ bool resolve_today(const Options& options, const smp::Config& config, smp::Date&
   }
   auto parsed = smp::parse_date(options.today);
   if (!parsed) {
-    std::cerr << "smp-consult: --today must be a date YYYY-MM-DD (got \"" << options.today
-              << "\")\n";
+    std::cerr << "smp-consult: --today must be a date YYYY-MM-DD in " << smp::kFirstYear << "-"
+              << smp::kLastYear << " (got \"" << options.today << "\")\n";
     return false;
   }
   today = *parsed;

@@ -87,6 +87,15 @@ class AnswersReader {
     if (const auto* v = answered(document, "medical")) answers.medical = read_medical(*v);
     if (const auto* v = answered(document, "requested_start")) {
       answers.requested_start = walk_.date(*v, "/requested_start");
+      // Plans are made for the near future; a far wish would date sessions past any calendar.
+      const Date latest = add_months(as_of_, kMaxRequestedStartMonths);
+      if (answers.requested_start && *answers.requested_start > latest) {
+        walk_.error("/requested_start", "out_of_range",
+                    "must be at most " + std::to_string(kMaxRequestedStartMonths / 12) +
+                        " years after the consultation date, " + format_date(latest) + " (" +
+                        format_date(*answers.requested_start) + ")");
+        answers.requested_start.reset();
+      }
     }
     return answers;
   }

@@ -25,7 +25,7 @@ std::optional<Date> parse_date(std::string_view text) {
   if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
   const Date date{std::chrono::year{to_int(y)}, std::chrono::month{unsigned(to_int(m))},
                   std::chrono::day{unsigned(to_int(d))}};
-  if (!date.ok() || to_int(y) < 1900) return std::nullopt;
+  if (!date.ok() || to_int(y) < kFirstYear || to_int(y) > kLastYear) return std::nullopt;
   return date;
 }
 

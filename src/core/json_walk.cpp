@@ -92,7 +92,8 @@ std::optional<Date> JsonWalk::date(const json& value, const std::string& pointer
     if (auto parsed = parse_date(value.get_ref<const std::string&>())) return parsed;
   }
   error(pointer, value.is_string() ? "invalid_date" : "wrong_type",
-        "not a valid date YYYY-MM-DD (" + short_dump(value) + ")");
+        "not a valid date YYYY-MM-DD in " + std::to_string(kFirstYear) + "-" +
+            std::to_string(kLastYear) + " (" + short_dump(value) + ")");
   return std::nullopt;
 }
 

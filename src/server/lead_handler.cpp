@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "smp/consultation.hpp"
+#include "smp/json_text.hpp"
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
 #include "smp/server/email_message.hpp"
@@ -71,6 +72,19 @@ smp::Date evaluation_date(const smp::Lead& lead, smp::Date today) {
     if (delta >= -1 && delta <= 1) return *lead.parsed_answers.as_of;
   }
   return today;
+}
+
+// How long the visitor took, or nullopt when that is unknown (SPEC §7: never a bot signal then).
+// Both ends from the browser's own clock when it sent them (its skew cancels out); else from
+// the relay's clock, but a started_at in the future only says the visitor's clock runs fast.
+std::optional<long long> fill_time_ms(const smp::Lead& lead, std::int64_t now_ms) {
+  const auto started = parse_iso8601(lead.context.started_at);
+  if (!started) return std::nullopt;
+  if (const auto given = parse_iso8601(lead.consent.given_at); given && *given >= *started) {
+    return *given - *started;
+  }
+  if (*started > now_ms) return std::nullopt;
+  return now_ms - *started;
 }
 
 }  // namespace
@@ -150,10 +164,12 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     if (request.body.size() > kMaxLeadBytes) {
       return {413, json_error("payload_too_large", "a lead may be at most 32 KB"), {}};
     }
-    const json document = json::parse(request.body, nullptr, false);
-    if (document.is_discarded()) {
+    // The core's parser: bounded nesting, and a NUL byte is an error rather than the end.
+    auto body = smp::parse_json_text(request.body);
+    if (!body.ok()) {
       return {400, json_error("malformed_json", "the body is not valid JSON"), {}};
     }
+    const json document = std::move(*body.value);
     if (!document.is_object()) {
       return {400, json_error("wrong_type", "the lead must be a JSON object"), {}};
     }
@@ -167,17 +183,6 @@ ApiResponse LeadService::post(const ApiRequest& request) {
       quarantine = "honeypot";
       quarantine_why = "honeypot filled";
     }
-    const std::string started_at = string_at(document, "context", "started_at");
-    if (const auto started = parse_iso8601(started_at); started && quarantine.empty()) {
-      const long long seconds = (request.now_ms - *started) / 1000;
-      if (request.now_ms - *started < config_.lead.min_fill_seconds * 1000LL) {
-        quarantine = "min_fill_seconds";
-        quarantine_why = "quiz filled in " + std::to_string(seconds) +
-                         " s, less than lead.min_fill_seconds (" +
-                         std::to_string(config_.lead.min_fill_seconds) + ")";
-      }
-    }
-
     const smp::Date today =
         options_.today ? options_.today(request.now_ms) : utc_date(request.now_ms);
     std::string locale = string_at(document, "context", "locale");
@@ -199,6 +204,13 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     if (lead.honeypot_filled && quarantine.empty()) {
       quarantine = "honeypot";
       quarantine_why = "honeypot filled";
+    }
+    if (const auto fill_ms = fill_time_ms(lead, request.now_ms); fill_ms && quarantine.empty() &&
+        *fill_ms < config_.lead.min_fill_seconds * 1000LL) {
+      quarantine = "min_fill_seconds";
+      quarantine_why = "quiz filled in " + std::to_string(*fill_ms / 1000) +
+                       " s, less than lead.min_fill_seconds (" +
+                       std::to_string(config_.lead.min_fill_seconds) + ")";
     }
 
     std::string error;

@@ -76,3 +76,24 @@ TEST_CASE("days_between is signed", "[date][arithmetic]") {
   CHECK(smp::days_between(t::date("2024-01-01"), t::date("2025-01-01")) == 366);
   CHECK(smp::days_between(t::date("2025-06-01"), t::date("2025-06-01")) == 0);
 }
+
+TEST_CASE("dates stay four-digit calendar dates", "[date][bounds]") {
+  SECTION("regression: year 9999 made plans in year 0000") {
+    CHECK_FALSE(smp::parse_date("9999-12-20"));
+    CHECK_FALSE(smp::parse_date("2200-01-01"));
+    CHECK(smp::parse_date("2199-12-31"));
+    CHECK_FALSE(smp::parse_date("1899-12-31"));
+    CHECK(smp::parse_date("1900-01-01"));
+  }
+  SECTION("the latest consultation date still plans a touch-up in range") {
+    const nlohmann::json answers = {{"as_of", "2199-12-31"},
+                                    {"age", 40},
+                                    {"pattern", {{"scale", "norwood"}, {"stage", "V"}}}};
+    const auto result = smp::evaluate_json(answers, smp::default_config(),
+                                           *smp::parse_date("2199-12-31"), false, "en");
+    REQUIRE(result.ok());
+    const auto& plan = result.value->at("plan");
+    CHECK(plan.at("sessions").at(0).at("date") == "2200-01-07");
+    CHECK(plan.at("touch_up_reminder").get<std::string>().substr(0, 2) == "22");
+  }
+}

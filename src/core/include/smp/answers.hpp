@@ -78,6 +78,9 @@ struct Answers {
   std::optional<Date> requested_start;
 };
 
+/// The latest `requested_start`, in calendar months after the consultation date.
+inline constexpr int kMaxRequestedStartMonths = 24;
+
 /// How strictly to treat missing answers.
 enum class Completeness {
   kPartial,   ///< answers so far (quiz in progress): nothing is required

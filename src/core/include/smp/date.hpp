@@ -9,7 +9,13 @@ namespace smp {
 
 using Date = std::chrono::year_month_day;
 
-/// Parses a strict `YYYY-MM-DD` calendar date; nullopt for anything else (e.g. 2025-02-30).
+/// The years a date may have (kFirstYear … kLastYear): every date the core accepts, so every
+/// date it computes from them (plans run at most a few years on) stays a real four-digit date.
+inline constexpr int kFirstYear = 1900;
+inline constexpr int kLastYear = 2199;
+
+/// Parses a strict `YYYY-MM-DD` calendar date in kFirstYear … kLastYear; nullopt for anything
+/// else (e.g. 2025-02-30, 9999-12-20).
 std::optional<Date> parse_date(std::string_view text);
 /// Formats as `YYYY-MM-DD`.
 std::string format_date(Date date);
