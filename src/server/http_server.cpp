@@ -1,6 +1,7 @@
 #include "smp/server/http_server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <cstdio>
 #include <exception>
@@ -170,6 +171,21 @@ std::string embed_page(const std::string& clinic_name, const std::string& locale
   if (!locale.empty()) page += " locale=\"" + html_escape(locale) + "\"";
   page += ">\n<p>" + html_escape(clinic_name) + "</p>\n</smp-consultation>\n</body>\n</html>\n";
   return page;
+}
+
+int bind_http_server(httplib::Server& server, const std::string& host, int port) {
+  socket_t listening = INVALID_SOCKET;
+  server.set_socket_options([&listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening = sock;
+  });
+  int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : 0);
+  server.set_socket_options(httplib::default_socket_options);
+  if (bound <= 0) return 0;
+  // cpp-httplib 0.11 listens with a backlog of 5, so a burst of visitors got connection resets;
+  // listen() again on the bound socket raises it to the system's maximum (net.core.somaxconn).
+  if (listening != INVALID_SOCKET) ::listen(listening, SOMAXCONN);
+  return bound;
 }
 
 std::unique_ptr<httplib::Server> make_http_server(const HttpOptions& options, LeadService& leads,

@@ -312,13 +312,7 @@ int serve_command(const std::vector<std::string>& args) {
   http.locales = config.available_locales;
   auto server = make_http_server(http, leads, *outbox);
 
-  int bound_port = port;
-  if (port == 0) {
-    bound_port = server->bind_to_any_port(host);
-    if (bound_port < 0) bound_port = 0;
-  } else if (!server->bind_to_port(host, port)) {
-    bound_port = 0;
-  }
+  const int bound_port = bind_http_server(*server, host, port);
   if (bound_port <= 0) {
     std::cerr << "cannot listen on " << flags.listen << "\n";
     return 1;

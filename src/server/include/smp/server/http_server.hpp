@@ -29,6 +29,9 @@ std::string frame_ancestors_value(const std::vector<std::string>& sources);
 /// The Content-Security-Policy of /embed ('self' when no ancestors are configured).
 std::string embed_csp(const std::string& frame_ancestors);
 
+/// Binds `server` to host:port (0: any free port) with the system's maximum listen backlog;
+/// the bound port, or 0 when it cannot listen.
+int bind_http_server(httplib::Server& server, const std::string& host, int port);
 /// Builds a configured server (routes, payload limit, timeouts, JSON error/exception handlers).
 std::unique_ptr<httplib::Server> make_http_server(const HttpOptions& options, LeadService& leads,
                                                   Outbox& outbox);
