@@ -34,17 +34,8 @@ std::string compact_date(Date date) {
   return text;
 }
 
-// FNV-1a keeps UIDs stable across runs and platforms (std::hash is neither).
-std::uint32_t fnv1a(std::string_view text) {
-  std::uint32_t hash = 2166136261u;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 16777619u;
-  }
-  return hash;
-}
-
-// 64-bit FNV-1a for the plan part of UIDs: two plans of one clinic and day must never share one.
+// 64-bit FNV-1a keeps UIDs stable across runs and platforms (std::hash is neither), and two
+// plans of one clinic and day never share one.
 std::uint64_t fnv1a64(std::string_view text) {
   std::uint64_t hash = 14695981039346656037ull;
   for (unsigned char c : text) {
@@ -260,13 +251,10 @@ std::string plan_to_ics(const Consultation& consultation, const Config& config,
   const std::string stamp = ics_stamp.created_unix_seconds
                                 ? utc_stamp(*ics_stamp.created_unix_seconds)
                                 : compact_date(consultation.as_of) + "T000000Z";
-  std::string uid_suffix =
-      hex32(fnv1a(format_date(consultation.as_of) + '\x1f' + config.clinic.name));
-  if (!ics_stamp.plan_id.empty()) {
-    const std::uint64_t plan = fnv1a64(ics_stamp.plan_id + '\x1f' + uid_suffix);
-    uid_suffix += "-" + hex32(static_cast<std::uint32_t>(plan >> 32)) +
-                  hex32(static_cast<std::uint32_t>(plan));
-  }
+  const std::uint64_t uid_hash = fnv1a64(format_date(consultation.as_of) + '\x1f' +
+                                         config.clinic.name + '\x1f' + ics_stamp.plan_id);
+  const std::string uid_suffix =
+      hex32(static_cast<std::uint32_t>(uid_hash >> 32)) + hex32(static_cast<std::uint32_t>(uid_hash));
   const std::string location = escape_ics_text(config.clinic.address);
 
   std::string out;
