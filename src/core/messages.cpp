@@ -25,11 +25,18 @@ const MessageEntry* find_in(std::span<const MessageEntry> part, std::string_view
   return nullptr;
 }
 
-const MessageEntry* find_built_in(std::string_view locale, std::string_view key) {
+// The entry of `key`, text or not (the wasm compiles some keys without their texts).
+const MessageEntry* find_built_in_key(std::string_view locale, std::string_view key) {
   for (PartFn part : kParts) {
     if (const MessageEntry* entry = find_in(part(locale), key)) return entry;
   }
   return nullptr;
+}
+
+// The built-in text of `key`, if this build has it.
+const MessageEntry* find_built_in(std::string_view locale, std::string_view key) {
+  const MessageEntry* entry = find_built_in_key(locale, key);
+  return entry != nullptr && !entry->text.empty() ? entry : nullptr;
 }
 
 // The texts of `locale` the host loaded at run time, if any.
@@ -122,7 +129,7 @@ bool is_supported_locale(std::string_view locale) {
          kSupportedLocales.end();
 }
 
-bool is_message_key(std::string_view key) { return find_built_in("en", key) != nullptr; }
+bool is_message_key(std::string_view key) { return find_built_in_key("en", key) != nullptr; }
 
 Messages::Messages(const Config& config, std::string_view locale)
     : config_(config), locale_(locale) {}
@@ -148,6 +155,10 @@ std::string Messages::text(std::string_view key, const MessageParams& params) co
   if (const MessageEntry* entry = find_built_in("en", key)) {
     return substitute(entry->text, params);
   }
+  if (const Catalogue* english = loaded_catalogue(config_, "en")) {
+    const auto text = english->find(key);
+    if (text != english->end()) return substitute(text->second, params);
+  }
   return std::string(key);
 }
 
@@ -155,8 +166,10 @@ bool Messages::has(std::string_view key) const {
   const auto clinic = config_.copy.find(locale_);
   if (clinic != config_.copy.end() && clinic->second.count(std::string(key)) != 0) return true;
   const Catalogue* loaded = loaded_catalogue(config_, locale_);
+  const Catalogue* english = loaded_catalogue(config_, "en");
   return find_built_in(locale_, key) != nullptr || find_built_in("en", key) != nullptr ||
-         (loaded != nullptr && loaded->count(key) != 0);
+         (loaded != nullptr && loaded->count(key) != 0) ||
+         (english != nullptr && english->count(key) != 0);
 }
 
 std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
@@ -168,16 +181,24 @@ std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
   const auto layer = [&](std::string_view key, std::string_view text) {
     if (matches(key)) resolved[std::string(key)] = std::string(text);
   };
-  for (PartFn part : kParts) {
-    for (const MessageEntry& entry : part("en")) layer(entry.key, entry.text);
-  }
-  if (const Catalogue* loaded = loaded_catalogue(config_, locale_)) {
-    for (const auto& [key, text] : *loaded) layer(key, text);
-  }
-  if (locale_ != "en") {
+  // (a built-in key without text, as the wasm compiles the later texts, adds nothing)
+  const auto built_in_layer = [&](std::string_view locale) {
     for (PartFn part : kParts) {
-      for (const MessageEntry& entry : part(locale_)) layer(entry.key, entry.text);
+      for (const MessageEntry& entry : part(locale)) {
+        if (!entry.text.empty()) layer(entry.key, entry.text);
+      }
     }
+  };
+  const auto loaded_layer = [&](std::string_view locale) {
+    if (const Catalogue* loaded = loaded_catalogue(config_, locale)) {
+      for (const auto& [key, text] : *loaded) layer(key, text);
+    }
+  };
+  loaded_layer("en");
+  built_in_layer("en");
+  if (locale_ != "en") {
+    loaded_layer(locale_);
+    built_in_layer(locale_);
   }
   const auto clinic = config_.copy.find(locale_);
   if (clinic != config_.copy.end()) {

@@ -1,6 +1,8 @@
 #pragma once
 // The per-locale parts of the built-in catalogue, each defined in its own
 // messages_<part>_<locale>.cpp so every area of the product owns its copy.
+#include <array>
+#include <cstddef>
 #include <span>
 
 #include "smp/messages.hpp"
@@ -14,6 +16,19 @@
 #endif
 
 namespace smp {
+
+/// A part as this build compiles it: the WebAssembly build (SMP_WITHOUT_LATER_TEXTS) keeps the
+/// keys of is_later_text() but not their texts, which it loads from messages.en.json. Evaluated
+/// at compile time, so those string literals never reach the binary.
+template <std::size_t N>
+constexpr std::array<MessageEntry, N> built_in(std::array<MessageEntry, N> part) {
+#ifdef SMP_WITHOUT_LATER_TEXTS
+  for (MessageEntry& entry : part) {
+    if (is_later_text(entry.key)) entry.text = {};
+  }
+#endif
+  return part;
+}
 
 /// verdict.*, reason.*, action.*, advisory.*, package.*, precare.*, aftercare.*, error.*, ics.*,
 /// longevity.* in English.

@@ -1,11 +1,11 @@
 // ui.* texts, locale en: the widget's own chrome (fetched at runtime via the `messages` binding).
 #include <array>
 
-#include "smp/messages.hpp"
+#include "messages_parts.hpp"
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 126> kUiMessagesEn{{
+constexpr auto kUiMessagesEn = built_in(std::array<MessageEntry, 126>{{
     {"ui.loading", "Loading your consultation…"},
     {"ui.widget_label", "Scalp micropigmentation consultation"},
     {"ui.intro.title", "Is scalp micropigmentation right for you?"},
@@ -132,7 +132,7 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEn{{
     {"ui.fallback.network", "Please check your connection and reload the page, or contact us directly:"},
     {"ui.yes", "Yes"},
     {"ui.no", "No"},
-}};
+}});
 }  // namespace
 
 std::span<const MessageEntry> ui_messages_en() { return kUiMessagesEn; }
