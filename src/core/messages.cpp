@@ -25,18 +25,20 @@ const MessageEntry* find_in(std::span<const MessageEntry> part, std::string_view
   return nullptr;
 }
 
-// The entry of `key`, text or not (the wasm compiles some keys without their texts).
-const MessageEntry* find_built_in_key(std::string_view locale, std::string_view key) {
+const MessageEntry* find_built_in(std::string_view locale, std::string_view key) {
   for (PartFn part : kParts) {
     if (const MessageEntry* entry = find_in(part(locale), key)) return entry;
   }
   return nullptr;
 }
 
-// The built-in text of `key`, if this build has it.
-const MessageEntry* find_built_in(std::string_view locale, std::string_view key) {
-  const MessageEntry* entry = find_built_in_key(locale, key);
-  return entry != nullptr && !entry->text.empty() ? entry : nullptr;
+// The English keys this build has without their texts (the wasm's later and email texts).
+bool is_key_without_text(std::string_view key) {
+  const std::uint32_t hash = key_hash(key);
+  for (auto hashes : {core_key_hashes_en(), ui_key_hashes_en(), email_key_hashes_en()}) {
+    if (std::find(hashes.begin(), hashes.end(), hash) != hashes.end()) return true;
+  }
+  return false;
 }
 
 // The texts of `locale` the host loaded at run time, if any.
@@ -129,7 +131,9 @@ bool is_supported_locale(std::string_view locale) {
          kSupportedLocales.end();
 }
 
-bool is_message_key(std::string_view key) { return find_built_in_key("en", key) != nullptr; }
+bool is_message_key(std::string_view key) {
+  return find_built_in("en", key) != nullptr || is_key_without_text(key);
+}
 
 Messages::Messages(const Config& config, std::string_view locale)
     : config_(config), locale_(locale) {}
@@ -181,12 +185,9 @@ std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
   const auto layer = [&](std::string_view key, std::string_view text) {
     if (matches(key)) resolved[std::string(key)] = std::string(text);
   };
-  // (a built-in key without text, as the wasm compiles the later texts, adds nothing)
   const auto built_in_layer = [&](std::string_view locale) {
     for (PartFn part : kParts) {
-      for (const MessageEntry& entry : part(locale)) {
-        if (!entry.text.empty()) layer(entry.key, entry.text);
-      }
+      for (const MessageEntry& entry : part(locale)) layer(entry.key, entry.text);
     }
   };
   const auto loaded_layer = [&](std::string_view locale) {

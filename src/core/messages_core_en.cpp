@@ -9,7 +9,7 @@ namespace smp {
 namespace {
 
 // to_array deduces N, so an entry can never be silently dropped or padded.
-constexpr auto kCoreMessagesEn = built_in(std::to_array<MessageEntry>({
+constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     // Verdicts (DOMAIN.md 3.2).
     {"verdict.good_candidate", "Good candidate"},
     {"verdict.good_candidate.summary",
@@ -314,10 +314,10 @@ constexpr auto kCoreMessagesEn = built_in(std::to_array<MessageEntry>({
     {"ics.full_day", "Long session: keep the whole day free."},
     {"ics.aftercare", "SMP aftercare: {items}"},
     {"ics.aftercare_after_session", "SMP aftercare after session {number}: {items}"},
-}));
+});
 
 }  // namespace
 
-std::span<const MessageEntry> core_messages_en() { return kCoreMessagesEn; }
+SMP_MESSAGE_PART(kCoreMessagesEn, core_messages_en, core_key_hashes_en)
 
 }  // namespace smp

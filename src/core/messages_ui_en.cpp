@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr auto kUiMessagesEn = built_in(std::array<MessageEntry, 126>{{
+constexpr std::array<MessageEntry, 126> kUiMessagesEn{{
     {"ui.loading", "Loading your consultation…"},
     {"ui.widget_label", "Scalp micropigmentation consultation"},
     {"ui.intro.title", "Is scalp micropigmentation right for you?"},
@@ -132,9 +132,9 @@ constexpr auto kUiMessagesEn = built_in(std::array<MessageEntry, 126>{{
     {"ui.fallback.network", "Please check your connection and reload the page, or contact us directly:"},
     {"ui.yes", "Yes"},
     {"ui.no", "No"},
-}});
+}};
 }  // namespace
 
-std::span<const MessageEntry> ui_messages_en() { return kUiMessagesEn; }
+SMP_MESSAGE_PART(kUiMessagesEn, ui_messages_en, ui_key_hashes_en)
 
 }  // namespace smp

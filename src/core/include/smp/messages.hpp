@@ -39,8 +39,8 @@ bool is_supported_locale(std::string_view locale);
 bool is_message_key(std::string_view key);
 
 /// The texts the widget needs only from the result on: verdict, reasons, plan, estimate, dates,
-/// calendar, lead form and done step. Its WebAssembly build compiles their keys without the
-/// English texts (the first download stays small); scripts/build-web writes those texts as
+/// calendar, lead form and done step. Its WebAssembly build compiles their keys (as hashes)
+/// without the English texts (the first download stays small); scripts/build-web writes those texts as
 /// messages.en.json (`smp-consult messages --widget --later`), loaded with later-steps.js.
 constexpr bool is_later_text(std::string_view key) {
   constexpr std::string_view kLater[] = {
@@ -60,7 +60,6 @@ using MessageParams = std::vector<std::pair<std::string, std::string>>;
 
 /// Resolves texts for one locale: clinic copy[locale] -> built-in[locale] -> loaded[locale]
 /// (Config::loaded_catalogues) -> built-in en -> loaded en (the wasm's later texts) -> key.
-/// A built-in entry without text (a key the wasm compiles without its text) is no text.
 class Messages {
  public:
   Messages(const Config& config, std::string_view locale);
