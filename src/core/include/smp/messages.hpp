@@ -40,8 +40,9 @@ bool is_message_key(std::string_view key);
 
 /// The texts the widget needs only from the result on: verdict, reasons, plan, estimate, dates,
 /// calendar, lead form and done step. Its WebAssembly build compiles their keys (as hashes)
-/// without the English texts (the first download stays small); scripts/build-web writes those texts as
-/// messages.en.json (`smp-consult messages --widget --later`), loaded with later-steps.js.
+/// without the English texts (the first download stays small); scripts/build-web writes those
+/// texts as messages.en.json (`smp-consult messages --widget --later`), loaded with
+/// later-steps.js.
 constexpr bool is_later_text(std::string_view key) {
   constexpr std::string_view kLater[] = {
       "verdict.",  "reason.",   "action.",    "advisory.", "package.",   "precare.",
