@@ -89,6 +89,29 @@ export async function loadCatalogue(core, lang) {
   }
 }
 
+// The English texts of the steps after the questions (verdict, plan, estimate, lead form) are
+// not in the wasm either: build-web writes them as messages.en.json, which load-later.js fetches
+// with later-steps.js, so they are in the core before it evaluates. Once per page.
+let laterTexts = null
+
+/** Loads them into the page's core; rejects when they cannot load (the step shows its failure). */
+export function loadLaterTexts() {
+  if (!laterTexts) {
+    const url = new URL('./messages.en.json', import.meta.url)
+    laterTexts = Promise.all([fetch(url, { credentials: 'same-origin' }), loadCore()])
+      .then(async ([response, core]) => {
+        if (!response.ok) throw new Error(`messages.en.json: HTTP ${response.status}`)
+        const loaded = core.loadMessages(await response.text())
+        if (loaded.ok !== true) throw new Error(`messages.en.json: ${loaded.errors?.[0]?.message}`)
+      })
+      .catch((error) => {
+        laterTexts = null // let a later attempt fetch again
+        throw error
+      })
+  }
+  return laterTexts
+}
+
 function parse(text, fallback) {
   try {
     return JSON.parse(text)

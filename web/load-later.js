@@ -1,18 +1,22 @@
 // The steps after the first question (stage diagrams, result, lead form, done and their styles)
 // are one module, later-steps.js, fetched with import() so the first download holds only the
-// intro and the questions. The element starts it once the visitor interacts with the first
-// question (prefetchLater), so a later step normally finds it loaded; one that does not waits.
+// intro and the questions; their English texts (messages.en.json) come with it. The element
+// starts both once the visitor interacts with the first question (prefetchLater), so a later
+// step normally finds them loaded; one that does not waits.
+import { loadLaterTexts } from './core-loader.js'
+
 let pending = null
 let loaded = null
 let scheduled = false
 
-/** Resolves to the later-steps module; after a failure the next call tries again. */
+/** Resolves to the later-steps module once it and its texts are loaded; after a failure the next
+ * call tries again. */
 export function loadLater() {
   if (loaded) return Promise.resolve(loaded)
   if (!pending) {
     // Relative to this module's URL in both builds (bundled: beside smp-consult.js).
-    pending = import('./later-steps.js').then(
-      (module) => {
+    pending = Promise.all([import('./later-steps.js'), loadLaterTexts()]).then(
+      ([module]) => {
         loaded = module
         return module
       },
@@ -25,7 +29,7 @@ export function loadLater() {
   return pending
 }
 
-/** The module once loaded, else null: rendering a step stays synchronous. */
+/** The module once loaded (with its texts), else null: rendering a step stays synchronous. */
 export function laterSteps() {
   return loaded
 }

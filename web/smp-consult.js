@@ -274,6 +274,16 @@ class Consultation {
     this.emit('smp-ready', { version: core.version(), locale: this.locale })
   }
 
+  /** later-steps.js once it is loaded (its sheet adopted, its texts taken from the core), else null. */
+  later() {
+    const later = laterSteps()
+    if (later && !this.laterStyled) {
+      this.adoptSheets()
+      this.refreshTexts()
+    }
+    return later
+  }
+
   /** The shared sheets, the later steps' once loaded, and this clinic's theme (last: it wins). */
   adoptSheets() {
     const later = laterSteps()
@@ -296,15 +306,20 @@ class Consultation {
   }
 
   applyLocaleAndToday() {
+    this.refreshTexts()
+    const today = (this.getAttribute('today') || '').trim()
+    this.today = DATE_RE.test(today) ? today : todayIn(this.clinic?.timezone)
+    // The page's own lang may differ: the widget's content carries its locale inside the shadow root.
+    this.els.root.setAttribute('lang', this.locale)
+  }
+
+  /** The texts the core has now (the later steps' arrive with later-steps.js). */
+  refreshTexts() {
     const messages = this.core.messages(this.configText, this.requestedLocale())
     if (messages && messages.ok !== false) {
       this.texts = messages
       this.locale = messages.locale || 'en'
     }
-    const today = (this.getAttribute('today') || '').trim()
-    this.today = DATE_RE.test(today) ? today : todayIn(this.clinic?.timezone)
-    // The page's own lang may differ: the widget's content carries its locale inside the shadow root.
-    this.els.root.setAttribute('lang', this.locale)
   }
 
   /** kind: 'config', 'wasm' (the core) or 'network' (later-steps.js did not load). */
@@ -518,6 +533,12 @@ class Consultation {
 
   showResult() {
     this.guard(() => {
+      // The result's texts (verdict, plan, estimate) come with later-steps.js: the core evaluates
+      // once they are loaded.
+      if (!this.later()) {
+        this.waitForLater(() => this.showResult())
+        return
+      }
       // A required question that became visible after an edit must be answered first.
       const missing = this.visible().find((q) => q.required && !this.isAnswered(q))
       if (missing) {
@@ -576,15 +597,16 @@ class Consultation {
     return this.phase === 'result' || this.phase === 'lead' || this.phase === 'done'
   }
 
-  /** A spinner in place of the step until later-steps.js is there; a clear message if it fails. */
-  waitForLater() {
+  /** A spinner in place of the step until later-steps.js is there (then `then`, by default a
+   * render); a clear message if it fails. */
+  waitForLater(then = () => this.scheduleRender()) {
     const generation = this.generation
     this.stepView = null
     this.els.step.replaceChildren(h('div', { class: 'loading', 'aria-busy': 'true' }, h('span', { class: 'spinner', 'aria-hidden': 'true' })))
     this.updateProgress()
     loadLater().then(
       () => {
-        if (generation === this.generation) this.scheduleRender()
+        if (generation === this.generation && this.phase !== 'failed') then()
       },
       (error) => {
         if (generation === this.generation && this.phase !== 'failed') this.fail('later_load_failed', String(error?.message || error), 'network')
@@ -594,8 +616,7 @@ class Consultation {
 
   render() {
     if (this.phase === 'loading' || this.phase === 'failed') return
-    const later = laterSteps()
-    if (later && !this.laterStyled) this.adoptSheets()
+    const later = this.later()
     if (!later && this.needsLater()) {
       this.waitForLater()
       return

@@ -33,10 +33,11 @@ Usage:
   smp-consult evaluate [--config C] --answers A [--today YYYY-MM-DD] [--locale L] [--ics]
       The consultation result (verdict, reasons, estimate, plan) as JSON,
       or with --ics the plan as an iCalendar file.
-  smp-consult messages [--locale L] [--widget] | messages --locales
+  smp-consult messages [--locale L] [--widget [--later]] | messages --locales
       Every built-in text of a locale (message key -> text) as JSON: the keys a clinic
       may override under "copy". --widget: the widget's texts only, compact, as
-      scripts/build-web writes the messages.L.json the widget loads. --locales: the
+      scripts/build-web writes the messages.L.json the widget loads; --later: only those
+      the wasm leaves out (result, plan, lead form: messages.en.json). --locales: the
       supported locales and each one's ui.fallback.* texts (what the widget shows when
       the core itself cannot load), as scripts/build-web gives them to the widget.
   smp-consult serve [--config C] [--listen 127.0.0.1:8080] [--data DIR]
@@ -57,6 +58,7 @@ struct Options {
   std::string config, answers, locale, today;
   bool ics = false;
   bool widget = false;
+  bool later = false;
   bool locales = false;
   bool help = false;
 };
@@ -79,6 +81,8 @@ bool parse_options(const std::vector<std::string>& args, Options& out) {
       out.ics = true;
     } else if (arg == "--widget") {
       out.widget = true;
+    } else if (arg == "--later") {
+      out.later = true;
     } else if (arg == "--locales") {
       out.locales = true;
     } else if (arg == "--config") {
@@ -205,19 +209,21 @@ int locales_command() {
 
 int messages_command(const Options& options) {
   if (options.locales) {
-    if (!options.positional.empty() || options.widget || !options.locale.empty()) {
+    if (!options.positional.empty() || options.widget || options.later || !options.locale.empty()) {
       std::cerr << "usage: smp-consult messages --locales\n";
       return kUsage;
     }
     return locales_command();
   }
   const std::string locale = options.locale.empty() ? "en" : options.locale;
-  if (!options.positional.empty() || !smp::has_built_in_catalogue(locale)) {
-    std::cerr << "usage: smp-consult messages [--locale L] [--widget] | messages --locales\n";
+  if (!options.positional.empty() || !smp::has_built_in_catalogue(locale) ||
+      (options.later && !options.widget)) {
+    std::cerr << "usage: smp-consult messages [--locale L] [--widget [--later]] | messages --locales\n";
     return kUsage;
   }
   if (options.widget) {
-    std::cout << smp::dump_json(smp::catalogue_json(locale, smp::CatalogueScope::kWidget)) << "\n";
+    const auto scope = options.later ? smp::CatalogueScope::kWidgetLater : smp::CatalogueScope::kWidget;
+    std::cout << smp::dump_json(smp::catalogue_json(locale, scope)) << "\n";
   } else {
     std::cout << smp::dump_json(smp::catalogue_json(locale), 2) << "\n";
   }

@@ -18,7 +18,11 @@ bool has_built_in_catalogue(std::string_view locale) { return !ui_messages(local
 nlohmann::json catalogue_json(std::string_view locale, CatalogueScope scope) {
   nlohmann::json texts = nlohmann::json::object();
   const auto add = [&](std::span<const MessageEntry> part) {
-    for (const MessageEntry& entry : part) texts[std::string(entry.key)] = entry.text;
+    for (const MessageEntry& entry : part) {
+      if (scope != CatalogueScope::kWidgetLater || is_later_text(entry.key)) {
+        texts[std::string(entry.key)] = entry.text;
+      }
+    }
   };
   add(core_messages(locale));
   add(question_messages(locale));

@@ -32,6 +32,15 @@ const MessageEntry* find_built_in(std::string_view locale, std::string_view key)
   return nullptr;
 }
 
+// The English keys this build has without their texts (the wasm's later and email texts).
+bool is_key_without_text(std::string_view key) {
+  const std::uint32_t hash = key_hash(key);
+  for (auto hashes : {core_key_hashes_en(), ui_key_hashes_en(), email_key_hashes_en()}) {
+    if (std::find(hashes.begin(), hashes.end(), hash) != hashes.end()) return true;
+  }
+  return false;
+}
+
 // The texts of `locale` the host loaded at run time, if any.
 const Catalogue* loaded_catalogue(const Config& config, std::string_view locale) {
   if (!config.loaded_catalogues) return nullptr;
@@ -122,7 +131,9 @@ bool is_supported_locale(std::string_view locale) {
          kSupportedLocales.end();
 }
 
-bool is_message_key(std::string_view key) { return find_built_in("en", key) != nullptr; }
+bool is_message_key(std::string_view key) {
+  return find_built_in("en", key) != nullptr || is_key_without_text(key);
+}
 
 Messages::Messages(const Config& config, std::string_view locale)
     : config_(config), locale_(locale) {}
@@ -148,6 +159,10 @@ std::string Messages::text(std::string_view key, const MessageParams& params) co
   if (const MessageEntry* entry = find_built_in("en", key)) {
     return substitute(entry->text, params);
   }
+  if (const Catalogue* english = loaded_catalogue(config_, "en")) {
+    const auto text = english->find(key);
+    if (text != english->end()) return substitute(text->second, params);
+  }
   return std::string(key);
 }
 
@@ -155,8 +170,10 @@ bool Messages::has(std::string_view key) const {
   const auto clinic = config_.copy.find(locale_);
   if (clinic != config_.copy.end() && clinic->second.count(std::string(key)) != 0) return true;
   const Catalogue* loaded = loaded_catalogue(config_, locale_);
+  const Catalogue* english = loaded_catalogue(config_, "en");
   return find_built_in(locale_, key) != nullptr || find_built_in("en", key) != nullptr ||
-         (loaded != nullptr && loaded->count(key) != 0);
+         (loaded != nullptr && loaded->count(key) != 0) ||
+         (english != nullptr && english->count(key) != 0);
 }
 
 std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
@@ -168,16 +185,21 @@ std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
   const auto layer = [&](std::string_view key, std::string_view text) {
     if (matches(key)) resolved[std::string(key)] = std::string(text);
   };
-  for (PartFn part : kParts) {
-    for (const MessageEntry& entry : part("en")) layer(entry.key, entry.text);
-  }
-  if (const Catalogue* loaded = loaded_catalogue(config_, locale_)) {
-    for (const auto& [key, text] : *loaded) layer(key, text);
-  }
-  if (locale_ != "en") {
+  const auto built_in_layer = [&](std::string_view locale) {
     for (PartFn part : kParts) {
-      for (const MessageEntry& entry : part(locale_)) layer(entry.key, entry.text);
+      for (const MessageEntry& entry : part(locale)) layer(entry.key, entry.text);
     }
+  };
+  const auto loaded_layer = [&](std::string_view locale) {
+    if (const Catalogue* loaded = loaded_catalogue(config_, locale)) {
+      for (const auto& [key, text] : *loaded) layer(key, text);
+    }
+  };
+  loaded_layer("en");
+  built_in_layer("en");
+  if (locale_ != "en") {
+    loaded_layer(locale_);
+    built_in_layer(locale_);
   }
   const auto clinic = config_.copy.find(locale_);
   if (clinic != config_.copy.end()) {

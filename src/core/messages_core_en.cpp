@@ -318,6 +318,6 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
 
 }  // namespace
 
-std::span<const MessageEntry> core_messages_en() { return kCoreMessagesEn; }
+SMP_MESSAGE_PART(kCoreMessagesEn, core_messages_en, core_key_hashes_en)
 
 }  // namespace smp

@@ -108,6 +108,6 @@ constexpr std::array<MessageEntry, 98> kEmailMessagesEn{{
 }};
 }  // namespace
 
-std::span<const MessageEntry> email_messages_en() { return kEmailMessagesEn; }
+SMP_MESSAGE_PART(kEmailMessagesEn, email_messages_en, email_key_hashes_en)
 
 }  // namespace smp

@@ -1,7 +1,7 @@
 // ui.* texts, locale en: the widget's own chrome (fetched at runtime via the `messages` binding).
 #include <array>
 
-#include "smp/messages.hpp"
+#include "messages_parts.hpp"
 
 namespace smp {
 namespace {
@@ -135,6 +135,6 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEn{{
 }};
 }  // namespace
 
-std::span<const MessageEntry> ui_messages_en() { return kUiMessagesEn; }
+SMP_MESSAGE_PART(kUiMessagesEn, ui_messages_en, ui_key_hashes_en)
 
 }  // namespace smp

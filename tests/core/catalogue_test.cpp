@@ -100,3 +100,41 @@ TEST_CASE("with_prefix resolves every key as text() does", "[messages]") {
     }
   }
 }
+
+TEST_CASE("the widget's later catalogue is its texts of the steps after the questions",
+          "[catalogue]") {
+  const json widget = smp::catalogue_json("en", smp::CatalogueScope::kWidget)["messages"];
+  const json later = smp::catalogue_json("en", smp::CatalogueScope::kWidgetLater)["messages"];
+  for (auto it = widget.begin(); it != widget.end(); ++it) {
+    CHECK(later.contains(it.key()) == smp::is_later_text(it.key()));
+  }
+  CHECK(later.size() < widget.size());
+  // The result's texts leave the wasm; what the boot, intro, questions and their errors show stays.
+  for (const char* key : {"verdict.good_candidate", "reason.health_answer_unsure", "money.format",
+                          "date.long", "ui.result.title", "ui.lead.submit", "ui.done.title"}) {
+    CHECK(later.contains(key));
+  }
+  for (const char* key : {"ui.intro.title", "ui.next", "ui.error.required", "ui.fallback.network",
+                          "question.dob", "option.yes_no.true", "section.health", "error.required",
+                          "ui.stage.not_sure"}) {
+    CHECK_FALSE(smp::is_later_text(key));
+  }
+  REQUIRE(smp::parse_catalogue(smp::catalogue_json("en", smp::CatalogueScope::kWidgetLater)).ok());
+}
+
+TEST_CASE("a loaded English catalogue fills texts a build has only as keys", "[catalogue][messages]") {
+  smp::Config config = smp::default_config();
+  auto catalogues = std::make_shared<smp::Catalogues>();
+  (*catalogues)["en"]["ui.next"] = "Next (loaded)";
+  config.loaded_catalogues = catalogues;
+  // A built-in text wins over the loaded one, in text() and in with_prefix() alike.
+  CHECK(smp::Messages(config, "en").text("ui.next") == "Next");
+  bool found = false;
+  for (const auto& [key, text] : smp::Messages(config, "en").with_prefix("ui.next")) {
+    if (key == "ui.next") {
+      found = true;
+      CHECK(text == "Next");
+    }
+  }
+  CHECK(found);
+}

@@ -12,8 +12,11 @@ import { answerAll, answerCurrent, next, readResult, start, waitReady } from './
 
 const W = 'smp-consultation'
 const LATER = '**/smp/later-steps.js'
-// Modules only the later steps use (the unbundled build requests them after later-steps.js).
-const LATER_MODULE = /\/smp\/(later-steps|later-styles|result-step|result-view|lead-step|lead-form|stage-diagrams)\.js$/
+// Their English texts (the wasm compiles those keys without them), fetched with later-steps.js.
+const LATER_TEXTS = '**/smp/messages.en.json'
+// Modules only the later steps use (the unbundled build requests them after later-steps.js), and
+// their texts.
+const LATER_MODULE = /\/smp\/((later-steps|later-styles|result-step|result-view|lead-step|lead-form|stage-diagrams)\.js|messages\.en\.json)$/
 const V01 = { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', fitzpatrick: 3, requested_start: '2025-06-10' }
 
 const site = useDemoSite()
@@ -69,6 +72,10 @@ test('the first question shows without the later steps; they load after it and t
     })
     const shown = await readResult(page)
     assert.equal(shown.verdict, 'good_candidate')
+    // The result's texts came with the later steps (messages.en.json): none is a raw key.
+    const resultText = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.textContent, W)
+    assert.match(resultText, /Good candidate/)
+    assert.doesNotMatch(resultText, /\b(ui|verdict|reason|action|advisory|package|precare|aftercare|money|date|longevity)\.[a-z_]+/)
     // The result's rules come with later-steps.js (later-styles.js).
     const border = await page.evaluate((sel) => getComputedStyle(document.querySelector(sel).shadowRoot.querySelector('.verdict')).borderInlineStartWidth, W)
     assert.equal(border, '6px')
@@ -76,6 +83,7 @@ test('the first question shows without the later steps; they load after it and t
     await page.locator(`${W} form.lead-form`).waitFor()
     await screenshot(page, 'later-steps-lead-form')
     assert.equal(laterRequests, 1, 'later-steps.js fetched once')
+    assert.equal(smp.filter((p) => p === '/smp/messages.en.json').length, 1, 'the later texts fetched once')
     assert.deepEqual(problems.pageErrors, [])
     assert.deepEqual(problems.console, [])
   } finally {
@@ -83,10 +91,13 @@ test('the first question shows without the later steps; they load after it and t
   }
 })
 
-test('later steps that cannot load: the fallback with the clinic contact and smp-error, no blank widget', async () => {
+for (const [what, blocked] of [
+  ['later steps', LATER],
+  ['the later steps\' texts', LATER_TEXTS],
+]) test(`${what} that cannot load: the fallback with the clinic contact and smp-error, no blank widget or raw key`, async () => {
   const { context, close } = await launch()
   try {
-    await context.route(LATER, (route) => route.abort('internetdisconnected'))
+    await context.route(blocked, (route) => route.abort('internetdisconnected'))
     const { page, problems } = await openPage(context)
     await page.addInitScript(() => {
       window.smpErrors = []
@@ -113,6 +124,7 @@ test('later steps that cannot load: the fallback with the clinic contact and smp
     assert.match(text, /could not load/)
     assert.match(text, /reload the page/)
     assert.match(text, /\+1 512 555 0142/)
+    assert.doesNotMatch(text, /\bui\.[a-z_.]+/, 'no raw message key')
     assert.equal(await failure.getAttribute('data-code'), 'later_load_failed')
     // The failure view gives the clinic's contact, so the host's light-DOM loading copy goes.
     assert.equal(await page.locator(`${W} > .fallback`).isVisible(), false, 'light-DOM loading copy hidden')

@@ -91,6 +91,28 @@ describe('wasm bindings', () => {
     assert.equal(JSON.parse(fresh.messages(demoConfig(), 'en'))['ui.next'], 'Next')
   })
 
+  test('every English key is a key in the wasm, which leaves the later and email texts out', async () => {
+    const all = JSON.parse(execFileSync(cli, ['messages', '--locale', 'en'], { encoding: 'utf8' })).messages
+    const later = JSON.parse(readFileSync(path.join(widgetDist, 'messages.en.json'), 'utf8')).messages
+    const fresh = await loadCore({ catalogues: false })
+    // Clinic copy for every key validates as natively (the wasm keeps some keys as hashes only)...
+    const copy = Object.fromEntries(Object.keys(all).map((key) => [key, `copy of ${key}`]))
+    assert.deepEqual(JSON.parse(fresh.validateConfig(JSON.stringify({ copy: { en: copy } }))), { ok: true, errors: [] })
+    // ...and a near miss of each does not.
+    const typos = Object.fromEntries(Object.keys(all).map((key) => [`${key}x`, 'typo']))
+    const refused = JSON.parse(fresh.validateConfig(JSON.stringify({ copy: { en: typos } })))
+    assert.equal(refused.errors.filter((e) => e.code === 'unknown_key').length, Object.keys(all).length)
+    // Until messages.en.json is loaded, the later texts are not in the wasm: none is guessed.
+    const before = JSON.parse(fresh.messages('{}', 'en'))
+    assert.equal(before['ui.next'], all['ui.next'])
+    assert.ok(Object.keys(later).length > 100)
+    for (const key of Object.keys(later)) assert.equal(before[key], undefined, key)
+    assert.deepEqual(JSON.parse(fresh.loadMessages(JSON.stringify({ format: 'smp-consult/messages@1', locale: 'en', messages: later }))), { ok: true, locale: 'en' })
+    const after = JSON.parse(fresh.messages('{}', 'en'))
+    for (const [key, text] of Object.entries(later)) if (/^(ui|verdict)\./.test(key)) assert.equal(after[key], text, key)
+    assert.deepEqual(Object.keys(later).filter((key) => key.startsWith('email.')), [])
+  })
+
   test('evaluate without an age returns diagnostics, not a result', () => {
     const out = JSON.parse(core.evaluate('{}', '{"sex":"male"}', '2025-06-01', 'en'))
     assert.equal(out.ok, false)

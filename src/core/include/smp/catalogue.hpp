@@ -30,9 +30,10 @@ struct LocaleCatalogue {
 
 /// True when this build has `locale`'s texts compiled in (native builds: every supported locale).
 bool has_built_in_catalogue(std::string_view locale);
-/// Which texts a catalogue document carries: all, or the widget's (no email.*: only the relay
-/// sends email, and the wasm build leaves those texts out too).
-enum class CatalogueScope { kAll, kWidget };
+/// Which texts a catalogue document carries: all, the widget's (no email.*: only the relay
+/// sends email, and the wasm build leaves those texts out too), or the widget's later texts
+/// (is_later_text(): what the wasm compiles without its English texts).
+enum class CatalogueScope { kAll, kWidget, kWidgetLater };
 /// The built-in texts of `locale`: {"format": "smp-consult/messages@1", "locale", "messages"}.
 nlohmann::json catalogue_json(std::string_view locale, CatalogueScope scope = CatalogueScope::kAll);
 /// Reads a catalogue document: a supported locale, known message keys, string texts.

@@ -38,13 +38,29 @@ bool is_supported_locale(std::string_view locale);
 /// True when `key` exists in the English catalogue (config `copy` may only override known keys).
 bool is_message_key(std::string_view key);
 
+/// The texts the widget needs only from the result on: verdict, reasons, plan, estimate, dates,
+/// calendar, lead form and done step. Its WebAssembly build compiles their keys (as hashes)
+/// without the English texts (the first download stays small); scripts/build-web writes those
+/// texts as messages.en.json (`smp-consult messages --widget --later`), loaded with
+/// later-steps.js.
+constexpr bool is_later_text(std::string_view key) {
+  constexpr std::string_view kLater[] = {
+      "verdict.",  "reason.",   "action.",    "advisory.", "package.",   "precare.",
+      "aftercare.", "ics.",     "longevity.", "money.",    "date.",      "ui.result.",
+      "ui.lead.",  "ui.done.",  "ui.mail.",   "ui.action.", "ui.clinic."};
+  for (std::string_view prefix : kLater) {
+    if (key.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
 /// The longest text a clinic's `copy` (or a loaded catalogue) may give one key.
 inline constexpr std::size_t kMaxCopyTextLength = 4000;
 
 using MessageParams = std::vector<std::pair<std::string, std::string>>;
 
 /// Resolves texts for one locale: clinic copy[locale] -> built-in[locale] -> loaded[locale]
-/// (Config::loaded_catalogues) -> built-in en -> key.
+/// (Config::loaded_catalogues) -> built-in en -> loaded en (the wasm's later texts) -> key.
 class Messages {
  public:
   Messages(const Config& config, std::string_view locale);
