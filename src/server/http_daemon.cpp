@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -94,6 +95,7 @@ struct HttpServer::State {
   std::vector<Route> routes;
   std::size_t body_limit = 32 * 1024;
   MHD_Daemon* daemon = nullptr;
+  std::atomic<bool> starting{false};
 
   std::mutex mutex;
   std::set<Connection*> connections;
@@ -243,6 +245,14 @@ unsigned connection_limit() {
                          16, 1 << 20));
 }
 
+// The library's messages while it starts (e.g. the port is taken) go to stderr; once it serves,
+// its per-connection ones ("closed when reading request") would let any client flood the log.
+void on_log(void* cls, const char* format, va_list arguments) {
+  if (!static_cast<std::atomic<bool>*>(cls)->load()) return;
+  std::fputs("smp-consult: http: ", stderr);
+  std::vfprintf(stderr, format, arguments);
+}
+
 }  // namespace
 
 HttpReply HttpServer::State::dispatch(const HttpRequest& request) const {
@@ -310,8 +320,10 @@ int HttpServer::start(const std::string& host, int port) {
 
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
   if (ipv6) flags |= MHD_USE_IPv6;
+  state_->starting = true;
   state_->daemon = MHD_start_daemon(
       flags, 0, nullptr, nullptr, on_request, state_.get(),
+      MHD_OPTION_EXTERNAL_LOGGER, on_log, &state_->starting,  // first, or it misses some
       MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),
       MHD_OPTION_THREAD_POOL_SIZE, kThreads,
       MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
@@ -322,6 +334,7 @@ int HttpServer::start(const std::string& host, int port) {
       MHD_OPTION_NOTIFY_COMPLETED, on_completed, state_.get(),
       MHD_OPTION_NOTIFY_CONNECTION, on_connection, state_.get(),
       MHD_OPTION_END);
+  state_->starting = false;
   if (!state_->daemon) return 0;
   const MHD_DaemonInfo* info = MHD_get_daemon_info(state_->daemon, MHD_DAEMON_INFO_BIND_PORT);
   const int bound = info ? info->port : port;
