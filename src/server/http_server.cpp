@@ -12,10 +12,6 @@
 namespace smp::server {
 namespace {
 
-constexpr time_t kReadTimeoutSeconds = 10;
-constexpr time_t kWriteTimeoutSeconds = 10;
-constexpr size_t kWorkerThreads = 64;
-
 ApiRequest api_request(const HttpRequest& req) {
   ApiRequest request;
   request.body = req.body;
