@@ -44,7 +44,7 @@ constexpr rlim_t kReservedDescriptors = 128;
 // One open connection, for the deadline sweep.
 struct Connection {
   int fd = -1;
-  Clock::time_point since;  ///< when the current request (or the connection) began
+  Clock::time_point since;  ///< the connection opened or its previous reply went out
   bool answering = false;   ///< the request is in; only the reply is left
   bool cut = false;
 };
