@@ -1,6 +1,5 @@
 // `smp-consult serve`: wires flags, config, storage, mailer, delivery worker, HTTP and signals.
 #include <fcntl.h>
-#include <httplib.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -329,20 +328,10 @@ int serve_command(const std::vector<std::string>& args) {
             << bound_port << std::endl;
 
   worker.start();
-  std::atomic<bool> done{false};
-  std::thread watcher([&] {
-    while (!done.load()) {
-      if (g_stop_requested) {
-        std::cerr << "smp-consult: stopping\n";
-        server->stop();
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  });
-  server->listen_after_bind();
-  done = true;
-  watcher.join();
+  // The server runs on its own threads; this one waits for SIGTERM/SIGINT.
+  while (!g_stop_requested) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::cerr << "smp-consult: stopping\n";
+  server->stop();
   worker.stop();
   std::cerr << "smp-consult: stopped\n";
   return 0;
