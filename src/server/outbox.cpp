@@ -406,7 +406,7 @@ void Outbox::mark_sent(const std::string& message_id, std::int64_t now) {
 }
 
 MessageState Outbox::mark_failed(const std::string& message_id, const std::string& error,
-                                 std::int64_t now, std::int64_t minute_ms) {
+                                 std::int64_t now, std::int64_t minute_ms, bool permanent) {
   std::lock_guard lock(mutex_);
   Statement select(db_, "SELECT attempts, created_ms FROM outbox WHERE message_id = ?1");
   select.bind(1, message_id);
@@ -414,7 +414,7 @@ MessageState Outbox::mark_failed(const std::string& message_id, const std::strin
   const int attempts = static_cast<int>(select.integer(0)) + 1;
   const std::int64_t created = select.integer(1);
   const std::int64_t next = now + retry_delay_ms(attempts, minute_ms);
-  const bool give_up = next - created > give_up_after_ms(minute_ms);
+  const bool give_up = permanent || next - created > give_up_after_ms(minute_ms);
   const MessageState state = give_up ? MessageState::kDead : MessageState::kRetry;
   Statement update(db_,
                    "UPDATE outbox SET state = ?2, attempts = ?3, next_attempt_ms = ?4, "
@@ -489,7 +489,10 @@ std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error, bool quaranti
       if (attempts > 0 && state != "sent") state += " (" + std::to_string(attempts) + " attempts)";
       if (!delivery.empty()) delivery += "; ";
       delivery += messages.text(0) + ": " + state;
-      if (!messages.text(3).empty()) row.last_error = messages.text(3);
+      // A dead letter's reason first: it is what the clinic must act on.
+      if (!messages.text(3).empty() && (row.last_error.empty() || messages.text(1) == "dead")) {
+        row.last_error = messages.text(3);
+      }
     }
     row.delivery = delivery.empty() ? "none" : delivery;
   }
@@ -540,6 +543,30 @@ Outbox::ReleaseStatus Outbox::release(const std::string& lead_id, std::int64_t n
     return finish(ReleaseStatus::kError);
   }
   return finish(ReleaseStatus::kReleased);
+}
+
+Outbox::RetryStatus Outbox::retry(const std::string& lead_id, std::int64_t now,
+                                  std::string& error) {
+  std::lock_guard lock(mutex_);
+  {
+    Statement select(db_, "SELECT 1 FROM leads WHERE lead_id = ?1");
+    select.bind(1, lead_id);
+    const int rc = select.step();
+    if (rc == SQLITE_DONE) return RetryStatus::kNotFound;
+    if (rc != SQLITE_ROW) {
+      error = sqlite3_errmsg(db_);
+      return RetryStatus::kError;
+    }
+  }
+  Statement update(db_,
+                   "UPDATE outbox SET state = 'queued', created_ms = ?2, next_attempt_ms = ?2 "
+                   "WHERE lead_id = ?1 AND state IN ('dead', 'retry')");
+  update.bind(1, lead_id).bind(2, now);
+  if (update.step() != SQLITE_DONE) {
+    error = sqlite3_errmsg(db_);
+    return RetryStatus::kError;
+  }
+  return sqlite3_changes(db_) > 0 ? RetryStatus::kQueued : RetryStatus::kNothingToRetry;
 }
 
 OutboxCounts Outbox::counts() {

@@ -98,9 +98,10 @@ class Outbox {
   /// When the next retry falls due (nullopt when nothing is waiting).
   std::optional<std::int64_t> next_due_ms();
   void mark_sent(const std::string& message_id, std::int64_t now_ms);
-  /// Records a failed attempt: retry later, or dead past the give-up age. Returns the new state.
+  /// Records a failed attempt: retry later, or dead past the give-up age or when `permanent`
+  /// (the server refused it for good). Returns the new state.
   MessageState mark_failed(const std::string& message_id, const std::string& error,
-                           std::int64_t now_ms, std::int64_t minute_ms);
+                           std::int64_t now_ms, std::int64_t minute_ms, bool permanent = false);
   /// Every lead, newest first, with the delivery state of its messages: the normal ones, or
   /// with `quarantined` only the quarantined ones.
   std::vector<LeadSummaryRow> list_leads(std::string& error, bool quarantined = false);
@@ -108,6 +109,10 @@ class Outbox {
   /// Takes a lead out of quarantine: its held messages are queued as of `now_ms` (the 5-day
   /// give-up counts from the release) and delivered like any lead's.
   ReleaseStatus release(const std::string& lead_id, std::int64_t now_ms, std::string& error);
+  enum class RetryStatus { kQueued, kNotFound, kNothingToRetry, kError };
+  /// `leads retry ID`: the lead's dead (or waiting) messages are queued again as of `now_ms`,
+  /// with a fresh 5-day give-up; the running server sends them within seconds.
+  RetryStatus retry(const std::string& lead_id, std::int64_t now_ms, std::string& error);
   OutboxCounts counts();
   /// Message states of one lead's messages (kind -> state), for tests and `leads`.
   std::vector<std::pair<std::string, MessageState>> message_states(const std::string& lead_id);
