@@ -46,6 +46,8 @@ int DeliveryWorker::run_once() {
     const auto& message = delivery->message;
     const SendResult result = mailer_.send(message);
     if (result.ok) {
+      // Nothing between the server's "250" and this note (at-least-once delivery: see README).
+      outbox_.note_delivered(message.message_id);
       outbox_.mark_sent(message.message_id, now_ms());
       std::fprintf(stderr, "smp-consult: delivered %s (%s)\n", message.message_id.c_str(),
                    mailer_.describe().c_str());

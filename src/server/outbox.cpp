@@ -1,10 +1,16 @@
 #include "smp/server/outbox.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <set>
 
 namespace smp::server {
 namespace {
@@ -146,6 +152,9 @@ std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error
     return nullptr;
   }
   outbox->start_checkpointer(path);
+  outbox->delivered_path_ = path + "-delivered";
+  outbox->delivered_fd_ =
+      ::open(outbox->delivered_path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   return outbox;
 }
 
@@ -185,6 +194,7 @@ Outbox::~Outbox() {
     checkpointer_.join();
   }
   if (checkpoint_db_) sqlite3_close(checkpoint_db_);
+  if (delivered_fd_ >= 0) ::close(delivered_fd_);
   sqlite3_close(db_);
 }
 
@@ -344,8 +354,38 @@ StoreResult Outbox::insert_lead(const LeadRecord& lead,
 int Outbox::requeue_interrupted() {
   std::lock_guard lock(mutex_);
   std::string error;
+  // Only whole lines: a kill -9 in the middle of an append leaves a partial one.
+  std::set<std::string> delivered;
+  if (std::ifstream in(delivered_path_, std::ios::binary); in) {
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    for (size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos;
+         start = end + 1) {
+      delivered.insert(text.substr(start, end - start));
+    }
+  }
+  for (const auto& message_id : delivered) {
+    Statement update(db_,
+                     "UPDATE outbox SET state = 'sent', last_error = '', sent_ms = CAST("
+                     "(julianday('now') - 2440587.5) * 86400000 AS INTEGER) "
+                     "WHERE message_id = ?1 AND state = 'sending'");
+    update.bind(1, message_id);
+    update.step();
+  }
   if (!exec("UPDATE outbox SET state = 'queued' WHERE state = 'sending'", error)) return 0;
-  return sqlite3_changes(db_);
+  const int requeued = sqlite3_changes(db_);
+  // Every noted delivery is now in the database (these commits are synchronous=FULL).
+  if (delivered_fd_ >= 0 && ::ftruncate(delivered_fd_, 0) != 0) {
+    std::fprintf(stderr, "smp-consult: warning: cannot empty %s\n", delivered_path_.c_str());
+  }
+  return requeued;
+}
+
+void Outbox::note_delivered(const std::string& message_id) {
+  if (delivered_fd_ < 0) return;
+  const std::string line = message_id + "\n";
+  // One write() of a short line with O_APPEND: atomic, and in the kernel's hands (a process
+  // crash cannot lose it) the moment it returns. A failure only widens the window again.
+  if (::write(delivered_fd_, line.data(), line.size()) < 0) return;
 }
 
 std::optional<Delivery> Outbox::claim_due(std::int64_t now) {

@@ -90,9 +90,14 @@ class Outbox {
   /// Stores a lead and its messages atomically and durably (the commit is fsynced); concurrent
   /// calls share one commit (group commit).
   StoreResult store(const LeadRecord& lead, const std::vector<OutgoingMessage>& messages);
-  /// After a restart: messages left in `sending` are ambiguous; they go back to the queue and
-  /// are resent with the same Message-ID. Returns how many.
+  /// After a restart: a message left in `sending` that the delivered journal names was
+  /// accepted by the server and is marked sent; any other is ambiguous and goes back to the
+  /// queue, to be resent with the same Message-ID (at-least-once). Returns how many went back.
   int requeue_interrupted();
+  /// The first thing done after the server's final "250": one append of the Message-ID to
+  /// `<database>-delivered`, a single write() that outlives a kill -9 at once and never waits
+  /// for a lead's commit. mark_sent then records it in the database.
+  void note_delivered(const std::string& message_id);
   /// Claims the next due message (queued, or retry whose time has come) and marks it sending.
   std::optional<Delivery> claim_due(std::int64_t now_ms);
   /// When the next retry falls due (nullopt when nothing is waiting).
@@ -142,6 +147,8 @@ class Outbox {
   std::mutex checkpoint_mutex_;
   std::condition_variable checkpoint_wake_;
   bool stop_checkpointer_ = false;
+  std::string delivered_path_;
+  int delivered_fd_ = -1;
 };
 
 }  // namespace smp::server
