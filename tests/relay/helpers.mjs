@@ -72,10 +72,11 @@ function waitForLine(child, stream, pattern, timeoutMs, label) {
  * returns {cert, key} file paths.
  */
 export function makeTestCertificate(dir, host) {
-  const cert = path.join(dir, 'smtp-cert.pem');
-  const key = path.join(dir, 'smtp-key.pem');
+  const cert = path.join(dir, `smtp-cert-${host}.pem`);
+  const key = path.join(dir, `smtp-key-${host}.pem`);
   const result = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1',
-    '-keyout', key, '-out', cert, '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`],
+    '-keyout', key, '-out', cert, '-subj', `/CN=${host}`,
+    '-addext', `subjectAltName=${/^[\d.]+$/.test(host) ? 'IP' : 'DNS'}:${host}`],
   { encoding: 'utf8', timeout: 60000 });
   if (result.status !== 0) throw new Error(`openssl failed: ${result.stderr}`);
   return { cert, key };

@@ -69,6 +69,27 @@ describe('SMTP over STARTTLS with a test certificate', () => {
     }
   });
 
+  test('a loopback server that offers STARTTLS gets the lead over TLS, not in clear', async () => {
+    const dir = tempDir('starttls-loopback');
+    const loopbackCertificate = makeTestCertificate(dir, '127.0.0.1');
+    const loopback = await startSmtp({ starttls: loopbackCertificate });
+    const server = await startServer({
+      config: writeConfig(dir),
+      smtpUrl: loopback.url,
+      env: { SMTP_CA_FILE: loopbackCertificate.cert },
+    });
+    try {
+      assert.match(server.log(), /\(STARTTLS if offered: loopback server\)/);
+      const reply = await postLead(server.url, makeLead());
+      assert.equal(reply.status, 202, reply.text);
+      const mail = await waitFor(() => loopback.messages().find((m) => m.headers['x-smp-lead-id'] === reply.body.lead_id), 20000, 'the lead email');
+      assert.equal(mail.tls, true, 'received after STARTTLS');
+    } finally {
+      await server.stop();
+      await loopback.stop();
+    }
+  });
+
   test('an SMTP_CA_FILE that cannot be read stops serve, naming the variable', () => {
     const dir = tempDir('starttls-badca');
     const result = runCli(['serve', '--listen', '127.0.0.1:0', '--data', `${dir}/data`], undefined,
