@@ -145,6 +145,10 @@ class SmtpMailer final : public Mailer {
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response);
     curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, nullptr);
     curl_slist_free_all(recipients);
+    // `replies` dies with this call; the kept connection's QUIT at cleanup must not reach it.
+    curl_easy_setopt(curl, CURLOPT_VERBOSE, 0L);
+    curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, nullptr);
+    curl_easy_setopt(curl, CURLOPT_DEBUGDATA, nullptr);
     if (rc != CURLE_OK) {
       std::string error = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
       // 4xx: try again later (the outbox backs off). 5xx: the server refuses this message for
