@@ -42,9 +42,10 @@ Usage:
       the core itself cannot load), as scripts/build-web gives them to the widget.
   smp-consult serve [--config C] [--listen 127.0.0.1:8080] [--data DIR]
       Serve the widget, the demo site and the lead API (POST /api/leads).
-  smp-consult leads list [--quarantined] | export | release ID  [--data DIR]
+  smp-consult leads list [--quarantined] | export | release ID | retry ID  [--data DIR]
       Captured leads and their delivery state; export writes CSV; --quarantined lists
-      suspected bots (kept, not emailed); release ID delivers a quarantined lead.
+      suspected bots (kept, not emailed); release ID delivers a quarantined lead;
+      retry ID resends a lead's dead letters (refused by the SMTP server).
 
 Files: CONFIG/C/A are JSON files; "-" reads standard input. Without --config the
 default clinic of DOMAIN.md is used. --today defaults to today in the clinic's time

@@ -337,6 +337,11 @@ class LeadReader {
     const StringField name = string_member(*object, pointer, "name", kMaxName, false, true);
     if (name.valid) contact.name = name.value;
     if (!name.present || (name.valid && contact.name.empty())) report("/contact/name", "required");
+    // "=?" opens an RFC 2047 encoded word, which mail clients decode (even inside quotes) into
+    // anything, line breaks included. No one's name holds it; refuse it before any header does.
+    if (name.valid && contact.name.find("=?") != std::string::npos) {
+      report("/contact/name", "encoded_word");
+    }
 
     const StringField email = string_member(*object, pointer, "email", kMaxEmail, false, true);
     if (email.valid) {
@@ -630,6 +635,9 @@ bool is_valid_email(const std::string& address) {
   if (!std::all_of(local.begin(), local.end(), [](char c) { return c == '.' || is_atext(c); })) {
     return false;
   }
+  // RFC 5322 allows "=?" in a local part, but mail parsers read it as an RFC 2047 encoded word
+  // ("=?utf-8?q?evil?=@example.org") and strict ones refuse the header: no mailbox uses it.
+  if (local.find("=?") != std::string_view::npos) return false;
   return is_domain(domain);
 }
 

@@ -273,6 +273,7 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
     {"error.schema_version",
      "These answers come from a different version of the form. Please start again."},
     {"error.control_characters", "Please remove any special or invisible characters."},
+    {"error.encoded_word", "Please remove “=?”: it has a special meaning in email."},
     {"error.age_required", "Please give your date of birth or your age."},
 
     // Money as every channel shows it (widget, print, email): display figures from the core.

@@ -304,6 +304,8 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"error.schema_version",
      "Estas respuestas vienen de otra versión del formulario. Empieza de nuevo, por favor."},
     {"error.control_characters", "Quita los caracteres especiales o invisibles."},
+    {"error.encoded_word",
+     "Quita «=?»: en el correo electrónico tiene un significado especial."},
     {"error.age_required", "Indica tu fecha de nacimiento o tu edad."},
 
     // Money as every channel shows it (widget, print, email): display figures from the core.

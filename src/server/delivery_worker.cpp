@@ -46,14 +46,23 @@ int DeliveryWorker::run_once() {
     const auto& message = delivery->message;
     const SendResult result = mailer_.send(message);
     if (result.ok) {
+      // Nothing between the server's "250" and this note (at-least-once delivery: see README).
+      outbox_.note_delivered(message.message_id);
       outbox_.mark_sent(message.message_id, now_ms());
       std::fprintf(stderr, "smp-consult: delivered %s (%s)\n", message.message_id.c_str(),
                    mailer_.describe().c_str());
       continue;
     }
-    const MessageState state =
-        outbox_.mark_failed(message.message_id, result.error, now_ms(), minute_ms_);
-    if (state == MessageState::kDead) {
+    const MessageState state = outbox_.mark_failed(message.message_id, result.error, now_ms(),
+                                                   minute_ms_, result.permanent);
+    if (state == MessageState::kDead && result.permanent) {
+      std::fprintf(stderr,
+                   "smp-consult: ERROR: the SMTP server REFUSED %s for lead %s: %s. The lead is "
+                   "kept as a dead letter; see `smp-consult leads list`, then `smp-consult leads "
+                   "retry %s`.\n",
+                   message.message_id.c_str(), message.lead_id.c_str(), result.error.c_str(),
+                   message.lead_id.c_str());
+    } else if (state == MessageState::kDead) {
       std::fprintf(stderr,
                    "smp-consult: ERROR: GAVE UP on %s for lead %s after %d attempts over 5 "
                    "days: %s. The lead is kept; see `smp-consult leads list`.\n",

@@ -1,5 +1,5 @@
-// `smp-consult leads list [--quarantined]|export|release ID [--data DIR]`: what was captured,
-// how delivery went, and releasing a quarantined lead.
+// `smp-consult leads list [--quarantined]|export|release ID|retry ID [--data DIR]`: what was
+// captured, how delivery went, releasing a quarantined lead, resending a dead letter.
 #include <filesystem>
 #include <iostream>
 
@@ -13,7 +13,8 @@ namespace smp::server {
 namespace {
 
 constexpr const char* kLeadsUsage =
-    "usage: smp-consult leads list [--quarantined] | export | release ID  [--data DIR]\n"
+    "usage: smp-consult leads list [--quarantined] | export | release ID | retry ID\n"
+    "                         [--data DIR]\n"
     "\n"
     "  list           one line per captured lead, newest first, with its delivery state\n"
     "  list --quarantined\n"
@@ -23,6 +24,8 @@ constexpr const char* kLeadsUsage =
     "                 CRM, on stdout\n"
     "  release ID     takes a quarantined lead out of quarantine; the running server emails it\n"
     "                 like any lead (within seconds)\n"
+    "  retry ID       queues a lead's undelivered messages again (a dead letter the SMTP\n"
+    "                 server refused, once the cause is fixed); the running server sends them\n"
     "DIR is the data folder of `smp-consult serve` (default ./smp-data).\n";
 
 std::string optional_number(const std::optional<long long>& value) {
@@ -34,7 +37,7 @@ std::string optional_number(const std::optional<long long>& value) {
 int leads_command(const std::vector<std::string>& args) {
   std::string action;
   std::string data_dir = "smp-data";
-  std::string release_id;
+  std::string release_id;  // the ID of `release` or `retry`
   bool quarantined = false;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
@@ -50,16 +53,18 @@ int leads_command(const std::vector<std::string>& args) {
     } else if (args[i] == "--quarantined" && action == "list") {
       quarantined = true;
     } else if (action.empty() &&
-               (args[i] == "list" || args[i] == "export" || args[i] == "release")) {
+               (args[i] == "list" || args[i] == "export" || args[i] == "release" ||
+                args[i] == "retry")) {
       action = args[i];
-    } else if (action == "release" && release_id.empty() && args[i].rfind("-", 0) != 0) {
+    } else if ((action == "release" || action == "retry") && release_id.empty() &&
+               args[i].rfind("-", 0) != 0) {
       release_id = args[i];
     } else {
       std::cerr << "unknown argument: " << args[i] << "\n" << kLeadsUsage;
       return 2;
     }
   }
-  if (action.empty() || (action == "release" && release_id.empty())) {
+  if (action.empty() || ((action == "release" || action == "retry") && release_id.empty())) {
     std::cerr << kLeadsUsage;
     return 2;
   }
@@ -71,10 +76,28 @@ int leads_command(const std::vector<std::string>& args) {
     return 1;
   }
   std::string error;
-  auto outbox = Outbox::open(path, error, /*read_only=*/action != "release");
+  auto outbox =
+      Outbox::open(path, error, /*read_only=*/action != "release" && action != "retry");
   if (!outbox) {
     std::cerr << path << ": " << error << "\n";
     return 1;
+  }
+  if (action == "retry") {
+    switch (outbox->retry(release_id, now_ms(), error)) {
+      case Outbox::RetryStatus::kQueued:
+        std::cout << release_id << ": queued again; the server sends it within seconds\n";
+        return 0;
+      case Outbox::RetryStatus::kNotFound:
+        std::cerr << release_id << ": no such lead in " << path << "\n";
+        return 1;
+      case Outbox::RetryStatus::kNothingToRetry:
+        std::cerr << release_id << ": nothing to retry (sent, queued or quarantined; see "
+                  << "`smp-consult leads list`)\n";
+        return 1;
+      case Outbox::RetryStatus::kError:
+        std::cerr << path << ": " << error << "\n";
+        return 1;
+    }
   }
   if (action == "release") {
     switch (outbox->release(release_id, now_ms(), error)) {
@@ -144,7 +167,7 @@ int leads_command(const std::vector<std::string>& args) {
     }
     if (quarantined) std::cout << "  quarantined: " << lead.quarantine;
     std::cout << "  [" << row.delivery << "]";
-    if (!row.last_error.empty() && row.delivery.find("sent") == std::string::npos) {
+    if (!row.last_error.empty()) {
       std::cout << "  last error: " << header_safe_text(row.last_error);
     }
     std::cout << "\n";

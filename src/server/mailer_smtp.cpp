@@ -8,6 +8,7 @@
 
 #include "smp/ip_range.hpp"
 #include "smp/server/mailer.hpp"
+#include "smp/server/mime.hpp"
 
 namespace smp::server {
 namespace {
@@ -25,6 +26,28 @@ size_t read_callback(char* buffer, size_t size, size_t count, void* user) {
   std::memcpy(buffer, state->data->data() + state->offset, n);
   state->offset += n;
   return n;
+}
+
+// The server's last reply (all lines of a multi-line one), for the error a clinic reads in
+// `leads list`: libcurl's own message names only the code.
+struct ReplyLog {
+  std::string last;     ///< the reply being read
+  bool complete = true;
+  std::string refusal;  ///< the last complete 4xx/5xx reply (not QUIT's "221" that follows it)
+};
+
+int debug_callback(CURL*, curl_infotype type, char* data, size_t size, void* user) {
+  if (type != CURLINFO_HEADER_IN) return 0;
+  auto* log = static_cast<ReplyLog*>(user);
+  std::string line(data, size);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  if (log->complete) log->last.clear();
+  if (!log->last.empty()) log->last += " ";
+  if (log->last.size() < 400) log->last += line.substr(0, 400 - log->last.size());
+  // "250-..." continues a reply; "250 ..." ends it.
+  log->complete = line.size() < 4 || line[3] != '-';
+  if (log->complete && (log->last[0] == '4' || log->last[0] == '5')) log->refusal = log->last;
+  return 0;
 }
 
 bool starts_with(const std::string& text, const char* prefix) {
@@ -105,6 +128,11 @@ class SmtpMailer final : public Mailer {
                        rule == SmtpTls::kStartTlsRequired ? static_cast<long>(CURLUSESSL_ALL)
                                                           : static_cast<long>(CURLUSESSL_TRY));
     }
+    if (!settings_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, settings_.ca_file.c_str());
+    ReplyLog replies;
+    curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, debug_callback);
+    curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &replies);
+    curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);
     curl_slist* connect_to = nullptr;
     if (!settings_.connect_to.empty()) {
       connect_to = curl_slist_append(connect_to, settings_.connect_to.c_str());
@@ -117,9 +145,23 @@ class SmtpMailer final : public Mailer {
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response);
     curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, nullptr);
     curl_slist_free_all(recipients);
+    // `replies` dies with this call; the kept connection's QUIT at cleanup must not reach it.
+    curl_easy_setopt(curl, CURLOPT_VERBOSE, 0L);
+    curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, nullptr);
+    curl_easy_setopt(curl, CURLOPT_DEBUGDATA, nullptr);
     if (rc != CURLE_OK) {
       std::string error = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
-      if (response) error += " (SMTP " + std::to_string(response) + ")";
+      // 4xx: try again later (the outbox backs off). 5xx: the server refuses this message for
+      // good (RFC 5321 §4.2.1), except a refused login, which is the relay's configuration and
+      // is fixed once for every waiting message.
+      const bool refused = response >= 400 && response < 600 && !replies.refusal.empty();
+      bool permanent = false;
+      if (refused) {
+        error = "SMTP server replied \"" + header_safe_text(replies.refusal) + "\" (" + error + ")";
+        permanent = response >= 500 && rc != CURLE_LOGIN_DENIED;
+      } else if (response) {
+        error += " (SMTP " + std::to_string(response) + ")";
+      }
       if (rc == CURLE_USE_SSL_FAILED) {
         error = "TLS required: the SMTP server " + url_host(settings_.url) +
                 " offers no STARTTLS and is not on this machine (leads can carry health data); "
@@ -129,7 +171,7 @@ class SmtpMailer final : public Mailer {
       // Start afresh next time rather than reuse a connection in an unknown state.
       curl_easy_cleanup(curl_);
       curl_ = nullptr;
-      return {false, error};
+      return {false, error, permanent};
     }
     return {true, ""};
   }

@@ -171,7 +171,9 @@ std::optional<std::string> format_mailbox(std::string_view display_name,
   const std::string name = header_safe_text(display_name);
   if (name.empty()) return std::string(address);
   std::string phrase;
-  if (is_ascii(name) && name.size() <= 70) {
+  // A name holding "=?" is encoded even when ASCII: clients decode encoded words inside quotes
+  // too, while the decoded text of our own encoded word is never decoded again.
+  if (is_ascii(name) && name.size() <= 70 && name.find("=?") == std::string::npos) {
     phrase.push_back('"');
     for (char c : name) {
       if (c == '"' || c == '\\') phrase.push_back('\\');

@@ -1,10 +1,16 @@
 #include "smp/server/outbox.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <set>
 
 namespace smp::server {
 namespace {
@@ -146,6 +152,9 @@ std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error
     return nullptr;
   }
   outbox->start_checkpointer(path);
+  outbox->delivered_path_ = path + "-delivered";
+  outbox->delivered_fd_ =
+      ::open(outbox->delivered_path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   return outbox;
 }
 
@@ -185,6 +194,7 @@ Outbox::~Outbox() {
     checkpointer_.join();
   }
   if (checkpoint_db_) sqlite3_close(checkpoint_db_);
+  if (delivered_fd_ >= 0) ::close(delivered_fd_);
   sqlite3_close(db_);
 }
 
@@ -344,8 +354,38 @@ StoreResult Outbox::insert_lead(const LeadRecord& lead,
 int Outbox::requeue_interrupted() {
   std::lock_guard lock(mutex_);
   std::string error;
+  // Only whole lines: a kill -9 in the middle of an append leaves a partial one.
+  std::set<std::string> delivered;
+  if (std::ifstream in(delivered_path_, std::ios::binary); in) {
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    for (size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos;
+         start = end + 1) {
+      delivered.insert(text.substr(start, end - start));
+    }
+  }
+  for (const auto& message_id : delivered) {
+    Statement update(db_,
+                     "UPDATE outbox SET state = 'sent', last_error = '', sent_ms = CAST("
+                     "(julianday('now') - 2440587.5) * 86400000 AS INTEGER) "
+                     "WHERE message_id = ?1 AND state = 'sending'");
+    update.bind(1, message_id);
+    update.step();
+  }
   if (!exec("UPDATE outbox SET state = 'queued' WHERE state = 'sending'", error)) return 0;
-  return sqlite3_changes(db_);
+  const int requeued = sqlite3_changes(db_);
+  // Every noted delivery is now in the database (these commits are synchronous=FULL).
+  if (delivered_fd_ >= 0 && ::ftruncate(delivered_fd_, 0) != 0) {
+    std::fprintf(stderr, "smp-consult: warning: cannot empty %s\n", delivered_path_.c_str());
+  }
+  return requeued;
+}
+
+void Outbox::note_delivered(const std::string& message_id) {
+  if (delivered_fd_ < 0) return;
+  const std::string line = message_id + "\n";
+  // One write() of a short line with O_APPEND: atomic, and in the kernel's hands (a process
+  // crash cannot lose it) the moment it returns. A failure only widens the window again.
+  if (::write(delivered_fd_, line.data(), line.size()) < 0) return;
 }
 
 std::optional<Delivery> Outbox::claim_due(std::int64_t now) {
@@ -406,7 +446,7 @@ void Outbox::mark_sent(const std::string& message_id, std::int64_t now) {
 }
 
 MessageState Outbox::mark_failed(const std::string& message_id, const std::string& error,
-                                 std::int64_t now, std::int64_t minute_ms) {
+                                 std::int64_t now, std::int64_t minute_ms, bool permanent) {
   std::lock_guard lock(mutex_);
   Statement select(db_, "SELECT attempts, created_ms FROM outbox WHERE message_id = ?1");
   select.bind(1, message_id);
@@ -414,7 +454,7 @@ MessageState Outbox::mark_failed(const std::string& message_id, const std::strin
   const int attempts = static_cast<int>(select.integer(0)) + 1;
   const std::int64_t created = select.integer(1);
   const std::int64_t next = now + retry_delay_ms(attempts, minute_ms);
-  const bool give_up = next - created > give_up_after_ms(minute_ms);
+  const bool give_up = permanent || next - created > give_up_after_ms(minute_ms);
   const MessageState state = give_up ? MessageState::kDead : MessageState::kRetry;
   Statement update(db_,
                    "UPDATE outbox SET state = ?2, attempts = ?3, next_attempt_ms = ?4, "
@@ -489,7 +529,10 @@ std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error, bool quaranti
       if (attempts > 0 && state != "sent") state += " (" + std::to_string(attempts) + " attempts)";
       if (!delivery.empty()) delivery += "; ";
       delivery += messages.text(0) + ": " + state;
-      if (!messages.text(3).empty()) row.last_error = messages.text(3);
+      // A dead letter's reason first: it is what the clinic must act on.
+      if (!messages.text(3).empty() && (row.last_error.empty() || messages.text(1) == "dead")) {
+        row.last_error = messages.text(3);
+      }
     }
     row.delivery = delivery.empty() ? "none" : delivery;
   }
@@ -540,6 +583,30 @@ Outbox::ReleaseStatus Outbox::release(const std::string& lead_id, std::int64_t n
     return finish(ReleaseStatus::kError);
   }
   return finish(ReleaseStatus::kReleased);
+}
+
+Outbox::RetryStatus Outbox::retry(const std::string& lead_id, std::int64_t now,
+                                  std::string& error) {
+  std::lock_guard lock(mutex_);
+  {
+    Statement select(db_, "SELECT 1 FROM leads WHERE lead_id = ?1");
+    select.bind(1, lead_id);
+    const int rc = select.step();
+    if (rc == SQLITE_DONE) return RetryStatus::kNotFound;
+    if (rc != SQLITE_ROW) {
+      error = sqlite3_errmsg(db_);
+      return RetryStatus::kError;
+    }
+  }
+  Statement update(db_,
+                   "UPDATE outbox SET state = 'queued', created_ms = ?2, next_attempt_ms = ?2 "
+                   "WHERE lead_id = ?1 AND state IN ('dead', 'retry')");
+  update.bind(1, lead_id).bind(2, now);
+  if (update.step() != SQLITE_DONE) {
+    error = sqlite3_errmsg(db_);
+    return RetryStatus::kError;
+  }
+  return sqlite3_changes(db_) > 0 ? RetryStatus::kQueued : RetryStatus::kNothingToRetry;
 }
 
 OutboxCounts Outbox::counts() {

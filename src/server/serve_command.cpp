@@ -39,7 +39,8 @@ constexpr const char* kServeUsage =
     "POST /api/leads, GET /healthz and the iframe page /embed.\n"
     "Leads are stored in DIR/leads.sqlite3 (default ./smp-data) and emailed by SMTP when\n"
     "SMTP_URL (or lead.smtp_url) is set, else written as .eml files to DIR/mail/.\n"
-    "Environment: SMTP_URL, SMTP_USER, SMTP_PASSWORD, SMTP_FROM. Mail goes over TLS\n"
+    "Environment: SMTP_URL, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, SMTP_CA_FILE (PEM\n"
+    "certificates to trust for the SMTP server instead of the system's). Mail goes over TLS\n"
     "(smtps://, or smtp:// with STARTTLS required) except to a loopback server\n"
     "(127.0.0.1, ::1, localhost) or with SMTP_ALLOW_PLAINTEXT=1; credentials only ever\n"
     "over TLS. SMP_TRUSTED_PROXIES=10.0.0.1,10.1.0.0/16 (overrides lead.trusted_proxies):\n"
@@ -272,6 +273,11 @@ int serve_command(const std::vector<std::string>& args) {
   if (smtp.url.empty()) smtp.url = config.lead.smtp_url;
   smtp.allow_plaintext = allow_plaintext;
   smtp.connect_to = env("SMP_SMTP_CONNECT_TO");
+  smtp.ca_file = env("SMTP_CA_FILE");
+  if (!smtp.ca_file.empty() && ::access(smtp.ca_file.c_str(), R_OK) != 0) {
+    std::cerr << "SMTP_CA_FILE: cannot read \"" << smtp.ca_file << "\"\n";
+    return 1;
+  }
   std::unique_ptr<Mailer> mailer;
   if (smtp.url.empty()) {
     mailer = make_file_mailer(flags.data_dir + "/mail");

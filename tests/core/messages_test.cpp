@@ -171,7 +171,7 @@ std::vector<std::string> required_core_keys() {
       {"wrong_type", "unknown_key", "invalid_date", "future_date", "out_of_range", "invalid_value",
        "required", "too_long", "invalid_email", "consent_required", "health_consent_missing",
        "invalid_json", "schema_version", "control_characters", "age_required",
-       "health_data_minor"});
+       "health_data_minor", "encoded_word"});
   add("ics.", {"calendar_name", "session", "session_if_needed", "patch_test", "touch_up",
                "unrestricted", "pending_clearance", "description_footer"});
   return keys;

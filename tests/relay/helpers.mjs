@@ -67,11 +67,32 @@ function waitForLine(child, stream, pattern, timeoutMs, label) {
   });
 }
 
-/** Starts the SMTP sink; messages() returns the parsed messages received so far. */
-export async function startSmtp({ port, dir } = {}) {
+/**
+ * A self-signed certificate for `host` (also its own CA), made with openssl for this test run:
+ * returns {cert, key} file paths.
+ */
+export function makeTestCertificate(dir, host) {
+  const cert = path.join(dir, `smtp-cert-${host}.pem`);
+  const key = path.join(dir, `smtp-key-${host}.pem`);
+  const result = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1',
+    '-keyout', key, '-out', cert, '-subj', `/CN=${host}`,
+    '-addext', `subjectAltName=${/^[\d.]+$/.test(host) ? 'IP' : 'DNS'}:${host}`],
+  { encoding: 'utf8', timeout: 60000 });
+  if (result.status !== 0) throw new Error(`openssl failed: ${result.stderr}`);
+  return { cert, key };
+}
+
+/**
+ * Starts the SMTP sink; messages() returns the parsed messages received so far. `starttls`
+ * ({cert, key}) makes it a TLS server (STARTTLS required); reply(text) scripts its answer
+ * ("DATA 451 …", "RCPT 550 …"; null = accept again).
+ */
+export async function startSmtp({ port, dir, starttls } = {}) {
   const outdir = dir ?? tempDir('mail');
   const smtpPort = port ?? (await freePort());
-  const child = spawn(systemPython, [path.join(here, 'smtp_sink.py'), String(smtpPort), outdir], {
+  const sinkArgs = [path.join(here, 'smtp_sink.py'), String(smtpPort), outdir];
+  if (starttls) sinkArgs.push('--starttls', starttls.cert, starttls.key);
+  const child = spawn(systemPython, sinkArgs, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -83,6 +104,11 @@ export async function startSmtp({ port, dir } = {}) {
     port: smtpPort,
     url: `smtp://127.0.0.1:${smtpPort}`,
     dir: outdir,
+    reply(text) {
+      const file = path.join(outdir, '.reply');
+      if (text) fs.writeFileSync(file, text);
+      else fs.rmSync(file, { force: true });
+    },
     messages() {
       return fs.readdirSync(outdir)
         .filter((f) => f.endsWith('.json') && !f.startsWith('.'))

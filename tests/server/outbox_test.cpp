@@ -126,6 +126,20 @@ TEST_CASE("the outbox stores leads durably and moves messages through their stat
     REQUIRE(delivery);
     CHECK(delivery->message.message_id == "L-A.clinic@example.com");
   }
+
+  SECTION("regression: a send the server accepted before a kill -9 is not sent again") {
+    auto delivery = outbox->claim_due(t0);
+    REQUIRE(delivery);
+    outbox->note_delivered(delivery->message.message_id);  // the server's "250" arrived
+    outbox.reset();                                        // killed before mark_sent
+    auto reopened = Outbox::open(path, error);
+    REQUIRE(reopened);
+    CHECK(reopened->requeue_interrupted() == 0);
+    CHECK(reopened->counts().sent == 1);
+    CHECK_FALSE(reopened->claim_due(t0 + 1'000'000));
+    // The journal is emptied once the database holds it.
+    CHECK(std::filesystem::file_size(path + "-delivered") == 0);
+  }
 }
 
 TEST_CASE("a database that cannot be opened is reported, not crashed on", "[server][outbox]") {

@@ -9,8 +9,8 @@ namespace smp::server {
 /// `args` exclude the program and subcommand names; returns 0 ok, 1 invalid input, 2 usage.
 int serve_command(const std::vector<std::string>& args);
 
-/// `smp-consult leads list [--quarantined]|export|release ID [--data DIR]`: captured leads,
-/// their delivery state, and releasing a quarantined one.
+/// `smp-consult leads list [--quarantined]|export|release ID|retry ID [--data DIR]`: captured
+/// leads, their delivery state, releasing a quarantined one, resending a dead letter.
 int leads_command(const std::vector<std::string>& args);
 
 }  // namespace smp::server

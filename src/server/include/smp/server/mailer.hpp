@@ -11,6 +11,9 @@ namespace smp::server {
 struct SendResult {
   bool ok = false;
   std::string error;  ///< why it failed (logged and stored with the message)
+  /// The server refused the message for good (an SMTP 5xx reply): retrying cannot help, so the
+  /// message becomes a dead letter at once (kept, shown by `leads list`, `leads retry ID`).
+  bool permanent = false;
 };
 
 class Mailer {
@@ -31,6 +34,9 @@ struct SmtpSettings {
   /// Test hook (SMP_SMTP_CONNECT_TO): libcurl CONNECT_TO "HOST:PORT:ADDR:PORT"; the TLS rule
   /// still follows the URL's host.
   std::string connect_to = "";
+  /// SMTP_CA_FILE: a PEM file of certificates to trust for the SMTP server's TLS (a private
+  /// CA, or the tests' self-signed one); "" = the system's store. Names are still verified.
+  std::string ca_file = "";
 };
 
 /// How a message is protected on its way to the SMTP server.

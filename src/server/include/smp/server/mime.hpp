@@ -29,7 +29,9 @@ std::string encode_unstructured(std::string_view text);
 /// addresses; visitors' addresses are always checked strictly.
 bool is_header_safe_address(std::string_view address, bool local_domain_ok = false);
 
-/// `Display Name <addr>` with the name quoted or RFC 2047 encoded; nullopt for an unsafe address.
+/// `Display Name <addr>` with the name quoted or RFC 2047 encoded (always encoded when it holds
+/// "=?", so no client decodes the visitor's text as an encoded word); nullopt for an unsafe
+/// address.
 std::optional<std::string> format_mailbox(std::string_view display_name, std::string_view address,
                                           bool local_domain_ok = false);
 

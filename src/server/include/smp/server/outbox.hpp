@@ -90,17 +90,23 @@ class Outbox {
   /// Stores a lead and its messages atomically and durably (the commit is fsynced); concurrent
   /// calls share one commit (group commit).
   StoreResult store(const LeadRecord& lead, const std::vector<OutgoingMessage>& messages);
-  /// After a restart: messages left in `sending` are ambiguous; they go back to the queue and
-  /// are resent with the same Message-ID. Returns how many.
+  /// After a restart: a message left in `sending` that the delivered journal names was
+  /// accepted by the server and is marked sent; any other is ambiguous and goes back to the
+  /// queue, to be resent with the same Message-ID (at-least-once). Returns how many went back.
   int requeue_interrupted();
+  /// The first thing done after the server's final "250": one append of the Message-ID to
+  /// `<database>-delivered`, a single write() that outlives a kill -9 at once and never waits
+  /// for a lead's commit. mark_sent then records it in the database.
+  void note_delivered(const std::string& message_id);
   /// Claims the next due message (queued, or retry whose time has come) and marks it sending.
   std::optional<Delivery> claim_due(std::int64_t now_ms);
   /// When the next retry falls due (nullopt when nothing is waiting).
   std::optional<std::int64_t> next_due_ms();
   void mark_sent(const std::string& message_id, std::int64_t now_ms);
-  /// Records a failed attempt: retry later, or dead past the give-up age. Returns the new state.
+  /// Records a failed attempt: retry later, or dead past the give-up age or when `permanent`
+  /// (the server refused it for good). Returns the new state.
   MessageState mark_failed(const std::string& message_id, const std::string& error,
-                           std::int64_t now_ms, std::int64_t minute_ms);
+                           std::int64_t now_ms, std::int64_t minute_ms, bool permanent = false);
   /// Every lead, newest first, with the delivery state of its messages: the normal ones, or
   /// with `quarantined` only the quarantined ones.
   std::vector<LeadSummaryRow> list_leads(std::string& error, bool quarantined = false);
@@ -108,6 +114,10 @@ class Outbox {
   /// Takes a lead out of quarantine: its held messages are queued as of `now_ms` (the 5-day
   /// give-up counts from the release) and delivered like any lead's.
   ReleaseStatus release(const std::string& lead_id, std::int64_t now_ms, std::string& error);
+  enum class RetryStatus { kQueued, kNotFound, kNothingToRetry, kError };
+  /// `leads retry ID`: the lead's dead (or waiting) messages are queued again as of `now_ms`,
+  /// with a fresh 5-day give-up; the running server sends them within seconds.
+  RetryStatus retry(const std::string& lead_id, std::int64_t now_ms, std::string& error);
   OutboxCounts counts();
   /// Message states of one lead's messages (kind -> state), for tests and `leads`.
   std::vector<std::pair<std::string, MessageState>> message_states(const std::string& lead_id);
@@ -137,6 +147,8 @@ class Outbox {
   std::mutex checkpoint_mutex_;
   std::condition_variable checkpoint_wake_;
   bool stop_checkpointer_ = false;
+  std::string delivered_path_;
+  int delivered_fd_ = -1;
 };
 
 }  // namespace smp::server
