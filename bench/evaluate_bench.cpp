@@ -46,8 +46,9 @@ int main(int argc, char** argv) {
     if (bytes == 0) return 1;
   }
   std::sort(per_result_us.begin(), per_result_us.end());
-  std::printf("evaluate (parse answers + screen + estimate + plan + result JSON + dump): "
-              "median %.1f us per result over %zu inputs x %d rounds\n",
-              per_result_us[per_result_us.size() / 2], inputs.size(), rounds);
+  std::printf(
+      "evaluate (parse answers + screen + estimate + plan + result JSON + dump): "
+      "median %.1f us per result over %zu inputs x %d rounds\n",
+      per_result_us[per_result_us.size() / 2], inputs.size(), rounds);
   return 0;
 }

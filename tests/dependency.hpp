@@ -19,11 +19,11 @@ inline bool under_ci() {
 }  // namespace smp::test
 
 /// Skips the rest of the test case when `present` is false (fails instead under CI=true).
-#define SMP_REQUIRE_DEPENDENCY(present, what)                                            \
-  do {                                                                                   \
-    if (!(present)) {                                                                    \
+#define SMP_REQUIRE_DEPENDENCY(present, what)                                               \
+  do {                                                                                      \
+    if (!(present)) {                                                                       \
       if (smp::test::under_ci()) FAIL(std::string(what) + " is missing (CI: not skipped)"); \
-      WARN(std::string(what) + " is missing: skipped");                                  \
-      return;                                                                            \
-    }                                                                                    \
+      WARN(std::string(what) + " is missing: skipped");                                     \
+      return;                                                                               \
+    }                                                                                       \
   } while (false)

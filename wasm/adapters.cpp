@@ -4,12 +4,11 @@
 
 #include <cstddef>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "smp/answers.hpp"
 #include "smp/catalogue.hpp"
@@ -34,12 +33,13 @@ using nlohmann::json;
 // Limits well above any real clinic config or quiz, so hostile input is refused before parsing.
 constexpr std::size_t kMaxDocumentBytes = 1 << 20;
 
-std::string dump(const json& value) { return dump_json(value); }
+std::string dump(const json& value) {
+  return dump_json(value);
+}
 
 json diagnostic_json(const Diagnostic& diagnostic) {
-  return json{{"pointer", diagnostic.pointer},
-              {"code", diagnostic.code},
-              {"message", diagnostic.message}};
+  return json{
+      {"pointer", diagnostic.pointer}, {"code", diagnostic.code}, {"message", diagnostic.message}};
 }
 
 json errors_json(const Diagnostics& diagnostics) {
@@ -153,7 +153,9 @@ std::string bad_today() {
 
 }  // namespace
 
-std::string version() { return SMP_VERSION; }
+std::string version() {
+  return SMP_VERSION;
+}
 
 std::string validate_config(const std::string& config_json) {
   const LoadedConfig& loaded = load_config(config_json);
@@ -189,8 +191,8 @@ std::string evaluate(const std::string& config_json, const std::string& answers_
 }
 
 std::string plan_ics(const std::string& config_json, const std::string& answers_json,
-                     const std::string& today, const std::string& locale, double created_unix_seconds,
-                     const std::string& plan_id) {
+                     const std::string& today, const std::string& locale,
+                     double created_unix_seconds, const std::string& plan_id) {
   const LoadedConfig& loaded = load_config(config_json);
   if (!loaded.config) return "";
   std::optional<Date> today_date = parse_today(today);
@@ -199,7 +201,8 @@ std::string plan_ics(const std::string& config_json, const std::string& answers_
   if (answers.problem) return "";
   // Same date the evaluate binding uses: the widget's today wins over any as_of in the answers.
   IcsStamp stamp;
-  if (created_unix_seconds > 0) stamp.created_unix_seconds = static_cast<std::int64_t>(created_unix_seconds);
+  if (created_unix_seconds > 0)
+    stamp.created_unix_seconds = static_cast<std::int64_t>(created_unix_seconds);
   stamp.plan_id = plan_id;
   return evaluate_ics(answers.value, *loaded.config, *today_date, locale, stamp);
 }

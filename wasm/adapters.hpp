@@ -17,8 +17,8 @@ std::string evaluate(const std::string& config_json, const std::string& answers_
                      const std::string& today, const std::string& locale);
 /// The plan as iCalendar text; "" when there is nothing to put in a calendar or input is bad.
 std::string plan_ics(const std::string& config_json, const std::string& answers_json,
-                     const std::string& today, const std::string& locale, double created_unix_seconds,
-                     const std::string& plan_id);
+                     const std::string& today, const std::string& locale,
+                     double created_unix_seconds, const std::string& plan_id);
 /// {"ok":bool,"errors":[...]} for a lead document (SPEC §7).
 std::string validate_lead(const std::string& config_json, const std::string& lead_json,
                           const std::string& today, const std::string& locale);

@@ -1,9 +1,9 @@
 // Size-only replacements for two libc functions in the widget's WebAssembly build.
 // nlohmann/json calls snprintf only to print a code point in hex ("\\u%04x" when escaping control
 // characters, "<U+%.4X>" in parse errors) and strtod only on number tokens its lexer has already
-// validated (std::to_string of integers uses neither). musl's versions bring long-double float formatting and parsing (~6 KB gzip) the
-// widget never needs; these defer to the JS engine's correctly rounded parseFloat and print
-// integers only. Native builds use the real libc.
+// validated (std::to_string of integers uses neither). musl's versions bring long-double float
+// formatting and parsing (~6 KB gzip) the widget never needs; these defer to the JS engine's
+// correctly rounded parseFloat and print integers only. Native builds use the real libc.
 #include <emscripten.h>
 
 #include <cstdarg>
@@ -17,8 +17,10 @@ namespace {
 EM_JS(double, smp_parse_decimal, (const char* text, int* consumed), {
   const all = UTF8ToString(text);
   const rest = all.trimStart();
-  const match = /^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?/.exec(rest);
-  HEAP32[consumed >> 2] = match ? lengthBytesUTF8(all.slice(0, all.length - rest.length)) + match[0].length : 0;
+  const match =
+      / ^[+-] ? ([0 - 9] + [.] ? [0 - 9] * | [.][0 - 9] +)([eE][+-] ? [0 - 9] +) ? /.exec(rest);
+  HEAP32[consumed >> 2] =
+      match ? lengthBytesUTF8(all.slice(0, all.length - rest.length)) + match[0].length : 0;
   return match ? parseFloat(match[0]) : 0;
 });
 
@@ -112,7 +114,8 @@ extern "C" int vsnprintf(char* __restrict buffer, std::size_t size, const char* 
       case '%': out.put('%'); break;
       case 'c': out.put(static_cast<char>(va_arg(args, int))); break;
       case 's':
-        for (const char* s = va_arg(args, const char*); s != nullptr && *s != '\0'; ++s) out.put(*s);
+        for (const char* s = va_arg(args, const char*); s != nullptr && *s != '\0'; ++s)
+          out.put(*s);
         break;
       case 'd':
       case 'i': {
@@ -125,9 +128,15 @@ extern "C" int vsnprintf(char* __restrict buffer, std::size_t size, const char* 
         put_unsigned(out, magnitude, 10, false, precision, value < 0, width, zero_pad);
         break;
       }
-      case 'u': put_unsigned(out, next_unsigned(), 10, false, precision, false, width, zero_pad); break;
-      case 'x': put_unsigned(out, next_unsigned(), 16, false, precision, false, width, zero_pad); break;
-      case 'X': put_unsigned(out, next_unsigned(), 16, true, precision, false, width, zero_pad); break;
+      case 'u':
+        put_unsigned(out, next_unsigned(), 10, false, precision, false, width, zero_pad);
+        break;
+      case 'x':
+        put_unsigned(out, next_unsigned(), 16, false, precision, false, width, zero_pad);
+        break;
+      case 'X':
+        put_unsigned(out, next_unsigned(), 16, true, precision, false, width, zero_pad);
+        break;
       default: return -1;
     }
   }

@@ -1,9 +1,8 @@
 #pragma once
 // The command line's edge: files and stdin in, the clinic's clock for "today".
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "smp/config.hpp"
 #include "smp/date.hpp"

@@ -2,12 +2,11 @@
 // and (native relay) serve the widget and receive leads.
 #include <chrono>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli_io.hpp"
 #include "smp/catalogue.hpp"
@@ -23,7 +22,8 @@ namespace {
 
 constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
 
-constexpr const char* kHelp = R"(smp-consult — scalp micropigmentation consultation: screening, estimate and plan
+constexpr const char* kHelp =
+    R"(smp-consult — scalp micropigmentation consultation: screening, estimate and plan
 
 Usage:
   smp-consult validate CONFIG
@@ -200,7 +200,8 @@ int locales_command() {
     out["locales"].push_back(std::string(locale));
     nlohmann::json texts = nlohmann::json::object();
     for (const smp::MessageEntry& entry : smp::ui_messages(locale)) {
-      if (entry.key.starts_with("ui.fallback.")) texts[std::string(entry.key)] = std::string(entry.text);
+      if (entry.key.starts_with("ui.fallback."))
+        texts[std::string(entry.key)] = std::string(entry.text);
     }
     out["fallback"][std::string(locale)] = std::move(texts);
   }
@@ -219,11 +220,13 @@ int messages_command(const Options& options) {
   const std::string locale = options.locale.empty() ? "en" : options.locale;
   if (!options.positional.empty() || !smp::has_built_in_catalogue(locale) ||
       (options.later && !options.widget)) {
-    std::cerr << "usage: smp-consult messages [--locale L] [--widget [--later]] | messages --locales\n";
+    std::cerr
+        << "usage: smp-consult messages [--locale L] [--widget [--later]] | messages --locales\n";
     return kUsage;
   }
   if (options.widget) {
-    const auto scope = options.later ? smp::CatalogueScope::kWidgetLater : smp::CatalogueScope::kWidget;
+    const auto scope =
+        options.later ? smp::CatalogueScope::kWidgetLater : smp::CatalogueScope::kWidget;
     std::cout << smp::dump_json(smp::catalogue_json(locale, scope)) << "\n";
   } else {
     std::cout << smp::dump_json(smp::catalogue_json(locale), 2) << "\n";

@@ -49,34 +49,35 @@ class AnswersReader {
       walk_.error("/age", "required", "required: give dob (date of birth) or age");
     }
     if (const auto* v = answered(document, "sex")) {
-      answers.sex = walk_.one_of<Sex>(*v, "/sex",
-                                      {{"male", Sex::kMale},
-                                       {"female", Sex::kFemale},
-                                       {"other", Sex::kOther}})
-                        .value_or(Sex::kUnspecified);
+      answers.sex =
+          walk_
+              .one_of<Sex>(*v, "/sex",
+                           {{"male", Sex::kMale}, {"female", Sex::kFemale}, {"other", Sex::kOther}})
+              .value_or(Sex::kUnspecified);
     }
     if (const auto* v = answered(document, "pattern")) answers.pattern = read_pattern(*v);
     if (const auto* v = answered(document, "cause")) {
       answers.cause =
-          walk_.one_of<Cause>(*v, "/cause",
-                              {{"androgenetic", Cause::kAndrogenetic},
-                               {"alopecia_areata", Cause::kAlopeciaAreata},
-                               {"alopecia_totalis_universalis", Cause::kAlopeciaTotalisUniversalis},
-                               {"chemotherapy", Cause::kChemotherapy},
-                               {"trauma_or_surgery", Cause::kTraumaOrSurgery},
-                               {"unknown", Cause::kUnknown}})
+          walk_
+              .one_of<Cause>(*v, "/cause",
+                             {{"androgenetic", Cause::kAndrogenetic},
+                              {"alopecia_areata", Cause::kAlopeciaAreata},
+                              {"alopecia_totalis_universalis", Cause::kAlopeciaTotalisUniversalis},
+                              {"chemotherapy", Cause::kChemotherapy},
+                              {"trauma_or_surgery", Cause::kTraumaOrSurgery},
+                              {"unknown", Cause::kUnknown}})
               .value_or(Cause::kAndrogenetic);
     }
     answers.alopecia_last_change = past_date(document, "", "alopecia_last_change");
     if (complete_ && answers.cause == Cause::kAlopeciaAreata &&
         answered(document, "alopecia_last_change") == nullptr) {
-      walk_.error("/alopecia_last_change", "required",
-                  "required when cause is alopecia_areata");
+      walk_.error("/alopecia_last_change", "required", "required when cause is alopecia_areata");
     }
     if (const auto* v = answered(document, "desired_look")) {
       answers.desired_look =
-          walk_.one_of<Look>(*v, "/desired_look",
-                             {{"shaved", Look::kShaved}, {"keep_length", Look::kKeepLength}})
+          walk_
+              .one_of<Look>(*v, "/desired_look",
+                            {{"shaved", Look::kShaved}, {"keep_length", Look::kKeepLength}})
               .value_or(Look::kUnanswered);
     }
     if (const auto* v = answered(document, "scars")) answers.scars = read_scars(*v);
@@ -164,10 +165,9 @@ class AnswersReader {
         if (complete_) walk_.error("/pattern/extent", "required", "required");
         return pattern;
       }
-      if (auto e = walk_.one_of<std::string_view>(*extent, "/pattern/extent",
-                                                  {{"mild", "mild"},
-                                                   {"moderate", "moderate"},
-                                                   {"extensive", "extensive"}})) {
+      if (auto e = walk_.one_of<std::string_view>(
+              *extent, "/pattern/extent",
+              {{"mild", "mild"}, {"moderate", "moderate"}, {"extensive", "extensive"}})) {
         pattern.extent = std::string(*e);
       }
     }
@@ -237,20 +237,21 @@ class AnswersReader {
         if (flag->is_boolean()) {
           *out = flag->get<bool>();
         } else {
-          walk_.error(JsonWalk::child(p, key), "wrong_type",
-                      "must be true, false or \"unsure\" (got " + JsonWalk::short_dump(*flag) +
-                          ")");
+          walk_.error(
+              JsonWalk::child(p, key), "wrong_type",
+              "must be true, false or \"unsure\" (got " + JsonWalk::short_dump(*flag) + ")");
         }
       }
     }
     const auto* chemo = answered(v, "chemotherapy");
     if (chemo != nullptr && unsure(*chemo, "chemotherapy", m)) chemo = nullptr;
     if (chemo != nullptr) {
-      m.chemotherapy = walk_.one_of<Chemotherapy>(*chemo, p + "/chemotherapy",
-                                                  {{"none", Chemotherapy::kNone},
-                                                   {"current", Chemotherapy::kCurrent},
-                                                   {"ended", Chemotherapy::kEnded},
-                                                   {"unsure", Chemotherapy::kNone}})
+      m.chemotherapy = walk_
+                           .one_of<Chemotherapy>(*chemo, p + "/chemotherapy",
+                                                 {{"none", Chemotherapy::kNone},
+                                                  {"current", Chemotherapy::kCurrent},
+                                                  {"ended", Chemotherapy::kEnded},
+                                                  {"unsure", Chemotherapy::kNone}})
                            .value_or(Chemotherapy::kNone);
     }
     m.chemotherapy_end = past_date(v, p, "chemotherapy_end");
@@ -260,22 +261,24 @@ class AnswersReader {
     }
     const auto* d = answered(v, "diabetes");
     if (d != nullptr && !unsure(*d, "diabetes", m)) {
-      m.diabetes = walk_.one_of<Diabetes>(*d, p + "/diabetes",
-                                          {{"none", Diabetes::kNone},
-                                           {"controlled", Diabetes::kControlled},
-                                           {"uncontrolled", Diabetes::kUncontrolled},
-                                           {"unsure", Diabetes::kNone}})
+      m.diabetes = walk_
+                       .one_of<Diabetes>(*d, p + "/diabetes",
+                                         {{"none", Diabetes::kNone},
+                                          {"controlled", Diabetes::kControlled},
+                                          {"uncontrolled", Diabetes::kUncontrolled},
+                                          {"unsure", Diabetes::kNone}})
                        .value_or(Diabetes::kNone);
     }
     const auto* s = answered(v, "skin_cancer");
     if (s != nullptr && !unsure(*s, "skin_cancer", m)) {
-      m.skin_cancer = walk_.one_of<SkinCancer>(
-                               *s, p + "/skin_cancer",
-                               {{"none", SkinCancer::kNone},
-                                {"history", SkinCancer::kHistory},
-                                {"current_or_suspicious", SkinCancer::kCurrentOrSuspicious},
-                                {"unsure", SkinCancer::kNone}})
-                          .value_or(SkinCancer::kNone);
+      m.skin_cancer =
+          walk_
+              .one_of<SkinCancer>(*s, p + "/skin_cancer",
+                                  {{"none", SkinCancer::kNone},
+                                   {"history", SkinCancer::kHistory},
+                                   {"current_or_suspicious", SkinCancer::kCurrentOrSuspicious},
+                                   {"unsure", SkinCancer::kNone}})
+              .value_or(SkinCancer::kNone);
     }
     const auto* dose = answered(v, "isotretinoin_last_dose");
     if (dose == nullptr || !unsure(*dose, "isotretinoin_last_dose", m)) {

@@ -13,7 +13,9 @@ constexpr std::string_view kFormat = "smp-consult/messages@1";
 
 }  // namespace
 
-bool has_built_in_catalogue(std::string_view locale) { return !ui_messages(locale).empty(); }
+bool has_built_in_catalogue(std::string_view locale) {
+  return !ui_messages(locale).empty();
+}
 
 nlohmann::json catalogue_json(std::string_view locale, CatalogueScope scope) {
   nlohmann::json texts = nlohmann::json::object();
@@ -37,7 +39,8 @@ Result<LocaleCatalogue> parse_catalogue(const nlohmann::json& document) {
   if (!walk.expect_object(document, "")) return result;
   walk.unknown_keys(document, "", {"format", "locale", "messages"});
   const json* format = JsonWalk::find(document, "format");
-  if (format == nullptr || !format->is_string() || format->get_ref<const std::string&>() != kFormat) {
+  if (format == nullptr || !format->is_string() ||
+      format->get_ref<const std::string&>() != kFormat) {
     walk.error("/format", format == nullptr ? "required" : "invalid_value",
                "must be \"smp-consult/messages@1\"");
   }

@@ -1,12 +1,13 @@
 // Clinic config validation: walks the whole document, reports every problem at once as
 // `<json pointer>: <problem>`, and only then builds the typed Config (DOMAIN 3.8, SPEC §5).
+#include "smp/config.hpp"
+
 #include <algorithm>
 #include <string_view>
 
 #include "json_walk.hpp"
-#include "smp/config.hpp"
-#include "smp/json_text.hpp"
 #include "smp/ip_range.hpp"
+#include "smp/json_text.hpp"
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
 #include "smp/stages.hpp"
@@ -26,7 +27,8 @@ constexpr std::string_view kCurrencies =
     "SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD "
     "TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL";
 
-constexpr std::array<std::string_view, 7> kWeekdays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 7> kWeekdays{"mon", "tue", "wed", "thu",
+                                                    "fri", "sat", "sun"};
 
 constexpr long long kMaxMoney = 1'000'000'000;
 
@@ -149,9 +151,9 @@ class ConfigReader {
     if (is_url_or_path(value)) {
       out = value;
     } else {
-      walk_.error(JsonWalk::child(parent, key), "invalid_value",
-                  "must be an http(s) URL or a path starting with / (" +
-                      JsonWalk::short_dump(value) + ")");
+      walk_.error(
+          JsonWalk::child(parent, key), "invalid_value",
+          "must be an http(s) URL or a path starting with / (" + JsonWalk::short_dump(value) + ")");
     }
   }
 
@@ -196,9 +198,9 @@ class ConfigReader {
     int_key(value, pointer, "min", min, max, range.min);
     int_key(value, pointer, "max", min, max, range.max);
     if (range.max < range.min) {
-      walk_.error(pointer + "/max", "out_of_range",
-                  "must be >= min (" + std::to_string(range.max) + " < " +
-                      std::to_string(range.min) + ")");
+      walk_.error(
+          pointer + "/max", "out_of_range",
+          "must be >= min (" + std::to_string(range.max) + " < " + std::to_string(range.min) + ")");
       return;
     }
     out = range;
@@ -209,10 +211,12 @@ class ConfigReader {
     walk_.unknown_keys(value, pointer, {"min", "max"});
     HoursRange range = out;
     if (const auto* v = JsonWalk::find(value, "min")) {
-      if (auto h = walk_.number(*v, pointer + "/min", 0.5, 12)) range.min_tenths = int(*h * 10 + 0.5);
+      if (auto h = walk_.number(*v, pointer + "/min", 0.5, 12))
+        range.min_tenths = int(*h * 10 + 0.5);
     }
     if (const auto* v = JsonWalk::find(value, "max")) {
-      if (auto h = walk_.number(*v, pointer + "/max", 0.5, 12)) range.max_tenths = int(*h * 10 + 0.5);
+      if (auto h = walk_.number(*v, pointer + "/max", 0.5, 12))
+        range.max_tenths = int(*h * 10 + 0.5);
     }
     if (range.max_tenths < range.min_tenths) {
       walk_.error(pointer + "/max", "out_of_range", "must be >= min");
@@ -239,15 +243,16 @@ class ConfigReader {
       if (ok) {
         clinic.timezone = zone;
       } else {
-        walk_.error("/clinic/timezone", "invalid_value",
-                    "not an IANA time zone name like Europe/Madrid (" +
-                        JsonWalk::short_dump(zone) + ")");
+        walk_.error(
+            "/clinic/timezone", "invalid_value",
+            "not an IANA time zone name like Europe/Madrid (" + JsonWalk::short_dump(zone) + ")");
       }
     }
     url_key(v, "/clinic", "privacy_url", clinic.privacy_url);
     url_key(v, "/clinic", "booking_url", clinic.booking_url);
     if (const auto* p = JsonWalk::find(v, "practitioner_copy")) {
-      if (auto s = walk_.string(*p, "/clinic/practitioner_copy", 2000)) clinic.practitioner_copy = *s;
+      if (auto s = walk_.string(*p, "/clinic/practitioner_copy", 2000))
+        clinic.practitioner_copy = *s;
     }
   }
 
@@ -296,11 +301,11 @@ class ConfigReader {
 
   void read_screening(const json& v, ScreeningConfig& s) {
     const std::string p = "/screening";
-    walk_.unknown_keys(v, p,
-                       {"min_age", "allow_minor_with_guardian_consent", "keloid_policy",
-                        "chronic_controlled_policy", "diabetes_policy", "chemo_wait_months",
-                        "scar_maturity_months", "alopecia_stable_months",
-                        "isotretinoin_wait_months"});
+    walk_.unknown_keys(
+        v, p,
+        {"min_age", "allow_minor_with_guardian_consent", "keloid_policy",
+         "chronic_controlled_policy", "diabetes_policy", "chemo_wait_months",
+         "scar_maturity_months", "alopecia_stable_months", "isotretinoin_wait_months"});
     int_key(v, p, "min_age", 18, 21, s.min_age);
     bool_key(v, p, "allow_minor_with_guardian_consent", s.allow_minor_with_guardian_consent);
     if (const auto* k = JsonWalk::find(v, "keloid_policy")) {
@@ -418,11 +423,11 @@ class ConfigReader {
                        {"model", "currency", "round_to", "per_session_rate", "scar_addon_factor",
                         "consultation_fee", "deposit", "touch_up_price", "packages", "per_stage"});
     if (const auto* m = JsonWalk::find(v, "model")) {
-      if (auto model = walk_.one_of<PricingModel>(
-              *m, p + "/model",
-              {{"package_by_area", PricingModel::kPackageByArea},
-               {"per_session", PricingModel::kPerSession},
-               {"per_stage", PricingModel::kPerStage}})) {
+      if (auto model =
+              walk_.one_of<PricingModel>(*m, p + "/model",
+                                         {{"package_by_area", PricingModel::kPackageByArea},
+                                          {"per_session", PricingModel::kPerSession},
+                                          {"per_stage", PricingModel::kPerStage}})) {
         pricing.model = *model;
       }
     }
@@ -497,9 +502,9 @@ class ConfigReader {
       }
       const json& entry = it.value();
       if (!walk_.expect_object(entry, pointer)) continue;
-      walk_.unknown_keys(entry, pointer,
-                         {"low", "high", "sessions", "hours", "first_session_hours_max",
-                          "touch_up_sessions"});
+      walk_.unknown_keys(
+          entry, pointer,
+          {"low", "high", "sessions", "hours", "first_session_hours_max", "touch_up_sessions"});
       PackageSpec spec = found->second;
       // A package may override only its low or high; the pair is checked after merging.
       MoneyRange price = spec.price;
@@ -515,7 +520,8 @@ class ConfigReader {
       if (const auto* s = JsonWalk::find(entry, "sessions")) {
         int_range(*s, pointer + "/sessions", 1, 5, spec.sessions);
       }
-      if (const auto* h = JsonWalk::find(entry, "hours")) hours_range(*h, pointer + "/hours", spec.hours);
+      if (const auto* h = JsonWalk::find(entry, "hours"))
+        hours_range(*h, pointer + "/hours", spec.hours);
       if (const auto* f = JsonWalk::find(entry, "first_session_hours_max")) {
         if (auto h = walk_.number(*f, pointer + "/first_session_hours_max", 0.5, 12)) {
           spec.first_session_max_tenths = int(*h * 10 + 0.5);
@@ -557,8 +563,8 @@ class ConfigReader {
 
   void stage_price(const std::string& scale, const std::string& stage, const json& value,
                    const std::string& pointer, PricingConfig& pricing) {
-    const bool known = scale == "norwood" ? is_listed(kNorwoodStages, stage)
-                                          : is_listed(kLudwigStages, stage);
+    const bool known =
+        scale == "norwood" ? is_listed(kNorwoodStages, stage) : is_listed(kLudwigStages, stage);
     if (!known) {
       walk_.error(pointer, "unknown_key", "unknown " + scale + " stage");
       return;
@@ -663,11 +669,11 @@ class ConfigReader {
 
   void read_lead(const json& v, LeadConfig& lead) {
     const std::string p = "/lead";
-    walk_.unknown_keys(v, p,
-                       {"endpoint", "fallback_email", "to", "from", "phone", "marketing_opt_in",
-                        "confirm_to_visitor", "allowed_origins", "frame_ancestors",
-                        "min_fill_seconds", "rate_limit_per_minute", "smtp_url",
-                        "trusted_proxies"});
+    walk_.unknown_keys(
+        v, p,
+        {"endpoint", "fallback_email", "to", "from", "phone", "marketing_opt_in",
+         "confirm_to_visitor", "allowed_origins", "frame_ancestors", "min_fill_seconds",
+         "rate_limit_per_minute", "smtp_url", "trusted_proxies"});
     url_key(v, p, "endpoint", lead.endpoint);
     email_key(v, p, "fallback_email", lead.fallback_email);
     email_key(v, p, "to", lead.to);
@@ -750,7 +756,9 @@ Result<Config> parse_config_text(std::string_view text) {
 
 nlohmann::json public_config_json(const Config& config) {
   const auto policy = [](FieldPolicy p) {
-    return p == FieldPolicy::kRequired ? "required" : p == FieldPolicy::kHidden ? "hidden" : "optional";
+    return p == FieldPolicy::kRequired ? "required"
+           : p == FieldPolicy::kHidden ? "hidden"
+                                       : "optional";
   };
   return {
       {"clinic",

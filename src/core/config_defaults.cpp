@@ -45,7 +45,8 @@ Config default_config() {
     spec.price = {row.low, row.high};
     spec.sessions = {row.sessions_min, row.sessions_max};
     spec.hours = {row.hours_min_tenths, row.hours_max_tenths};
-    if (row.first_session_max_tenths > 0) spec.first_session_max_tenths = row.first_session_max_tenths;
+    if (row.first_session_max_tenths > 0)
+      spec.first_session_max_tenths = row.first_session_max_tenths;
     spec.touch_up_sessions = {row.touch_up_min, row.touch_up_max};
     config.pricing.packages[spec.id] = spec;
   }

@@ -1,6 +1,5 @@
 #include "smp/date.hpp"
 
-
 namespace smp {
 namespace {
 

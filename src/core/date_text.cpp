@@ -22,7 +22,8 @@ std::string long_date(Date date, const Messages& messages) {
 
 std::string weekday_date(Date date, const Messages& messages) {
   MessageParams params = date_params(date, messages);
-  params.emplace_back("weekday", messages.text("date.weekday." + std::to_string(weekday_index(date) + 1)));
+  params.emplace_back("weekday",
+                      messages.text("date.weekday." + std::to_string(weekday_index(date) + 1)));
   return messages.text("date.weekday_long", params);
 }
 

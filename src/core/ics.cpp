@@ -253,8 +253,8 @@ std::string plan_to_ics(const Consultation& consultation, const Config& config,
                                 : compact_date(consultation.as_of) + "T000000Z";
   const std::uint64_t uid_hash = fnv1a64(format_date(consultation.as_of) + '\x1f' +
                                          config.clinic.name + '\x1f' + ics_stamp.plan_id);
-  const std::string uid_suffix =
-      hex32(static_cast<std::uint32_t>(uid_hash >> 32)) + hex32(static_cast<std::uint32_t>(uid_hash));
+  const std::string uid_suffix = hex32(static_cast<std::uint32_t>(uid_hash >> 32)) +
+                                 hex32(static_cast<std::uint32_t>(uid_hash));
   const std::string location = escape_ics_text(config.clinic.address);
 
   std::string out;

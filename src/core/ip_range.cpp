@@ -39,8 +39,8 @@ bool parse_v4(const std::string& text, std::uint8_t* out) {
 // in a dotted quad.
 bool parse_v6(const std::string& text, std::uint8_t* out) {
   std::uint8_t bytes[16] = {0};
-  int filled = 0;     // bytes written
-  int gap_at = -1;    // byte index of "::"
+  int filled = 0;   // bytes written
+  int gap_at = -1;  // byte index of "::"
   size_t at = 0;
   if (text.compare(0, 2, "::") == 0) {
     gap_at = 0;
@@ -135,8 +135,7 @@ std::optional<IpRange> parse_ip_range(const std::string& text) {
 bool IpRange::contains(const IpAddress& address) const {
   int bits = prefix_bits;
   for (size_t i = 0; i < 16 && bits > 0; ++i, bits -= 8) {
-    const std::uint8_t mask =
-        bits >= 8 ? 0xff : static_cast<std::uint8_t>(0xff << (8 - bits));
+    const std::uint8_t mask = bits >= 8 ? 0xff : static_cast<std::uint8_t>(0xff << (8 - bits));
     if ((address.bytes[i] & mask) != (base.bytes[i] & mask)) return false;
   }
   return true;

@@ -70,9 +70,9 @@ Result<nlohmann::json> parse_json_text(std::string_view text) {
   if (ok) {
     result.value = std::move(value);
   } else if (sax.too_deep()) {
-    result.errors.push_back({"", "invalid_json",
-                             "invalid JSON: nested deeper than " + std::to_string(kMaxJsonDepth) +
-                                 " levels"});
+    result.errors.push_back(
+        {"", "invalid_json",
+         "invalid JSON: nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"});
   } else {
     std::string why = sax.error().empty() ? "syntax error" : sax.error();
     // "[json.exception.parse_error.101] parse error at line 1, column 2: …" -> "parse error at …"

@@ -60,8 +60,8 @@ std::optional<double> JsonWalk::number(const json& value, const std::string& poi
   const double number = value.get<double>();
   if (number < min || number > max) {
     error(pointer, "out_of_range",
-          "must be between " + short_dump(json(min)) + " and " + short_dump(json(max)) +
-              " (got " + short_dump(value) + ")");
+          "must be between " + short_dump(json(min)) + " and " + short_dump(json(max)) + " (got " +
+              short_dump(value) + ")");
     return std::nullopt;
   }
   return number;

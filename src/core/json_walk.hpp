@@ -2,12 +2,11 @@
 // Small helpers for walking a JSON document and collecting every problem with its pointer.
 // Used by config and answers parsing; nothing here throws (nlohmann runs with JSON_NOEXCEPTION).
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "smp/date.hpp"
 #include "smp/diagnostic.hpp"
@@ -67,7 +66,8 @@ class JsonWalk {
       }
     }
     std::string names;
-    for (const auto& [name, choice] : choices) names += (names.empty() ? "" : ", ") + std::string(name);
+    for (const auto& [name, choice] : choices)
+      names += (names.empty() ? "" : ", ") + std::string(name);
     error(pointer, value.is_string() ? "invalid_value" : "wrong_type",
           "must be one of: " + names + " (got " + short_dump(value) + ")");
     return std::nullopt;

@@ -610,7 +610,8 @@ nlohmann::json lead_form_json() {
                        {"url", kMaxUrl}}},
                      {"contact_methods", nlohmann::json::array()},
                      {"utm_keys", nlohmann::json::array()}};
-  for (std::string_view method : kPreferredContacts) out["contact_methods"].push_back(std::string(method));
+  for (std::string_view method : kPreferredContacts)
+    out["contact_methods"].push_back(std::string(method));
   for (std::string_view key : kUtmKeys) out["utm_keys"].push_back(std::string(key));
   return out;
 }

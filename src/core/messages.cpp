@@ -124,7 +124,9 @@ std::span<const MessageEntry> email_messages(std::string_view locale) {
   return {};
 }
 
-std::span<const std::string_view> supported_locales() { return kSupportedLocales; }
+std::span<const std::string_view> supported_locales() {
+  return kSupportedLocales;
+}
 
 bool is_supported_locale(std::string_view locale) {
   return std::find(kSupportedLocales.begin(), kSupportedLocales.end(), locale) !=
@@ -179,7 +181,8 @@ bool Messages::has(std::string_view key) const {
 std::vector<std::pair<std::string, std::string>> Messages::with_prefix(
     std::string_view prefix) const {
   // The layers of text(), applied in one pass each (weakest first) instead of one catalogue search
-  // per key: the widget asks for ~130 texts at boot, and a search per key made that its slowest call.
+  // per key: the widget asks for ~130 texts at boot, and a search per key made that its slowest
+  // call.
   std::map<std::string, std::string, std::less<>> resolved;
   const auto matches = [&](std::string_view key) { return key.substr(0, prefix.size()) == prefix; };
   const auto layer = [&](std::string_view key, std::string_view text) {

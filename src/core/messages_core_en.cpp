@@ -28,13 +28,11 @@ constexpr auto kCoreMessagesEn = std::to_array<MessageEntry>({
      "From your answers, we don't recommend SMP for you. This is information, not a diagnosis: "
      "the final decision is made at a consultation, and you're welcome to book one."},
     // Under the minimum age the answer is "not yet", not "never" (the core picks the variant).
-    {"verdict.not_suitable.not_yet",
-     "Not yet"},
+    {"verdict.not_suitable.not_yet", "Not yet"},
     {"verdict.not_suitable.not_yet.summary",
      "SMP is for clients aged {min_age} or over, so it isn't for you yet. You're welcome to "
      "come back once you turn {min_age}. This is information, not a diagnosis."},
-    {"verdict.not_suitable.not_yet.dated",
-     "Not yet: you can come back from {date}"},
+    {"verdict.not_suitable.not_yet.dated", "Not yet: you can come back from {date}"},
     {"verdict.not_suitable.not_yet.dated.summary",
      "SMP is for clients aged {min_age} or over, so it isn't for you yet. You're welcome to "
      "come back from {date}, when you turn {min_age}. This is information, not a diagnosis."},

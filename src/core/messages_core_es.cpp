@@ -29,13 +29,11 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
      "Según tus respuestas, no te recomendamos la SMP. Esto es información, no un diagnóstico: "
      "la decisión final se toma en una consulta, y puedes reservar una cuando quieras."},
     // Under the minimum age the answer is "not yet", not "never" (the core picks the variant).
-    {"verdict.not_suitable.not_yet",
-     "Todavía no"},
+    {"verdict.not_suitable.not_yet", "Todavía no"},
     {"verdict.not_suitable.not_yet.summary",
      "La SMP es para clientes de {min_age} años o más, así que todavía no es para ti. Puedes "
      "volver cuando cumplas {min_age}. Esto es información, no un diagnóstico."},
-    {"verdict.not_suitable.not_yet.dated",
-     "Todavía no: puedes volver a partir del {date}"},
+    {"verdict.not_suitable.not_yet.dated", "Todavía no: puedes volver a partir del {date}"},
     {"verdict.not_suitable.not_yet.dated.summary",
      "La SMP es para clientes de {min_age} años o más, así que todavía no es para ti. Puedes "
      "volver a partir del {date}, cuando cumplas {min_age}. Esto es información, no un "
@@ -304,8 +302,7 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
     {"error.schema_version",
      "Estas respuestas vienen de otra versión del formulario. Empieza de nuevo, por favor."},
     {"error.control_characters", "Quita los caracteres especiales o invisibles."},
-    {"error.encoded_word",
-     "Quita «=?»: en el correo electrónico tiene un significado especial."},
+    {"error.encoded_word", "Quita «=?»: en el correo electrónico tiene un significado especial."},
     {"error.age_required", "Indica tu fecha de nacimiento o tu edad."},
 
     // Money as every channel shows it (widget, print, email): display figures from the core.
@@ -351,6 +348,8 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
 
 }  // namespace
 
-std::span<const MessageEntry> core_messages_es() { return kCoreMessagesEs; }
+std::span<const MessageEntry> core_messages_es() {
+  return kCoreMessagesEs;
+}
 
 }  // namespace smp

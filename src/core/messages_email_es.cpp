@@ -9,7 +9,11 @@ namespace {
 constexpr std::array<MessageEntry, 98> kEmailMessagesEs{{
     {"email.clinic.subject", SMP_EMAIL_TEXT("Nuevo contacto SMP: {name} – {verdict} – {package}")},
     {"email.clinic.subject_no_package", SMP_EMAIL_TEXT("Nuevo contacto SMP: {name} – {verdict}")},
-    {"email.clinic.intro", SMP_EMAIL_TEXT("Un visitante completó la consulta en línea de {clinic} y pidió que le contacten. El veredicto, el presupuesto y el plan siguientes los ha recalculado el servidor a partir de las respuestas del visitante y la configuración de la clínica.")},
+    {"email.clinic.intro",
+     SMP_EMAIL_TEXT(
+         "Un visitante completó la consulta en línea de {clinic} y pidió que le contacten. El "
+         "veredicto, el presupuesto y el plan siguientes los ha recalculado el servidor a partir "
+         "de las respuestas del visitante y la configuración de la clínica.")},
     {"email.clinic.ics_attached", SMP_EMAIL_TEXT("El plan propuesto va adjunto como plan.ics.")},
     {"email.lead_id", SMP_EMAIL_TEXT("Contacto")},
     {"email.received_at", SMP_EMAIL_TEXT("Recibido")},
@@ -23,15 +27,22 @@ constexpr std::array<MessageEntry, 98> kEmailMessagesEs{{
     {"email.preferred.sms", SMP_EMAIL_TEXT("SMS")},
     {"email.preferred.whatsapp", SMP_EMAIL_TEXT("WhatsApp")},
     {"email.section.check", SMP_EMAIL_TEXT("Importante")},
-    {"email.health_not_shared", SMP_EMAIL_TEXT("El visitante no compartió sus respuestas de salud (sin consentimiento para datos de salud): el veredicto del servidor no incluye la evaluación médica. Pregunte por la salud en la consulta.")},
-    {"email.visitor_verdict_unverified", SMP_EMAIL_TEXT("Veredicto que vio el visitante en pantalla (sin verificar): {verdict}")},
-    {"email.mismatch", SMP_EMAIL_TEXT("La pantalla del visitante mostró {shown}, distinto del resultado del servidor. Las cifras de este correo son las del servidor.")},
+    {"email.health_not_shared",
+     SMP_EMAIL_TEXT("El visitante no compartió sus respuestas de salud (sin consentimiento para "
+                    "datos de salud): el veredicto del servidor no incluye la evaluación médica. "
+                    "Pregunte por la salud en la consulta.")},
+    {"email.visitor_verdict_unverified",
+     SMP_EMAIL_TEXT("Veredicto que vio el visitante en pantalla (sin verificar): {verdict}")},
+    {"email.mismatch",
+     SMP_EMAIL_TEXT("La pantalla del visitante mostró {shown}, distinto del resultado del "
+                    "servidor. Las cifras de este correo son las del servidor.")},
     {"email.verdict_without_health", SMP_EMAIL_TEXT("{verdict} (sin datos de salud)")},
     {"email.section.verdict", SMP_EMAIL_TEXT("Veredicto")},
     {"email.eligible_on", SMP_EMAIL_TEXT("apto a partir del {date}")},
     {"email.section.estimate", SMP_EMAIL_TEXT("Presupuesto")},
     {"email.estimate.total", SMP_EMAIL_TEXT("Total")},
-    {"email.estimate.none", SMP_EMAIL_TEXT("Sin presupuesto: ahora no se puede proponer el tratamiento.")},
+    {"email.estimate.none",
+     SMP_EMAIL_TEXT("Sin presupuesto: ahora no se puede proponer el tratamiento.")},
     {"email.estimate.provisional", SMP_EMAIL_TEXT("Provisional: se confirma en la consulta.")},
     {"email.estimate.sessions", SMP_EMAIL_TEXT("Sesiones")},
     {"email.estimate.sessions_value", SMP_EMAIL_TEXT("{min}–{max} (plan: {planned})")},
@@ -41,19 +52,23 @@ constexpr std::array<MessageEntry, 98> kEmailMessagesEs{{
     {"email.estimate.deposit", SMP_EMAIL_TEXT("Depósito")},
     {"email.section.plan", SMP_EMAIL_TEXT("Plan propuesto")},
     {"email.plan.none", SMP_EMAIL_TEXT("Todavía no se puede proponer un plan con fechas.")},
-    {"email.plan.pending_clearance", SMP_EMAIL_TEXT("Pendiente de autorización médica: la primera sesión se reserva al recibirla.")},
+    {"email.plan.pending_clearance",
+     SMP_EMAIL_TEXT(
+         "Pendiente de autorización médica: la primera sesión se reserva al recibirla.")},
     {"email.plan.patch_test_by", SMP_EMAIL_TEXT("Prueba de parche antes del")},
     {"email.plan.session", SMP_EMAIL_TEXT("Sesión {number}: {date} ({hours} h)")},
     {"email.plan.date_to_agree", SMP_EMAIL_TEXT("fecha por acordar")},
     {"email.plan.if_needed", SMP_EMAIL_TEXT("solo si hace falta")},
     {"email.plan.unrestricted_from", SMP_EMAIL_TEXT("Sin restricciones de cuidado a partir del")},
-    {"email.plan.unrestricted_from_if_needed", SMP_EMAIL_TEXT("Si hacen falta las sesiones extra: sin restricciones desde")},
+    {"email.plan.unrestricted_from_if_needed",
+     SMP_EMAIL_TEXT("Si hacen falta las sesiones extra: sin restricciones desde")},
     {"email.plan.touch_up_reminder", SMP_EMAIL_TEXT("Recordatorio de retoque")},
     {"email.section.precare", SMP_EMAIL_TEXT("Antes de cada sesión")},
     {"email.section.aftercare", SMP_EMAIL_TEXT("Cuidados posteriores")},
     {"email.aftercare.resume_on", SMP_EMAIL_TEXT("desde el {date}")},
     {"email.aftercare.after_session", SMP_EMAIL_TEXT("Tras la sesión {number}")},
-    {"email.aftercare.restarted_by", SMP_EMAIL_TEXT("la sesión {number} lo reinicia antes de que termine")},
+    {"email.aftercare.restarted_by",
+     SMP_EMAIL_TEXT("la sesión {number} lo reinicia antes de que termine")},
     {"email.section.answers", SMP_EMAIL_TEXT("Respuestas")},
     {"email.answer.as_of", SMP_EMAIL_TEXT("Fecha de la consulta")},
     {"email.answer.dob", SMP_EMAIL_TEXT("Fecha de nacimiento")},
@@ -67,15 +82,19 @@ constexpr std::array<MessageEntry, 98> kEmailMessagesEs{{
     {"email.answer.last_hair_transplant", SMP_EMAIL_TEXT("Último trasplante capilar")},
     {"email.answer.fitzpatrick", SMP_EMAIL_TEXT("Fototipo (Fitzpatrick)")},
     {"email.answer.requested_start", SMP_EMAIL_TEXT("Inicio deseado")},
-    {"email.section.medical", SMP_EMAIL_TEXT("Respuestas de salud (compartidas con consentimiento)")},
+    {"email.section.medical",
+     SMP_EMAIL_TEXT("Respuestas de salud (compartidas con consentimiento)")},
     {"email.medical.none", SMP_EMAIL_TEXT("No declara ninguna condición de salud.")},
     {"email.medical.unsure", SMP_EMAIL_TEXT("Sin responder o sin saber")},
     {"email.medical.pregnant_or_breastfeeding", SMP_EMAIL_TEXT("Embarazo o lactancia")},
     {"email.medical.active_scalp_condition", SMP_EMAIL_TEXT("Afección activa del cuero cabelludo")},
-    {"email.medical.chronic_scalp_condition_controlled", SMP_EMAIL_TEXT("Afección crónica del cuero cabelludo (controlada)")},
+    {"email.medical.chronic_scalp_condition_controlled",
+     SMP_EMAIL_TEXT("Afección crónica del cuero cabelludo (controlada)")},
     {"email.medical.keloid_prone", SMP_EMAIL_TEXT("Tendencia a queloides")},
-    {"email.medical.blood_thinners_or_bleeding_disorder", SMP_EMAIL_TEXT("Anticoagulantes o trastorno de la coagulación")},
-    {"email.medical.pigment_or_ink_reaction", SMP_EMAIL_TEXT("Reacción previa a pigmentos o tintas")},
+    {"email.medical.blood_thinners_or_bleeding_disorder",
+     SMP_EMAIL_TEXT("Anticoagulantes o trastorno de la coagulación")},
+    {"email.medical.pigment_or_ink_reaction",
+     SMP_EMAIL_TEXT("Reacción previa a pigmentos o tintas")},
     {"email.medical.immunocompromised", SMP_EMAIL_TEXT("Inmunodepresión")},
     {"email.medical.other_serious_condition", SMP_EMAIL_TEXT("Otra enfermedad grave")},
     {"email.medical.chemotherapy", SMP_EMAIL_TEXT("Quimioterapia")},
@@ -97,17 +116,29 @@ constexpr std::array<MessageEntry, 98> kEmailMessagesEs{{
     {"email.context.locale", SMP_EMAIL_TEXT("Idioma")},
     {"email.context.started_at", SMP_EMAIL_TEXT("Inicio del cuestionario")},
     {"email.context.widget_version", SMP_EMAIL_TEXT("Versión del widget")},
-    {"email.footer", SMP_EMAIL_TEXT("Enviado por smp-consult. Responda a este correo para contestar al visitante.")},
+    {"email.footer",
+     SMP_EMAIL_TEXT(
+         "Enviado por smp-consult. Responda a este correo para contestar al visitante.")},
     {"email.visitor.subject", SMP_EMAIL_TEXT("Su consulta de micropigmentación con {clinic}")},
-    {"email.visitor.intro", SMP_EMAIL_TEXT("Gracias, {name}. {clinic} ha recibido su consulta y se pondrá en contacto con usted pronto.")},
+    {"email.visitor.intro", SMP_EMAIL_TEXT("Gracias, {name}. {clinic} ha recibido su consulta y se "
+                                           "pondrá en contacto con usted pronto.")},
     {"email.visitor.reference", SMP_EMAIL_TEXT("Su referencia: {lead_id}")},
-    {"email.visitor.health_not_shared", SMP_EMAIL_TEXT("Ha elegido no compartir sus respuestas de salud, así que este resumen no incluye la evaluación médica; la clínica le preguntará en la consulta.")},
-    {"email.visitor.disclaimer", SMP_EMAIL_TEXT("Es una valoración provisional basada en sus respuestas, no un consejo médico; la clínica la confirma en la consulta.")},
-    {"email.visitor.contact", SMP_EMAIL_TEXT("¿Preguntas? Responda a este correo o contacte con {clinic}: {contact}")},
-    {"email.visitor.ics_attached", SMP_EMAIL_TEXT("Su plan propuesto va adjunto como plan.ics: ábralo para añadir las fechas a su calendario.")},
+    {"email.visitor.health_not_shared",
+     SMP_EMAIL_TEXT("Ha elegido no compartir sus respuestas de salud, así que este resumen no "
+                    "incluye la evaluación médica; la clínica le preguntará en la consulta.")},
+    {"email.visitor.disclaimer",
+     SMP_EMAIL_TEXT("Es una valoración provisional basada en sus respuestas, no un consejo médico; "
+                    "la clínica la confirma en la consulta.")},
+    {"email.visitor.contact",
+     SMP_EMAIL_TEXT("¿Preguntas? Responda a este correo o contacte con {clinic}: {contact}")},
+    {"email.visitor.ics_attached",
+     SMP_EMAIL_TEXT("Su plan propuesto va adjunto como plan.ics: ábralo para añadir las fechas a "
+                    "su calendario.")},
 }};
 }  // namespace
 
-std::span<const MessageEntry> email_messages_es() { return kEmailMessagesEs; }
+std::span<const MessageEntry> email_messages_es() {
+  return kEmailMessagesEs;
+}
 
 }  // namespace smp

@@ -57,7 +57,8 @@ constexpr std::array<MessageEntry, M> entries_with_text(const std::array<Message
 }
 
 template <std::size_t M, std::size_t N>
-constexpr std::array<std::uint32_t, M> hashes_without_text(const std::array<MessageEntry, N>& part) {
+constexpr std::array<std::uint32_t, M> hashes_without_text(
+    const std::array<MessageEntry, N>& part) {
   std::array<std::uint32_t, M> out{};
   std::size_t at = 0;
   for (const MessageEntry& entry : part) {
@@ -67,14 +68,15 @@ constexpr std::array<std::uint32_t, M> hashes_without_text(const std::array<Mess
 }
 
 // Defines the part's two accessors from its table: the entries with text, the other keys' hashes.
-#define SMP_MESSAGE_PART(table, entries_fn, hashes_fn)                                          \
-  std::span<const MessageEntry> entries_fn() {                                                 \
-    static constexpr auto entries = entries_with_text<count_with_text(table)>(table);          \
-    return entries;                                                                            \
-  }                                                                                            \
-  std::span<const std::uint32_t> hashes_fn() {                                                 \
-    static constexpr auto hashes = hashes_without_text<(table).size() - count_with_text(table)>(table); \
-    return hashes;                                                                             \
+#define SMP_MESSAGE_PART(table, entries_fn, hashes_fn)                                \
+  std::span<const MessageEntry> entries_fn() {                                        \
+    static constexpr auto entries = entries_with_text<count_with_text(table)>(table); \
+    return entries;                                                                   \
+  }                                                                                   \
+  std::span<const std::uint32_t> hashes_fn() {                                        \
+    static constexpr auto hashes =                                                    \
+        hashes_without_text<(table).size() - count_with_text(table)>(table);          \
+    return hashes;                                                                    \
   }
 
 /// verdict.*, reason.*, action.*, advisory.*, package.*, precare.*, aftercare.*, error.*, ics.*,

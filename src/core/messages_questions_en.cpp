@@ -264,6 +264,8 @@ constexpr auto kQuestionMessagesEn = std::to_array<MessageEntry>({
 
 }  // namespace
 
-std::span<const MessageEntry> question_messages_en() { return kQuestionMessagesEn; }
+std::span<const MessageEntry> question_messages_en() {
+  return kQuestionMessagesEn;
+}
 
 }  // namespace smp

@@ -274,6 +274,8 @@ constexpr auto kQuestionMessagesEs = std::to_array<MessageEntry>({
 
 }  // namespace
 
-std::span<const MessageEntry> question_messages_es() { return kQuestionMessagesEs; }
+std::span<const MessageEntry> question_messages_es() {
+  return kQuestionMessagesEs;
+}
 
 }  // namespace smp

@@ -9,10 +9,17 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
     {"ui.loading", "Cargando tu consulta…"},
     {"ui.widget_label", "Consulta de micropigmentación capilar"},
     {"ui.intro.title", "¿Es la micropigmentación capilar para ti?"},
-    {"ui.intro.body", "Responde unas preguntas breves sobre tu pérdida de cabello, tus objetivos y tu salud. Verás al instante si la SMP probablemente es adecuada para ti, un rango de precio estimado y un plan de sesiones con fechas."},
+    {"ui.intro.body",
+     "Responde unas preguntas breves sobre tu pérdida de cabello, tus objetivos y tu salud. Verás "
+     "al instante si la SMP probablemente es adecuada para ti, un rango de precio estimado y un "
+     "plan de sesiones con fechas."},
     {"ui.intro.time", "Lleva unos 3 minutos."},
-    {"ui.intro.privacy", "Tus respuestas se quedan en este dispositivo. No se envía nada a {clinic} salvo que decidas enviar tu resultado."},
-    {"ui.intro.disclaimer", "Esto es información general, no un diagnóstico. Tu profesional confirma la idoneidad en la consulta."},
+    {"ui.intro.privacy",
+     "Tus respuestas se quedan en este dispositivo. No se envía nada a {clinic} salvo que decidas "
+     "enviar tu resultado."},
+    {"ui.intro.disclaimer",
+     "Esto es información general, no un diagnóstico. Tu profesional confirma la idoneidad en la "
+     "consulta."},
     {"ui.intro.start", "Empezar"},
     {"ui.progress", "Pregunta {current} de {total}"},
     {"ui.progress_label", "Progreso"},
@@ -28,7 +35,10 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
     {"ui.age.label", "Tu edad en años"},
     {"ui.date.hint", "Día, mes y año"},
     {"ui.stage.not_sure", "No lo sé"},
-    {"ui.stage.hint", "Elige la imagen más parecida a tu cabello hoy. Las cabezas se ven desde arriba (la cara arriba) y, en las etapas de la línea frontal, también de frente. Usa las flechas para moverte entre imágenes."},
+    {"ui.stage.hint",
+     "Elige la imagen más parecida a tu cabello hoy. Las cabezas se ven desde arriba (la cara "
+     "arriba) y, en las etapas de la línea frontal, también de frente. Usa las flechas para "
+     "moverte entre imágenes."},
     {"ui.scars.none", "No tengo cicatrices que cubrir"},
     {"ui.scars.add", "Añadir una cicatriz"},
     {"ui.scars.remove", "Quitar esta cicatriz"},
@@ -59,7 +69,8 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
     {"ui.result.deposit", "Depósito para reservar: {amount}"},
     {"ui.result.no_estimate", "No podemos darte un precio estimado para este resultado."},
     {"ui.result.plan", "Tu plan"},
-    {"ui.result.pending_clearance", "Las fechas de las sesiones se fijan cuando se confirme tu autorización."},
+    {"ui.result.pending_clearance",
+     "Las fechas de las sesiones se fijan cuando se confirme tu autorización."},
     {"ui.result.session", "Sesión {n}"},
     {"ui.result.date_tbd", "Fecha por acordar"},
     {"ui.result.session_hours", "{min}–{max} h"},
@@ -68,7 +79,8 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
     {"ui.result.precare", "Antes de cada sesión"},
     {"ui.result.aftercare", "Después de cada sesión"},
     {"ui.result.after_session", "Tras la sesión {n}"},
-    {"ui.result.restarted_by", "Las demás restricciones siguen hasta la sesión {n}, que las vuelve a empezar."},
+    {"ui.result.restarted_by",
+     "Las demás restricciones siguen hasta la sesión {n}, que las vuelve a empezar."},
     {"ui.result.day_before", "{n} días antes"},
     {"ui.result.day_before_one", "El día anterior"},
     {"ui.result.day_after", "Día {n}"},
@@ -76,9 +88,13 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
     {"ui.result.resume_on", "Desde el {date}"},
     {"ui.result.patch_test_by", "Prueba de parche antes del {date}"},
     {"ui.result.unrestricted_from", "Vuelta a todas tus actividades normales desde el {date}"},
-    {"ui.result.unrestricted_from_if_needed", "Si se hacen las sesiones «solo si hace falta»: vuelta a todas tus actividades normales desde el {date}"},
+    {"ui.result.unrestricted_from_if_needed",
+     "Si se hacen las sesiones «solo si hace falta»: vuelta a todas tus actividades normales desde "
+     "el {date}"},
     {"ui.result.touch_up_reminder", "Planifica una sesión de retoque hacia {year}"},
-    {"ui.result.disclaimer", "Esto es información general, no un diagnóstico. La idoneidad, el precio y las fechas finales se confirman en tu consulta."},
+    {"ui.result.disclaimer",
+     "Esto es información general, no un diagnóstico. La idoneidad, el precio y las fechas finales "
+     "se confirman en tu consulta."},
     {"ui.result.your_answers", "Tus respuestas"},
     {"ui.result.change", "Cambiar"},
     {"ui.result.age", "{age} años"},
@@ -90,7 +106,9 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
     {"ui.action.edit", "Cambiar mis respuestas"},
     {"ui.action.book", "Reservar una consulta"},
     {"ui.lead.title", "Envía tu resultado a {clinic}"},
-    {"ui.lead.intro", "{clinic} se pondrá en contacto contigo para comentarlo. Solo se comparte lo que marques abajo."},
+    {"ui.lead.intro",
+     "{clinic} se pondrá en contacto contigo para comentarlo. Solo se comparte lo que marques "
+     "abajo."},
     {"ui.lead.name", "Tu nombre"},
     {"ui.lead.email", "Correo electrónico"},
     {"ui.lead.phone", "Teléfono"},
@@ -101,14 +119,17 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
     {"ui.lead.preferred.sms", "SMS"},
     {"ui.lead.preferred.whatsapp", "WhatsApp"},
     {"ui.lead.consent_contact", "Acepto que {clinic} me contacte sobre mi solicitud de consulta."},
-    {"ui.lead.consent_health", "Incluir también mis respuestas de salud para que el profesional pueda prepararse (opcional)."},
+    {"ui.lead.consent_health",
+     "Incluir también mis respuestas de salud para que el profesional pueda prepararse "
+     "(opcional)."},
     {"ui.lead.consent_marketing", "Enviarme noticias y ofertas ocasionales (opcional)."},
     {"ui.lead.privacy", "Cómo tratamos tus datos"},
     {"ui.lead.hp", "Deja este campo vacío"},
     {"ui.lead.submit", "Enviar a la clínica"},
     {"ui.lead.sending", "Enviando…"},
     {"ui.lead.retrying", "Problema de conexión, reintentando en {seconds} s…"},
-    {"ui.lead.failed", "No hemos podido enviar tu solicitud. Puedes escribir a la clínica por correo."},
+    {"ui.lead.failed",
+     "No hemos podido enviar tu solicitud. Puedes escribir a la clínica por correo."},
     {"ui.lead.no_endpoint", "Envía tu resultado a la clínica por correo:"},
     {"ui.lead.mailto", "Escribir a la clínica"},
     {"ui.lead.error.name", "Escribe tu nombre."},
@@ -120,21 +141,28 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
     {"ui.done.body", "{clinic} ha recibido tu solicitud y se pondrá en contacto contigo pronto."},
     {"ui.done.reference", "Referencia: {id}"},
     {"ui.mail.subject", "Solicitud de consulta de {name}"},
-    {"ui.mail.body_intro", "Hola, he usado la consulta en línea de vuestra web y me gustaría hablar sobre la micropigmentación capilar."},
+    {"ui.mail.body_intro",
+     "Hola, he usado la consulta en línea de vuestra web y me gustaría hablar sobre la "
+     "micropigmentación capilar."},
     {"ui.mail.result", "Resultado"},
     {"ui.mail.estimate", "Estimación"},
     {"ui.mail.contact", "Contacto"},
     {"ui.mail.health_included", "Mis respuestas de salud"},
     {"ui.fallback.title", "La consulta en línea no ha podido iniciarse"},
-    {"ui.fallback.body", "Tu navegador la ha bloqueado o no ha podido cargarla. Contacta con nosotros directamente:"},
-    {"ui.fallback.config", "Esta consulta no está bien configurada. Contacta con nosotros directamente:"},
+    {"ui.fallback.body",
+     "Tu navegador la ha bloqueado o no ha podido cargarla. Contacta con nosotros directamente:"},
+    {"ui.fallback.config",
+     "Esta consulta no está bien configurada. Contacta con nosotros directamente:"},
     {"ui.fallback.network_title", "Parte de la consulta en línea no ha podido cargarse"},
-    {"ui.fallback.network", "Comprueba tu conexión y vuelve a cargar la página, o contacta con nosotros directamente:"},
+    {"ui.fallback.network",
+     "Comprueba tu conexión y vuelve a cargar la página, o contacta con nosotros directamente:"},
     {"ui.yes", "Sí"},
     {"ui.no", "No"},
 }};
 }  // namespace
 
-std::span<const MessageEntry> ui_messages_es() { return kUiMessagesEs; }
+std::span<const MessageEntry> ui_messages_es() {
+  return kUiMessagesEs;
+}
 
 }  // namespace smp

@@ -24,7 +24,8 @@ std::string format_money(long long amount, const std::string& currency, const Me
   // A currency without a symbol in the catalogue shows its ISO code, as Intl does.
   const std::string symbol_key = "money.symbol." + currency;
   if (messages.has(symbol_key)) {
-    return messages.text("money.format", {{"symbol", messages.text(symbol_key)}, {"amount", grouped}});
+    return messages.text("money.format",
+                         {{"symbol", messages.text(symbol_key)}, {"amount", grouped}});
   }
   if (currency.empty()) return grouped;
   return messages.text("money.format_code", {{"code", currency}, {"amount", grouped}});

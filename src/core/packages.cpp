@@ -113,7 +113,8 @@ std::vector<PackagePick> select_packages(const Answers& answers, const Config& c
     const auto costliest = std::max_element(
         scar_ids.begin(), scar_ids.end(), [&](const std::string& a, const std::string& b) {
           const auto *sa = spec_of(config, a), *sb = spec_of(config, b);
-          return std::pair(sa->price.high, sa->price.low) < std::pair(sb->price.high, sb->price.low);
+          return std::pair(sa->price.high, sa->price.low) <
+                 std::pair(sb->price.high, sb->price.low);
         });
     picks.push_back({*costliest, PackageRole::kPrimary, kFullPrice});
     scar_ids.erase(costliest);
@@ -155,7 +156,8 @@ std::optional<Estimate> estimate_course(const Answers& answers, const Screening&
   switch (config.pricing.model) {
     case PricingModel::kPerSession: {
       const auto& rate = config.pricing.per_session_rate;
-      e.lines.push_back({primary.id, rate.low * e.planned_sessions, rate.high * e.planned_sessions});
+      e.lines.push_back(
+          {primary.id, rate.low * e.planned_sessions, rate.high * e.planned_sessions});
       break;
     }
     case PricingModel::kPerStage:

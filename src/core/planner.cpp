@@ -50,7 +50,8 @@ std::vector<CareItem> precare_for(int session, std::optional<Date> date, const A
                                   const PrecareConfig& precare) {
   std::vector<CareItem> items;
   const auto add = [&](int day, const char* code) {
-    items.push_back({session, day, date ? std::optional(add_days(*date, day)) : std::nullopt, code});
+    items.push_back(
+        {session, day, date ? std::optional(add_days(*date, day)) : std::nullopt, code});
   };
   add(-precare.sun_chemicals_days_before, "avoid_sun_chemicals");
   add(-precare.substances_days_before, "avoid_alcohol_caffeine_thinners");
@@ -110,8 +111,8 @@ std::optional<Plan> plan_course(const Answers& answers, const Screening& screeni
     const Date soonest_test = add_days(as_of, config.sessions.booking_lead_days);
     const Date by = add_days(earliest, -config.precare.patch_test_days_before);
     plan.patch_test_by = std::max(by, soonest_test);
-    earliest = std::max(earliest, add_days(*plan.patch_test_by,
-                                           config.precare.patch_test_days_before));
+    earliest =
+        std::max(earliest, add_days(*plan.patch_test_by, config.precare.patch_test_days_before));
   }
 
   std::optional<Date> previous;

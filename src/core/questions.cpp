@@ -60,7 +60,9 @@ struct QuestionSpec {
 constexpr std::array<std::string_view, 6> kSections{"about_you", "hair_loss", "goals",
                                                     "scars",     "health",    "timing"};
 
-constexpr OptionSpec str(std::string_view value) { return {value, ValueType::kString, 0}; }
+constexpr OptionSpec str(std::string_view value) {
+  return {value, ValueType::kString, 0};
+}
 
 constexpr std::array<OptionSpec, 3> kSexOptions{str("male"), str("female"), str("other")};
 constexpr std::array<OptionSpec, 6> kFitzpatrickOptions{{{"1", ValueType::kInt, 1},
@@ -112,8 +114,8 @@ constexpr std::array<Suggestion, 2> kScaleBySex{
 
 constexpr QuestionSpec yes_no(std::string_view id, std::string_view pointer,
                               std::span<const Condition> shown_when = {}) {
-  return {id,          "health",   Kind::kYesNo, pointer, false, "yes_no", kYesNoOptions,
-          shown_when,  {},         DateBound::kNone, 0,   0,     true};
+  return {id,         "health", Kind::kYesNo,     pointer, false, "yes_no", kYesNoOptions,
+          shown_when, {},       DateBound::kNone, 0,       0,     true};
 }
 
 // A health question whose answer may be "unsure"; moving on without an answer means that too.
@@ -220,30 +222,21 @@ std::string_view suggested_option(const QuestionSpec& question, const json& answ
 
 json option_value(const OptionSpec& option) {
   switch (option.type) {
-    case ValueType::kBool:
-      return option.int_value != 0;
-    case ValueType::kInt:
-      return option.int_value;
-    case ValueType::kString:
-      break;
+    case ValueType::kBool: return option.int_value != 0;
+    case ValueType::kInt: return option.int_value;
+    case ValueType::kString: break;
   }
   return std::string(option.value);
 }
 
 std::string_view kind_name(Kind kind) {
   switch (kind) {
-    case Kind::kSingle:
-      return "single";
-    case Kind::kYesNo:
-      return "yes_no";
-    case Kind::kDate:
-      return "date";
-    case Kind::kNumber:
-      return "number";
-    case Kind::kStage:
-      return "stage";
-    case Kind::kScarList:
-      return "scar_list";
+    case Kind::kSingle: return "single";
+    case Kind::kYesNo: return "yes_no";
+    case Kind::kDate: return "date";
+    case Kind::kNumber: return "number";
+    case Kind::kStage: return "stage";
+    case Kind::kScarList: return "scar_list";
   }
   return "single";
 }
@@ -294,7 +287,8 @@ json question_json(const QuestionSpec& question, const json& answers, const Mess
     out["max"] = question.number_max;
   }
   // Additive: the date of birth's "enter your age instead" field and its bounds.
-  if (question.pointer == std::string_view("/dob")) out["age"] = {{"min", kMinAge}, {"max", kMaxAge}};
+  if (question.pointer == std::string_view("/dob"))
+    out["age"] = {{"min", kMinAge}, {"max", kMaxAge}};
   if (question.date_bound == DateBound::kMaxToday) out["max"] = format_date(today);
   if (question.date_bound == DateBound::kMinToday) out["min"] = format_date(today);
   if (question.kind == Kind::kScarList) {

@@ -188,13 +188,13 @@ nlohmann::json to_json(const Consultation& c, const Config& config, const Messag
   }
   json packages = json::array();
   for (const auto& p : c.packages) {
-    packages.push_back({{"id", p.id},
-                        {"role", p.role == PackageRole::kPrimary ? "primary" : "addon"},
-                        {"price_factor", p.price_factor_bp % 10000 == 0
-                                             ? json(p.price_factor_bp / 10000)
-                                             : json(p.price_factor_bp / 10000.0)},
-                        {"name", messages.text("package." + p.id)},
-                        {"description", messages.text("package." + p.id + ".description")}});
+    packages.push_back(
+        {{"id", p.id},
+         {"role", p.role == PackageRole::kPrimary ? "primary" : "addon"},
+         {"price_factor", p.price_factor_bp % 10000 == 0 ? json(p.price_factor_bp / 10000)
+                                                         : json(p.price_factor_bp / 10000.0)},
+         {"name", messages.text("package." + p.id)},
+         {"description", messages.text("package." + p.id + ".description")}});
   }
   // The verdict's copy follows its reasons: "not yet, from <date>" for a minor (R01 leads then).
   MessageParams verdict_params{{"min_age", std::to_string(config.screening.min_age)}};

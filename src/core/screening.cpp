@@ -27,9 +27,15 @@ struct Firing {
   std::vector<std::string> subjects;  ///< one reason per subject (per-answer rules)
 };
 
-Firing fire(Verdict verdict) { return {true, verdict, std::nullopt, false, "", "", {}}; }
-Firing no_fire() { return {}; }
-Firing defer_undated() { return {true, Verdict::kDefer, std::nullopt, true, "", "", {}}; }
+Firing fire(Verdict verdict) {
+  return {true, verdict, std::nullopt, false, "", "", {}};
+}
+Firing no_fire() {
+  return {};
+}
+Firing defer_undated() {
+  return {true, Verdict::kDefer, std::nullopt, true, "", "", {}};
+}
 
 // A waiting period counted in calendar months from `start`: fires until its end date.
 Firing wait_months(std::optional<Date> start, int months, Date as_of) {
@@ -95,7 +101,7 @@ constexpr std::array<Rule, 18> kRules{{
     {"R06", "skin_cancer_active", "dermatologist_signoff",
      [](const RuleInput& in) {
        return in.answers.medical.skin_cancer == SkinCancer::kCurrentOrSuspicious ? defer_undated()
-                                                                               : no_fire();
+                                                                                 : no_fire();
      }},
     {"R07", "chemotherapy_active_or_recent", "oncologist_clearance",
      [](const RuleInput& in) {
@@ -249,8 +255,8 @@ Screening screen(const Answers& answers, const Config& config, Date as_of) {
           {rule.id, rule.code, f.verdict, f.eligible_on, f.undated, action, f.variant, ""});
     }
     for (const auto& subject : f.subjects) {
-      fired.push_back({rule.id, rule.code, f.verdict, f.eligible_on, f.undated, action, f.variant,
-                       subject});
+      fired.push_back(
+          {rule.id, rule.code, f.verdict, f.eligible_on, f.undated, action, f.variant, subject});
     }
     screening.verdict = std::max(screening.verdict, f.verdict);
   }

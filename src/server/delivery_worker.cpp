@@ -92,7 +92,8 @@ void DeliveryWorker::run() {
     // not spin.
     if (attempts == 0) wait_ms = std::max<std::int64_t>(wait_ms, 250);
     lock.lock();
-    wake_.wait_for(lock, std::chrono::milliseconds(wait_ms), [this] { return pending_ || stopping_; });
+    wake_.wait_for(lock, std::chrono::milliseconds(wait_ms),
+                   [this] { return pending_ || stopping_; });
     pending_ = false;
     if (stopping_) return;
   }

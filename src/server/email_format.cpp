@@ -60,8 +60,7 @@ std::string email_time(const std::string& iso_time, const std::optional<TimeZone
   return unix_ms ? email_time(*unix_ms, zone, zone_name, messages) : iso_time;
 }
 
-std::string answer_label(const std::string& key, const json& value,
-                         const smp::Messages& messages) {
+std::string answer_label(const std::string& key, const json& value, const smp::Messages& messages) {
   if (value.is_string()) {
     const std::string& text = value.get_ref<const std::string&>();
     if (smp::parse_date(text)) return email_date(text, messages, false);

@@ -19,7 +19,9 @@ using nlohmann::json;
 struct Line {
   Line(std::string label_text, std::string value_text, bool is_bullet = false,
        std::string link = "")
-      : label(std::move(label_text)), value(std::move(value_text)), bullet(is_bullet),
+      : label(std::move(label_text)),
+        value(std::move(value_text)),
+        bullet(is_bullet),
         href(std::move(link)) {}
   std::string label;
   std::string value;
@@ -155,7 +157,9 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
       std::string text = str(reason, "message");
       if (text.empty()) text = str(reason, "code");
       if (!str(reason, "eligible_on").empty()) {
-        text += " (" + m.text("email.eligible_on", {{"date", email_date(str(reason, "eligible_on"), m)}}) + ")";
+        text += " (" +
+                m.text("email.eligible_on", {{"date", email_date(str(reason, "eligible_on"), m)}}) +
+                ")";
       }
       verdict.bullet(text);
     }
@@ -192,11 +196,11 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
     }
     const json& sessions = member(estimate, "sessions");
     if (sessions.is_object()) {
-      money.lines.push_back({m.text("email.estimate.sessions"),
-                             m.text("email.estimate.sessions_value",
-                                    {{"min", str(sessions, "min")},
-                                     {"max", str(sessions, "max")},
-                                     {"planned", str(sessions, "planned")}})});
+      money.lines.push_back(
+          {m.text("email.estimate.sessions"),
+           m.text("email.estimate.sessions_value", {{"min", str(sessions, "min")},
+                                                    {"max", str(sessions, "max")},
+                                                    {"planned", str(sessions, "planned")}})});
     }
     const json& hours = member(estimate, "hours_per_session");
     if (hours.is_object()) {
@@ -233,10 +237,12 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
       for (const auto& session : sessions) {
         std::string date = email_date(str(session, "date"), m);
         if (date.empty()) date = m.text("email.plan.date_to_agree");
-        std::string text = m.text("email.plan.session", {{"number", str(session, "number")},
-                                                          {"date", date},
-                                                          {"hours", hours_text(member(session, "hours"))}});
-        if (str(session, "if_needed") == "true") text += " (" + m.text("email.plan.if_needed") + ")";
+        std::string text =
+            m.text("email.plan.session", {{"number", str(session, "number")},
+                                          {"date", date},
+                                          {"hours", hours_text(member(session, "hours"))}});
+        if (str(session, "if_needed") == "true")
+          text += " (" + m.text("email.plan.if_needed") + ")";
         schedule.bullet(text);
       }
     }
@@ -289,11 +295,15 @@ void add_result_sections(Body& body, const json& result, const smp::Config& /*co
         std::string text = str(item, "message");
         if (text.empty()) text = str(item, "code");
         if (!str(item, "restarted_by_session").empty()) {
-          text += " (" + m.text("email.aftercare.restarted_by",
-                                {{"number", str(item, "restarted_by_session")}}) + ")";
+          text += " (" +
+                  m.text("email.aftercare.restarted_by",
+                         {{"number", str(item, "restarted_by_session")}}) +
+                  ")";
         } else if (!str(item, "resume_on").empty()) {
-          text += " (" + m.text("email.aftercare.resume_on",
-                                {{"date", email_date(str(item, "resume_on"), m)}}) + ")";
+          text += " (" +
+                  m.text("email.aftercare.resume_on",
+                         {{"date", email_date(str(item, "resume_on"), m)}}) +
+                  ")";
         }
         aftercare.bullet(text);
       }
@@ -311,9 +321,12 @@ std::string render_text(const Body& body) {
     out += section.title + "\n";
     out += std::string(std::min<size_t>(section.title.size(), 60), '-') + "\n";
     for (const auto& line : section.lines) {
-      if (line.bullet) out += "  * " + line.value + "\n";
-      else if (line.label.empty()) out += line.value + "\n";
-      else out += line.label + ": " + line.value + "\n";
+      if (line.bullet)
+        out += "  * " + line.value + "\n";
+      else if (line.label.empty())
+        out += line.value + "\n";
+      else
+        out += line.label + ": " + line.value + "\n";
     }
     out += "\n";
   }
@@ -351,12 +364,11 @@ std::string render_html(const Body& body, const std::string& title) {
         out += "<p>" + html_escape(line.value) + "</p>\n";
       } else {
         open(Block::kTable);
-        const std::string value =
-            line.href.empty() ? html_escape(line.value)
-                              : "<a href=\"" + html_escape(line.href) + "\">" +
-                                    html_escape(line.value) + "</a>";
-        out += "<tr><th align=\"left\" valign=\"top\">" + html_escape(line.label) +
-               "</th><td>" + value + "</td></tr>\n";
+        const std::string value = line.href.empty() ? html_escape(line.value)
+                                                    : "<a href=\"" + html_escape(line.href) +
+                                                          "\">" + html_escape(line.value) + "</a>";
+        out += "<tr><th align=\"left\" valign=\"top\">" + html_escape(line.label) + "</th><td>" +
+               value + "</td></tr>\n";
       }
     }
     open(Block::kNone);
@@ -438,10 +450,9 @@ std::string summary_mismatch(const smp::Lead& lead, const json& result) {
                               (!summary.currency.empty() && estimate.is_object() &&
                                summary.currency != str(estimate, "currency"));
   if (figures_differ) {
-    differences.push_back(
-        (summary.low ? std::to_string(*summary.low) : std::string("?")) + "–" +
-        (summary.high ? std::to_string(*summary.high) : std::string("?")) +
-        (summary.currency.empty() ? "" : " " + summary.currency));
+    differences.push_back((summary.low ? std::to_string(*summary.low) : std::string("?")) + "–" +
+                          (summary.high ? std::to_string(*summary.high) : std::string("?")) +
+                          (summary.currency.empty() ? "" : " " + summary.currency));
   }
   std::string out;
   for (const auto& d : differences) out += (out.empty() ? "" : ", ") + d;
@@ -489,12 +500,12 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
     contact.lines.push_back(
         {m.text("email.contact.phone"), lead.contact.phone, false, tel_href(lead.contact.phone)});
   }
-  contact.lines.push_back(
-      {m.text("email.contact.preferred"),
-       label(m, "email.preferred." + lead.contact.preferred_contact, lead.contact.preferred_contact)});
+  contact.lines.push_back({m.text("email.contact.preferred"),
+                           label(m, "email.preferred." + lead.contact.preferred_contact,
+                                 lead.contact.preferred_contact)});
   contact.lines.push_back({m.text("email.lead_id"), input.lead_id});
-  contact.lines.push_back(
-      {m.text("email.received_at"), email_time(input.received_ms, zone, config.clinic.timezone, m)});
+  contact.lines.push_back({m.text("email.received_at"),
+                           email_time(input.received_ms, zone, config.clinic.timezone, m)});
   body.sections.push_back(std::move(contact));
 
   // Trust notes go first: what the server could not check, and where the visitor's screen
@@ -504,7 +515,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
     trust.paragraph(m.text("email.health_not_shared"));
     if (lead.summary && !lead.summary->verdict.empty()) {
       trust.paragraph(m.text("email.visitor_verdict_unverified",
-                                        {{"verdict", verdict_label(m, lead.summary->verdict)}}));
+                             {{"verdict", verdict_label(m, lead.summary->verdict)}}));
     }
   }
   const std::string mismatch = summary_mismatch(lead, result);
@@ -517,9 +528,18 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   add_result_sections(body, result, config, m);
 
   Section answers{m.text("email.section.answers"), {}};
-  static constexpr const char* kAnswerKeys[] = {
-      "as_of", "dob", "age", "sex", "pattern", "cause", "alopecia_last_change", "desired_look",
-      "scars", "last_hair_transplant", "fitzpatrick", "requested_start"};
+  static constexpr const char* kAnswerKeys[] = {"as_of",
+                                                "dob",
+                                                "age",
+                                                "sex",
+                                                "pattern",
+                                                "cause",
+                                                "alopecia_last_change",
+                                                "desired_look",
+                                                "scars",
+                                                "last_hair_transplant",
+                                                "fitzpatrick",
+                                                "requested_start"};
   for (const char* key : kAnswerKeys) {
     const json& value = member(lead.answers, key);
     if (value.is_null()) continue;
@@ -543,11 +563,10 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
           unsure += (unsure.empty() ? "" : "; ") + label(m, "email.medical." + key, key);
           continue;
         }
-        const bool reported = value.is_boolean() ? value.get<bool>()
-                                                 : !(value.is_string() && value == "none");
+        const bool reported =
+            value.is_boolean() ? value.get<bool>() : !(value.is_string() && value == "none");
         if (!reported) continue;
-        medical.lines.push_back(
-            {label(m, "email.medical." + key, key), medical_value(value, m)});
+        medical.lines.push_back({label(m, "email.medical." + key, key), medical_value(value, m)});
       }
     }
     if (!unsure.empty()) medical.lines.push_back({m.text("email.medical.unsure"), unsure});
@@ -572,7 +591,8 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
     if (!value.empty()) context.lines.push_back({m.text(key), value});
   };
   if (!ctx.page_url.empty()) {
-    const bool web = ctx.page_url.rfind("https://", 0) == 0 || ctx.page_url.rfind("http://", 0) == 0;
+    const bool web =
+        ctx.page_url.rfind("https://", 0) == 0 || ctx.page_url.rfind("http://", 0) == 0;
     context.lines.push_back(
         {m.text("email.context.page_url"), ctx.page_url, false, web ? ctx.page_url : ""});
   }
@@ -596,10 +616,9 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   message.recipients = {input.clinic_to};
   message.message_id = input.lead_id + ".clinic@" + address_domain(input.sender);
 
-  message.mime = assemble_mime(
-      {*from, *to, format_mailbox(lead.contact.name, lead.contact.email), subject,
-       "auto-generated"},
-      body, ics, input, message.message_id);
+  message.mime = assemble_mime({*from, *to, format_mailbox(lead.contact.name, lead.contact.email),
+                                subject, "auto-generated"},
+                               body, ics, input, message.message_id);
   return message;
 }
 
@@ -616,8 +635,8 @@ std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input) 
   const std::string subject =
       m.text("email.visitor.subject", {{"clinic", header_safe_text(config.clinic.name)}});
   Body body;
-  body.intro.push_back(m.text("email.visitor.intro", {{"name", lead.contact.name},
-                                                       {"clinic", config.clinic.name}}));
+  body.intro.push_back(
+      m.text("email.visitor.intro", {{"name", lead.contact.name}, {"clinic", config.clinic.name}}));
   body.intro.push_back(m.text("email.visitor.reference", {{"lead_id", input.lead_id}}));
   if (!lead.consent.health_data) body.intro.push_back(m.text("email.visitor.health_not_shared"));
   add_result_sections(body, result, config, m);
@@ -638,10 +657,10 @@ std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input) 
   message.recipients = {lead.contact.email};
   message.message_id = input.lead_id + ".visitor@" + address_domain(input.sender);
 
-  message.mime = assemble_mime(
-      {*from, *to, format_mailbox(config.clinic.name, input.clinic_to, true), subject,
-       "auto-replied"},
-      body, ics, input, message.message_id);
+  message.mime =
+      assemble_mime({*from, *to, format_mailbox(config.clinic.name, input.clinic_to, true), subject,
+                     "auto-replied"},
+                    body, ics, input, message.message_id);
   return message;
 }
 

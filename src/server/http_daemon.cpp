@@ -240,9 +240,8 @@ unsigned connection_limit() {
     if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
   }
   const rlim_t usable = limit.rlim_cur == RLIM_INFINITY ? (1 << 20) : limit.rlim_cur;
-  return static_cast<unsigned>(
-      std::clamp<rlim_t>(usable > 2 * kReservedDescriptors ? usable - kReservedDescriptors : usable / 2,
-                         16, 1 << 20));
+  return static_cast<unsigned>(std::clamp<rlim_t>(
+      usable > 2 * kReservedDescriptors ? usable - kReservedDescriptors : usable / 2, 16, 1 << 20));
 }
 
 // The library's messages while it starts (e.g. the port is taken) go to stderr; once it serves,
@@ -270,11 +269,15 @@ HttpReply HttpServer::State::dispatch(const HttpRequest& request) const {
     }
     std::fprintf(stderr, "smp-consult: internal error on %s %s: %s\n", request.method.c_str(),
                  request.path.c_str(), what.c_str());
-    return {500, "application/json",
-            error_json("internal_error", "something went wrong on the server"), {}};
+    return {500,
+            "application/json",
+            error_json("internal_error", "something went wrong on the server"),
+            {}};
   }
-  return {404, "application/json",
-          error_json("not_found", "no such resource: " + header_safe_text(request.path)), {}};
+  return {404,
+          "application/json",
+          error_json("not_found", "no such resource: " + header_safe_text(request.path)),
+          {}};
 }
 
 void HttpServer::State::sweep() {
@@ -293,13 +296,17 @@ void HttpServer::State::sweep() {
 
 HttpServer::HttpServer() : state_(std::make_unique<State>()) {}
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+  stop();
+}
 
 void HttpServer::route(const std::string& method, const std::string& path, HttpHandler handler) {
   state_->routes.push_back({method, path, std::move(handler)});
 }
 
-void HttpServer::set_body_limit(std::size_t bytes) { state_->body_limit = bytes; }
+void HttpServer::set_body_limit(std::size_t bytes) {
+  state_->body_limit = bytes;
+}
 
 int HttpServer::start(const std::string& host, int port) {
   if (state_->daemon || port < 0 || port > 65535) return 0;
@@ -322,17 +329,14 @@ int HttpServer::start(const std::string& host, int port) {
   if (ipv6) flags |= MHD_USE_IPv6;
   state_->starting = true;
   state_->daemon = MHD_start_daemon(
-      flags, 0, nullptr, nullptr, on_request, state_.get(),
-      MHD_OPTION_EXTERNAL_LOGGER, on_log, &state_->starting,  // first, or it misses some
-      MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),
-      MHD_OPTION_THREAD_POOL_SIZE, kThreads,
-      MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
-      MHD_OPTION_CONNECTION_TIMEOUT, kIdleTimeoutSeconds,
-      MHD_OPTION_CONNECTION_MEMORY_LIMIT, kConnectionMemory,
+      flags, 0, nullptr, nullptr, on_request, state_.get(), MHD_OPTION_EXTERNAL_LOGGER, on_log,
+      &state_->starting,  // first, or it misses some
+      MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address), MHD_OPTION_THREAD_POOL_SIZE,
+      kThreads, MHD_OPTION_CONNECTION_LIMIT, connection_limit(), MHD_OPTION_CONNECTION_TIMEOUT,
+      kIdleTimeoutSeconds, MHD_OPTION_CONNECTION_MEMORY_LIMIT, kConnectionMemory,
       // A burst of visitors must not meet connection resets (the kernel caps it at somaxconn).
-      MHD_OPTION_LISTEN_BACKLOG_SIZE, static_cast<unsigned>(SOMAXCONN),
-      MHD_OPTION_NOTIFY_COMPLETED, on_completed, state_.get(),
-      MHD_OPTION_NOTIFY_CONNECTION, on_connection, state_.get(),
+      MHD_OPTION_LISTEN_BACKLOG_SIZE, static_cast<unsigned>(SOMAXCONN), MHD_OPTION_NOTIFY_COMPLETED,
+      on_completed, state_.get(), MHD_OPTION_NOTIFY_CONNECTION, on_connection, state_.get(),
       MHD_OPTION_END);
   state_->starting = false;
   if (!state_->daemon) return 0;

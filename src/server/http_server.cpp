@@ -30,11 +30,15 @@ HttpReply reply_of(const ApiResponse& response) {
   reply.status = response.status;
   reply.content_type = "application/json";
   for (const auto& [name, value] : response.headers) {
-    if (name == "Content-Type") reply.content_type = value;
-    else reply.headers.emplace_back(name, value);
+    if (name == "Content-Type")
+      reply.content_type = value;
+    else
+      reply.headers.emplace_back(name, value);
   }
-  if (response.status == 204) reply.content_type.clear();
-  else reply.body = response.body;
+  if (response.status == 204)
+    reply.content_type.clear();
+  else
+    reply.body = response.body;
   return reply;
 }
 
@@ -86,7 +90,9 @@ HttpReply serve_file(const std::string& root, const std::string& relative, const
   const auto path = resolve_static_path(root, relative);
   const auto data = path ? read_file(*path) : std::nullopt;
   if (!data) return {404, "text/plain; charset=utf-8", "Not found\n", {}};
-  HttpReply reply{200, content_type_for(*path), *data,
+  HttpReply reply{200,
+                  content_type_for(*path),
+                  *data,
                   {{"Cache-Control", "no-cache"}, {"X-Content-Type-Options", "nosniff"}}};
   if (compressible(reply.content_type)) {
     reply.headers.emplace_back("Vary", "Accept-Encoding");
@@ -162,7 +168,8 @@ std::unique_ptr<HttpServer> make_http_server(const HttpOptions& options, LeadSer
     return reply_of(leads.preflight(api_request(req)));
   });
   server->route("GET", "/api/leads", [](const HttpRequest&) {
-    HttpReply reply = json_reply(405, json_error("method_not_allowed", "POST a lead as application/json"));
+    HttpReply reply =
+        json_reply(405, json_error("method_not_allowed", "POST a lead as application/json"));
     reply.headers.emplace_back("Allow", "POST, OPTIONS");
     return reply;
   });
@@ -182,8 +189,8 @@ std::unique_ptr<HttpServer> make_http_server(const HttpOptions& options, LeadSer
   });
   const std::string public_config = options.public_config;
   server->route("GET", "/smp/clinic.json", [public_config](const HttpRequest&) {
-    return HttpReply{200, "application/json; charset=utf-8", public_config,
-                     {{"Cache-Control", "no-cache"}}};
+    return HttpReply{
+        200, "application/json; charset=utf-8", public_config, {{"Cache-Control", "no-cache"}}};
   });
   const std::string csp = embed_csp(options.frame_ancestors);
   const std::string clinic_name = options.clinic_name;

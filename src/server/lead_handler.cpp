@@ -155,7 +155,8 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     const std::string client =
         proxies_.client_address(request.remote_addr, request.x_forwarded_for, request.forwarded);
     if (const int wait = limiter_.check(client, request.now_ms); wait > 0) {
-      return {429, json_error("rate_limited", "too many submissions; try again later"),
+      return {429,
+              json_error("rate_limited", "too many submissions; try again later"),
               {{"Retry-After", std::to_string(wait)}}};
     }
     if (media_type(request.content_type) != "application/json") {
@@ -205,8 +206,8 @@ ApiResponse LeadService::post(const ApiRequest& request) {
       quarantine = "honeypot";
       quarantine_why = "honeypot filled";
     }
-    if (const auto fill_ms = fill_time_ms(lead, request.now_ms); fill_ms && quarantine.empty() &&
-        *fill_ms < config_.lead.min_fill_seconds * 1000LL) {
+    if (const auto fill_ms = fill_time_ms(lead, request.now_ms);
+        fill_ms && quarantine.empty() && *fill_ms < config_.lead.min_fill_seconds * 1000LL) {
       quarantine = "min_fill_seconds";
       quarantine_why = "quiz filled in " + std::to_string(*fill_ms / 1000) +
                        " s, less than lead.min_fill_seconds (" +
@@ -220,7 +221,8 @@ ApiResponse LeadService::post(const ApiRequest& request) {
       }
       if (!error.empty()) {
         std::fprintf(stderr, "smp-consult: storage error: %s\n", error.c_str());
-        return {503, json_error("storage_unavailable", "the lead could not be stored; retry later"),
+        return {503,
+                json_error("storage_unavailable", "the lead could not be stored; retry later"),
                 {{"Retry-After", "30"}}};
       }
     }
@@ -276,7 +278,8 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     if (stored.status == StoreStatus::kError) {
       std::fprintf(stderr, "smp-consult: storage error, lead not accepted: %s\n",
                    stored.error.c_str());
-      return {503, json_error("storage_unavailable", "the lead could not be stored; retry later"),
+      return {503,
+              json_error("storage_unavailable", "the lead could not be stored; retry later"),
               {{"Retry-After", "30"}}};
     }
     if (stored.status == StoreStatus::kStored && !quarantine.empty()) {

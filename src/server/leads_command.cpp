@@ -52,9 +52,8 @@ int leads_command(const std::vector<std::string>& args) {
       data_dir = args[++i];
     } else if (args[i] == "--quarantined" && action == "list") {
       quarantined = true;
-    } else if (action.empty() &&
-               (args[i] == "list" || args[i] == "export" || args[i] == "release" ||
-                args[i] == "retry")) {
+    } else if (action.empty() && (args[i] == "list" || args[i] == "export" ||
+                                  args[i] == "release" || args[i] == "retry")) {
       action = args[i];
     } else if ((action == "release" || action == "retry") && release_id.empty() &&
                args[i].rfind("-", 0) != 0) {
@@ -76,8 +75,7 @@ int leads_command(const std::vector<std::string>& args) {
     return 1;
   }
   std::string error;
-  auto outbox =
-      Outbox::open(path, error, /*read_only=*/action != "release" && action != "retry");
+  auto outbox = Outbox::open(path, error, /*read_only=*/action != "release" && action != "retry");
   if (!outbox) {
     std::cerr << path << ": " << error << "\n";
     return 1;
@@ -94,9 +92,7 @@ int leads_command(const std::vector<std::string>& args) {
         std::cerr << release_id << ": nothing to retry (sent, queued or quarantined; see "
                   << "`smp-consult leads list`)\n";
         return 1;
-      case Outbox::RetryStatus::kError:
-        std::cerr << path << ": " << error << "\n";
-        return 1;
+      case Outbox::RetryStatus::kError: std::cerr << path << ": " << error << "\n"; return 1;
     }
   }
   if (action == "release") {
@@ -110,9 +106,7 @@ int leads_command(const std::vector<std::string>& args) {
       case Outbox::ReleaseStatus::kNotQuarantined:
         std::cerr << release_id << ": not quarantined (see `smp-consult leads list`)\n";
         return 1;
-      case Outbox::ReleaseStatus::kError:
-        std::cerr << path << ": " << error << "\n";
-        return 1;
+      case Outbox::ReleaseStatus::kError: std::cerr << path << ": " << error << "\n"; return 1;
     }
   }
   const auto rows = outbox->list_leads(error, quarantined);
@@ -122,20 +116,37 @@ int leads_command(const std::vector<std::string>& args) {
   }
 
   if (action == "export") {
-    std::cout << csv_row({"lead_id", "received_at", "name", "email", "phone",
-                          "preferred_contact", "locale", "verdict", "packages", "low", "high",
-                          "currency", "health_consent", "marketing_consent", "page_url",
-                          "utm_source", "utm_medium", "utm_campaign", "delivery",
-                          "last_error"});
+    std::cout << csv_row({"lead_id",        "received_at",
+                          "name",           "email",
+                          "phone",          "preferred_contact",
+                          "locale",         "verdict",
+                          "packages",       "low",
+                          "high",           "currency",
+                          "health_consent", "marketing_consent",
+                          "page_url",       "utm_source",
+                          "utm_medium",     "utm_campaign",
+                          "delivery",       "last_error"});
     for (const auto& row : rows) {
       const auto& lead = row.lead;
-      std::cout << csv_row({lead.lead_id, iso8601_utc(lead.received_ms), lead.name, lead.email,
-                            lead.phone, lead.preferred_contact, lead.locale, lead.verdict,
-                            lead.packages, optional_number(lead.low),
-                            optional_number(lead.high), lead.currency,
+      std::cout << csv_row({lead.lead_id,
+                            iso8601_utc(lead.received_ms),
+                            lead.name,
+                            lead.email,
+                            lead.phone,
+                            lead.preferred_contact,
+                            lead.locale,
+                            lead.verdict,
+                            lead.packages,
+                            optional_number(lead.low),
+                            optional_number(lead.high),
+                            lead.currency,
                             lead.health_consent ? "yes" : "no",
-                            lead.marketing_consent ? "yes" : "no", lead.page_url,
-                            lead.utm_source, lead.utm_medium, lead.utm_campaign, row.delivery,
+                            lead.marketing_consent ? "yes" : "no",
+                            lead.page_url,
+                            lead.utm_source,
+                            lead.utm_medium,
+                            lead.utm_campaign,
+                            row.delivery,
                             row.last_error});
     }
     return 0;

@@ -31,7 +31,7 @@ size_t read_callback(char* buffer, size_t size, size_t count, void* user) {
 // The server's last reply (all lines of a multi-line one), for the error a clinic reads in
 // `leads list`: libcurl's own message names only the code.
 struct ReplyLog {
-  std::string last;     ///< the reply being read
+  std::string last;  ///< the reply being read
   bool complete = true;
   std::string refusal;  ///< the last complete 4xx/5xx reply (not QUIT's "221" that follows it)
 };
@@ -128,7 +128,8 @@ class SmtpMailer final : public Mailer {
                        rule == SmtpTls::kStartTlsRequired ? static_cast<long>(CURLUSESSL_ALL)
                                                           : static_cast<long>(CURLUSESSL_TRY));
     }
-    if (!settings_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, settings_.ca_file.c_str());
+    if (!settings_.ca_file.empty())
+      curl_easy_setopt(curl, CURLOPT_CAINFO, settings_.ca_file.c_str());
     ReplyLog replies;
     curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, debug_callback);
     curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &replies);
@@ -166,7 +167,8 @@ class SmtpMailer final : public Mailer {
         error = "TLS required: the SMTP server " + url_host(settings_.url) +
                 " offers no STARTTLS and is not on this machine (leads can carry health data); "
                 "use smtps://, enable STARTTLS on the server, or set SMTP_ALLOW_PLAINTEXT=1 to "
-                "send in clear (" + error + ")";
+                "send in clear (" +
+                error + ")";
       }
       // Start afresh next time rather than reuse a connection in an unknown state.
       curl_easy_cleanup(curl_);

@@ -15,10 +15,14 @@ size_t utf8_sequence_length(std::string_view text, size_t i) {
   const auto lead = static_cast<unsigned char>(text[i]);
   size_t length = 0;
   if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-  else if (lead >= 0xE0 && lead <= 0xEF) length = 3;
-  else if (lead >= 0xF0 && lead <= 0xF4) length = 4;
-  else return 0;
+  if (lead >= 0xC2 && lead <= 0xDF)
+    length = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF)
+    length = 3;
+  else if (lead >= 0xF0 && lead <= 0xF4)
+    length = 4;
+  else
+    return 0;
   if (i + length > text.size()) return 0;
   for (size_t k = 1; k < length; ++k) {
     if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
@@ -151,11 +155,18 @@ bool is_header_safe_address(std::string_view address, bool local_domain_ok) {
     const auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u >= 0x7F) return false;
     switch (c) {
-      case '<': case '>': case '"': case '(': case ')': case ',': case ';': case ':':
-      case '\\': case '[': case ']':
-        return false;
-      default:
-        break;
+      case '<':
+      case '>':
+      case '"':
+      case '(':
+      case ')':
+      case ',':
+      case ';':
+      case ':':
+      case '\\':
+      case '[':
+      case ']': return false;
+      default: break;
     }
   }
   if (smp::is_valid_email(std::string(address))) return true;
@@ -165,8 +176,8 @@ bool is_header_safe_address(std::string_view address, bool local_domain_ok) {
          address.find('@', at + 1) == std::string_view::npos;
 }
 
-std::optional<std::string> format_mailbox(std::string_view display_name,
-                                          std::string_view address, bool local_domain_ok) {
+std::optional<std::string> format_mailbox(std::string_view display_name, std::string_view address,
+                                          bool local_domain_ok) {
   if (!is_header_safe_address(address, local_domain_ok)) return std::nullopt;
   const std::string name = header_safe_text(display_name);
   if (name.empty()) return std::string(address);
@@ -281,8 +292,8 @@ std::string render_mime(const MimeMessage& message, std::string_view boundary_se
   for (const auto& attachment : message.attachments) {
     const std::string filename = header_safe_text(attachment.filename);
     out += "--" + mixed + "\r\n";
-    out += format_header("Content-Type", strip_line_breaks(attachment.content_type) +
-                                             "; name=\"" + filename + "\"");
+    out += format_header(
+        "Content-Type", strip_line_breaks(attachment.content_type) + "; name=\"" + filename + "\"");
     out += "Content-Transfer-Encoding: base64\r\n";
     out += format_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     out += "\r\n" + base64_lines(attachment.data);

@@ -65,8 +65,10 @@ class Statement {
     return *this;
   }
   Statement& bind_optional(int index, const std::optional<long long>& value) {
-    if (value) sqlite3_bind_int64(stmt_, index, *value);
-    else sqlite3_bind_null(stmt_, index);
+    if (value)
+      sqlite3_bind_int64(stmt_, index, *value);
+    else
+      sqlite3_bind_null(stmt_, index);
     return *this;
   }
   Statement& bind_null(int index) {
@@ -128,13 +130,13 @@ std::int64_t retry_delay_ms(int attempts, std::int64_t minute_ms) {
   return kMinutes[static_cast<size_t>(index)] * minute_ms;
 }
 
-std::int64_t give_up_after_ms(std::int64_t minute_ms) { return 5LL * 24 * 60 * minute_ms; }
+std::int64_t give_up_after_ms(std::int64_t minute_ms) {
+  return 5LL * 24 * 60 * minute_ms;
+}
 
-std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error,
-                                     bool read_only) {
+std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error, bool read_only) {
   sqlite3* db = nullptr;
-  const int flags = read_only ? SQLITE_OPEN_READONLY
-                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
     error = db ? sqlite3_errmsg(db) : "cannot open database";
     sqlite3_close(db);
@@ -145,7 +147,8 @@ std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error
   if (read_only) return outbox;
   // WAL + synchronous=FULL: every commit is fsynced before store() returns.
   if (!outbox->exec("PRAGMA journal_mode=WAL;", error) ||
-      !outbox->exec("PRAGMA synchronous=FULL;", error) || !outbox->exec("PRAGMA cache_size=-65536;", error) ||
+      !outbox->exec("PRAGMA synchronous=FULL;", error) ||
+      !outbox->exec("PRAGMA cache_size=-65536;", error) ||
       !outbox->exec("PRAGMA wal_autocheckpoint=0;", error) ||
       !outbox->exec("PRAGMA foreign_keys=ON;", error) || !outbox->exec(kSchema, error) ||
       !outbox->add_quarantine_column(error)) {
@@ -305,8 +308,10 @@ StoreResult Outbox::insert_lead(const LeadRecord& lead,
                      "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
     if (!insert.ok()) return fail(sqlite3_errmsg(db_));
     insert.bind(1, lead.lead_id);
-    if (lead.client_id.empty()) insert.bind_null(2);
-    else insert.bind(2, lead.client_id);
+    if (lead.client_id.empty())
+      insert.bind_null(2);
+    else
+      insert.bind(2, lead.client_id);
     insert.bind(3, lead.received_ms)
         .bind(4, lead.name)
         .bind(5, lead.email)
@@ -482,8 +487,9 @@ std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error, bool quaranti
   const std::string sql =
       "SELECT lead_id, IFNULL(client_id, ''), received_ms, name, email, phone, "
       "preferred_contact, locale, verdict, packages, low, high, currency, health_consent, "
-      "marketing_consent, page_url, utm_source, utm_medium, utm_campaign, " + quarantine +
-      " FROM leads WHERE (" + quarantine + " <> '') = ?1 ORDER BY received_ms DESC, lead_id";
+      "marketing_consent, page_url, utm_source, utm_medium, utm_campaign, " +
+      quarantine + " FROM leads WHERE (" + quarantine +
+      " <> '') = ?1 ORDER BY received_ms DESC, lead_id";
   Statement select(db_, sql.c_str());
   if (!select.ok()) {
     error = sqlite3_errmsg(db_);

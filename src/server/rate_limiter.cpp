@@ -9,8 +9,10 @@ int RateLimiter::check(const std::string& key, std::int64_t now_ms) {
   // Forget idle clients now and then so the map cannot grow without bound.
   if (now_ms - last_sweep_ms_ > kWindowMs) {
     for (auto it = hits_.begin(); it != hits_.end();) {
-      if (it->second.empty() || now_ms - it->second.back() >= kWindowMs) it = hits_.erase(it);
-      else ++it;
+      if (it->second.empty() || now_ms - it->second.back() >= kWindowMs)
+        it = hits_.erase(it);
+      else
+        ++it;
     }
     last_sweep_ms_ = now_ms;
   }

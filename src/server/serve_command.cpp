@@ -15,8 +15,8 @@
 #include <thread>
 
 #include "smp/config.hpp"
-#include "smp/json_text.hpp"
 #include "smp/ip_range.hpp"
+#include "smp/json_text.hpp"
 #include "smp/server/commands.hpp"
 #include "smp/server/delivery_worker.hpp"
 #include "smp/server/http_server.hpp"
@@ -52,7 +52,9 @@ constexpr const char* kServeUsage =
 
 volatile std::sig_atomic_t g_stop_requested = 0;
 
-extern "C" void on_stop_signal(int) { g_stop_requested = 1; }
+extern "C" void on_stop_signal(int) {
+  g_stop_requested = 1;
+}
 
 std::string env(const char* name) {
   const char* value = std::getenv(name);
@@ -128,11 +130,16 @@ int parse_flags(const std::vector<std::string>& args, ServeFlags& flags) {
       return -1;
     }
     std::string* target = nullptr;
-    if (arg == "--config") target = &flags.config_path;
-    else if (arg == "--listen") target = &flags.listen;
-    else if (arg == "--data") target = &flags.data_dir;
-    else if (arg == "--site") target = &flags.site_dir;
-    else if (arg == "--widget") target = &flags.widget_dir;
+    if (arg == "--config")
+      target = &flags.config_path;
+    else if (arg == "--listen")
+      target = &flags.listen;
+    else if (arg == "--data")
+      target = &flags.data_dir;
+    else if (arg == "--site")
+      target = &flags.site_dir;
+    else if (arg == "--widget")
+      target = &flags.widget_dir;
     if (!target || i + 1 >= args.size()) {
       std::cerr << (target ? "missing value for " : "unknown argument: ") << arg << "\n"
                 << kServeUsage;
@@ -251,7 +258,8 @@ int serve_command(const std::vector<std::string>& args) {
     return 1;
   }
   // One server per data folder: two delivery workers on one outbox would race.
-  const int lock_fd = ::open((flags.data_dir + "/.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  const int lock_fd =
+      ::open((flags.data_dir + "/.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
     std::cerr << flags.data_dir << ": in use by another `smp-consult serve`\n";
     if (lock_fd >= 0) ::close(lock_fd);
@@ -310,8 +318,8 @@ int serve_command(const std::vector<std::string>& args) {
   HttpOptions http;
   http.site_dir = flags.site_dir;
   http.widget_dir = flags.widget_dir;
-  http.public_config = public_document.dump(-1, ' ', false,
-                                            nlohmann::json::error_handler_t::replace);
+  http.public_config =
+      public_document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   http.frame_ancestors = frame_ancestors_value(config.lead.frame_ancestors);
   http.clinic_name = config.clinic.name;
   http.locales = config.available_locales;
@@ -330,8 +338,8 @@ int serve_command(const std::vector<std::string>& args) {
   std::cerr << "smp-consult: clinic \"" << config.clinic.name << "\", leads to " << clinic_to
             << ", mail via " << mailer->describe() << "\n";
   std::cout << "smp-consult: listening on http://"
-            << (host.find(':') != std::string::npos ? "[" + host + "]" : host) << ":"
-            << bound_port << std::endl;
+            << (host.find(':') != std::string::npos ? "[" + host + "]" : host) << ":" << bound_port
+            << std::endl;
 
   worker.start();
   // The server runs on its own threads; this one waits for SIGTERM/SIGINT.

@@ -28,8 +28,7 @@ std::string content_type_for(std::string_view path) {
   return "application/octet-stream";
 }
 
-std::optional<std::string> resolve_static_path(const std::string& root,
-                                               std::string_view url_path) {
+std::optional<std::string> resolve_static_path(const std::string& root, std::string_view url_path) {
   namespace fs = std::filesystem;
   std::string relative;
   size_t start = 0;

@@ -25,8 +25,8 @@ bool plausible_zone_name(const std::string& name) {
   if (name.empty() || name.size() > 64 || name.front() == '/') return false;
   if (name.find("..") != std::string::npos) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '/' || c == '_' || c == '-' || c == '+';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+           c == '_' || c == '-' || c == '+';
   });
 }
 
@@ -91,7 +91,8 @@ int TimeZone::offset_seconds(std::int64_t unix_seconds) const {
 
 smp::Date TimeZone::local_date(std::int64_t unix_ms) const {
   using namespace std::chrono;
-  const std::int64_t seconds_since_epoch = unix_ms >= 0 ? unix_ms / 1000 : -((-unix_ms + 999) / 1000);
+  const std::int64_t seconds_since_epoch =
+      unix_ms >= 0 ? unix_ms / 1000 : -((-unix_ms + 999) / 1000);
   const std::int64_t local_seconds = seconds_since_epoch + offset_seconds(seconds_since_epoch);
   return year_month_day{floor<days>(sys_seconds{std::chrono::seconds{local_seconds}})};
 }

@@ -52,8 +52,8 @@ TEST_CASE("every planned session gets its aftercare dates", "[planner][aftercare
   }
   SECTION("regression: an 'if needed' session gives its own unrestricted-from date") {
     // Norwood VII: full scalp, 3 planned of 4; session 4 (2025-07-20) only if needed.
-    const json plan = t::evaluate_ok(
-        t::with(t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "VII"}}}}))["plan"];
+    const json plan = t::evaluate_ok(t::with(
+        t::base_answers(), {{"pattern", {{"scale", "norwood"}, {"stage", "VII"}}}}))["plan"];
     CHECK(plan["unrestricted_from"] == "2025-08-03");
     CHECK(plan["unrestricted_from_if_needed"] == "2025-08-17");
     CHECK_FALSE(aftercare_item(plan, 4, "shaving"));  // the planned course's milestones only

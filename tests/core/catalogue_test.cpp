@@ -54,11 +54,11 @@ TEST_CASE("the widget's catalogue is every text but the relay's email texts", "[
 
 TEST_CASE("parse_catalogue points at every problem", "[catalogue]") {
   CHECK(has_pointer(smp::parse_catalogue(json::array()).errors, ""));
-  const auto errors = smp::parse_catalogue(json{
-      {"format", "smp-consult/messages@2"},
-      {"locale", "fr"},
-      {"messages", {{"ui.next", 7}, {"ui.nope", "x"}, {"ui.back", std::string(4001, 'a')}}},
-      {"extra", true}});
+  const auto errors = smp::parse_catalogue(
+      json{{"format", "smp-consult/messages@2"},
+           {"locale", "fr"},
+           {"messages", {{"ui.next", 7}, {"ui.nope", "x"}, {"ui.back", std::string(4001, 'a')}}},
+           {"extra", true}});
   CHECK_FALSE(errors.ok());
   for (const char* pointer : {"/format", "/locale", "/messages/ui.next", "/messages/ui.nope",
                               "/messages/ui.back", "/extra"}) {
@@ -114,15 +114,16 @@ TEST_CASE("the widget's later catalogue is its texts of the steps after the ques
                           "date.long", "ui.result.title", "ui.lead.submit", "ui.done.title"}) {
     CHECK(later.contains(key));
   }
-  for (const char* key : {"ui.intro.title", "ui.next", "ui.error.required", "ui.fallback.network",
-                          "question.dob", "option.yes_no.true", "section.health", "error.required",
-                          "ui.stage.not_sure"}) {
+  for (const char* key :
+       {"ui.intro.title", "ui.next", "ui.error.required", "ui.fallback.network", "question.dob",
+        "option.yes_no.true", "section.health", "error.required", "ui.stage.not_sure"}) {
     CHECK_FALSE(smp::is_later_text(key));
   }
   REQUIRE(smp::parse_catalogue(smp::catalogue_json("en", smp::CatalogueScope::kWidgetLater)).ok());
 }
 
-TEST_CASE("a loaded English catalogue fills texts a build has only as keys", "[catalogue][messages]") {
+TEST_CASE("a loaded English catalogue fills texts a build has only as keys",
+          "[catalogue][messages]") {
   smp::Config config = smp::default_config();
   auto catalogues = std::make_shared<smp::Catalogues>();
   (*catalogues)["en"]["ui.next"] = "Next (loaded)";

@@ -86,9 +86,8 @@ TEST_CASE("dates stay four-digit calendar dates", "[date][bounds]") {
     CHECK(smp::parse_date("1900-01-01"));
   }
   SECTION("the latest consultation date still plans a touch-up in range") {
-    const nlohmann::json answers = {{"as_of", "2199-12-31"},
-                                    {"age", 40},
-                                    {"pattern", {{"scale", "norwood"}, {"stage", "V"}}}};
+    const nlohmann::json answers = {
+        {"as_of", "2199-12-31"}, {"age", 40}, {"pattern", {{"scale", "norwood"}, {"stage", "V"}}}};
     const auto result = smp::evaluate_json(answers, smp::default_config(),
                                            *smp::parse_date("2199-12-31"), false, "en");
     REQUIRE(result.ok());

@@ -9,10 +9,14 @@ using smp::Verdict;
 using smp::test::json;
 namespace t = smp::test;
 
-const std::vector<std::string> kYesNoKeys{
-    "pregnant_or_breastfeeding", "active_scalp_condition", "chronic_scalp_condition_controlled",
-    "keloid_prone",              "blood_thinners_or_bleeding_disorder",
-    "pigment_or_ink_reaction",   "immunocompromised",      "other_serious_condition"};
+const std::vector<std::string> kYesNoKeys{"pregnant_or_breastfeeding",
+                                          "active_scalp_condition",
+                                          "chronic_scalp_condition_controlled",
+                                          "keloid_prone",
+                                          "blood_thinners_or_bleeding_disorder",
+                                          "pigment_or_ink_reaction",
+                                          "immunocompromised",
+                                          "other_serious_condition"};
 const std::vector<std::string> kOtherKeys{"chemotherapy", "diabetes", "skin_cancer",
                                           "isotretinoin_last_dose"};
 
@@ -31,7 +35,8 @@ TEST_CASE("every health answer accepts \"unsure\" beside its old values", "[answ
     keys.insert(keys.end(), kOtherKeys.begin(), kOtherKeys.end());
     for (const auto& key : keys) {
       INFO(key);
-      const auto answers = t::parse_ok(t::with(t::base_answers(), {{"medical", {{key, "unsure"}}}}));
+      const auto answers =
+          t::parse_ok(t::with(t::base_answers(), {{"medical", {{key, "unsure"}}}}));
       CHECK(answers.medical.unsure == std::vector<std::string>{key});
       CHECK_FALSE(answers.medical.keloid_prone);
       CHECK(answers.medical.chemotherapy == smp::Chemotherapy::kNone);
@@ -39,11 +44,12 @@ TEST_CASE("every health answer accepts \"unsure\" beside its old values", "[answ
     }
   }
   SECTION("booleans, enum values and dates keep working; omitted keys mean no") {
-    const auto answers = t::parse_ok(t::with(
-        t::base_answers(),
-        {{"medical",
-          {{"keloid_prone", false}, {"immunocompromised", true}, {"diabetes", "controlled"},
-           {"isotretinoin_last_dose", "2024-01-01"}}}}));
+    const auto answers =
+        t::parse_ok(t::with(t::base_answers(), {{"medical",
+                                                 {{"keloid_prone", false},
+                                                  {"immunocompromised", true},
+                                                  {"diabetes", "controlled"},
+                                                  {"isotretinoin_last_dose", "2024-01-01"}}}}));
     CHECK(answers.medical.unsure.empty());
     CHECK(answers.medical.immunocompromised);
     CHECK(answers.medical.diabetes == smp::Diabetes::kControlled);
@@ -63,9 +69,8 @@ TEST_CASE("every health answer accepts \"unsure\" beside its old values", "[answ
 
 TEST_CASE("each unsure health answer fires health_answer_unsure", "[screening][unsure]") {
   SECTION("one reason per unsure answer, naming it, with the consultation as its action") {
-    const json answers =
-        t::with(t::base_answers(),
-                {{"medical", {{"keloid_prone", "unsure"}, {"diabetes", "unsure"}}}});
+    const json answers = t::with(
+        t::base_answers(), {{"medical", {{"keloid_prone", "unsure"}, {"diabetes", "unsure"}}}});
     const auto screening = smp::screen(t::parse_ok(answers), smp::default_config(), t::as_of());
     CHECK(screening.verdict == Verdict::kMedicalClearance);
     REQUIRE(screening.reasons.size() == 2);
@@ -96,18 +101,18 @@ TEST_CASE("each unsure health answer fires health_answer_unsure", "[screening][u
     CHECK(t::string_at(*keloid, "message").find("keloid scars?") != std::string::npos);
   }
   SECTION("the reason comes in Spanish too") {
-    auto result = smp::evaluate_json(
-        t::with(t::base_answers(), {{"medical", {{"keloid_prone", "unsure"}}}}),
-        smp::default_config(), t::as_of(), true, "es");
+    auto result =
+        smp::evaluate_json(t::with(t::base_answers(), {{"medical", {{"keloid_prone", "unsure"}}}}),
+                           smp::default_config(), t::as_of(), true, "es");
     REQUIRE(result.ok());
     const auto reasons = t::array_at(*result.value, "reasons");
     REQUIRE(reasons.size() == 1);
     CHECK(t::string_at(reasons[0], "message").find("queloide") != std::string::npos);
   }
   SECTION("a stricter rule still wins, and all answers known give no such reason") {
-    const json answers = t::with(
-        t::base_answers(),
-        {{"medical", {{"pregnant_or_breastfeeding", true}, {"keloid_prone", "unsure"}}}});
+    const json answers =
+        t::with(t::base_answers(),
+                {{"medical", {{"pregnant_or_breastfeeding", true}, {"keloid_prone", "unsure"}}}});
     CHECK(smp::screen(t::parse_ok(answers), smp::default_config(), t::as_of()).verdict ==
           Verdict::kDefer);
     const json known = t::with(t::base_answers(), {{"medical", {{"keloid_prone", false}}}});

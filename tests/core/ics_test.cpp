@@ -212,10 +212,10 @@ TEST_CASE("plan_to_ics writes a well-formed RFC 5545 calendar", "[ics]") {
     // Patch test, 4 sessions, aftercare after sessions 1 and 2 on +4 and +5 (+14 and +28 are
     // restarted by the next session) and after session 3 on +4, +5, +14, +28 (+28 is also
     // unrestricted-from, a separate event), unrestricted, touch-up.
-    const std::multiset<std::string> expected_starts{
-        "20250609", "20250616", "20250630", "20250714", "20250728", "20250620", "20250621",
-        "20250704", "20250705", "20250718", "20250719", "20250728", "20250811", "20250811",
-        "20290714"};
+    const std::multiset<std::string> expected_starts{"20250609", "20250616", "20250630", "20250714",
+                                                     "20250728", "20250620", "20250621", "20250704",
+                                                     "20250705", "20250718", "20250719", "20250728",
+                                                     "20250811", "20250811", "20290714"};
     CHECK(std::multiset<std::string>(starts.begin(), starts.end()) == expected_starts);
     REQUIRE(starts.size() == ends.size());
     for (std::size_t i = 0; i < starts.size(); ++i) {
@@ -427,7 +427,8 @@ TEST_CASE("the real planner's plan becomes a well-formed calendar", "[ics][integ
   CHECK(values_of(lines, "BEGIN").size() == values_of(lines, "END").size());
 }
 
-TEST_CASE("each plan's calendar has its own UIDs and the creation time as DTSTAMP", "[ics][stamp]") {
+TEST_CASE("each plan's calendar has its own UIDs and the creation time as DTSTAMP",
+          "[ics][stamp]") {
   const smp::Config config = spanish_clinic();
   const smp::Messages messages(config, "es");
   const smp::Consultation consultation = sample_consultation();
@@ -435,7 +436,8 @@ TEST_CASE("each plan's calendar has its own UIDs and the creation time as DTSTAM
   const smp::IcsStamp first{1748786709, "L-FIRSTVISITOR"};
   const smp::IcsStamp second{1748786709, "L-SECONDVISIT"};
   const auto uids_of = [&](const smp::IcsStamp& stamp) {
-    return values_of(unfolded_lines(smp::plan_to_ics(consultation, config, messages, stamp)), "UID");
+    return values_of(unfolded_lines(smp::plan_to_ics(consultation, config, messages, stamp)),
+                     "UID");
   };
 
   SECTION("regression: two visitors of one clinic on one day shared every UID") {

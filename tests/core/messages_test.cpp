@@ -150,8 +150,7 @@ std::vector<std::string> required_core_keys() {
   add("action.", {"patch_test", "doctor_note", "doctor_note_keep_medication",
                   "doctor_note_reschedule_if_flare", "dermatologist_review",
                   "dermatologist_signoff", "dermatologist_clearance", "oncologist_clearance",
-                  "doctor_or_oncologist_clearance", "guardian_consent",
-                  "discuss_at_consultation"});
+                  "doctor_or_oncologist_clearance", "guardian_consent", "discuss_at_consultation"});
   add("advisory.",
       {"young_progressive_loss", "keep_length_not_feasible", "no_prescribed_med_changes",
        "scar_needs_in_person_quote", "photos_for_exact_quote"});
@@ -167,11 +166,10 @@ std::vector<std::string> required_core_keys() {
       {"shaving", "washing_shampoo", "creams_moisturiser", "vigorous_exercise", "hot_showers",
        "picking", "pools_sauna_tanning", "direct_sun", "sunscreen", "unrestricted"});
   add("longevity.", {"copy", "no_regrowth"});
-  add("error.",
-      {"wrong_type", "unknown_key", "invalid_date", "future_date", "out_of_range", "invalid_value",
-       "required", "too_long", "invalid_email", "consent_required", "health_consent_missing",
-       "invalid_json", "schema_version", "control_characters", "age_required",
-       "health_data_minor", "encoded_word"});
+  add("error.", {"wrong_type", "unknown_key", "invalid_date", "future_date", "out_of_range",
+                 "invalid_value", "required", "too_long", "invalid_email", "consent_required",
+                 "health_consent_missing", "invalid_json", "schema_version", "control_characters",
+                 "age_required", "health_data_minor", "encoded_word"});
   add("ics.", {"calendar_name", "session", "session_if_needed", "patch_test", "touch_up",
                "unrestricted", "pending_clearance", "description_footer"});
   return keys;
@@ -394,14 +392,13 @@ TEST_CASE("placeholders are substituted from params", "[messages][placeholders]"
     CHECK(messages.text("ics.session") == "{a} and {b}");
   }
   SECTION("every core text is free of braces once its params are given") {
-    const smp::MessageParams params{{"min_age", "18"},    {"months", "6"},     {"days", "7"},
-                                    {"clinic", "Clinic"}, {"number", "1"},     {"min", "2"},
-                                    {"max", "3"},         {"items", "Shaving"},
-                                    {"symbol", "$"},      {"amount", "1"},     {"code", "USD"},
-                                    {"low", "$1"},        {"high", "$2"},      {"weekday", "Mon"},
-                                    {"day", "1"},         {"month", "June"},   {"year", "2025"},
-                                    {"date", "June 1"},   {"hour", "10"},      {"minute", "05"},
-                                    {"zone", "UTC"},      {"question", "Q?"}};
+    const smp::MessageParams params{
+        {"min_age", "18"}, {"months", "6"},    {"days", "7"},   {"clinic", "Clinic"},
+        {"number", "1"},   {"min", "2"},       {"max", "3"},    {"items", "Shaving"},
+        {"symbol", "$"},   {"amount", "1"},    {"code", "USD"}, {"low", "$1"},
+        {"high", "$2"},    {"weekday", "Mon"}, {"day", "1"},    {"month", "June"},
+        {"year", "2025"},  {"date", "June 1"}, {"hour", "10"},  {"minute", "05"},
+        {"zone", "UTC"},   {"question", "Q?"}};
     for (std::string_view locale : smp::supported_locales()) {
       const smp::Messages messages(config, locale);
       for (const MessageEntry& entry : smp::core_messages(locale)) {

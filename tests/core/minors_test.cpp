@@ -32,8 +32,9 @@ TEST_CASE("a minor is told 'not yet', with the date when it is known", "[screeni
     CHECK(result["verdict"] == "not_suitable");
     CHECK(result["headline"] == "Not yet: you can come back from March 12, 2026");
     CHECK(t::string_at(result, "summary").find("from March 12, 2026") != std::string::npos);
-    auto es = smp::evaluate_json(t::with(t::base_answers(), {{"age", nullptr}, {"dob", "2008-03-12"}}),
-                                 smp::default_config(), t::as_of(), true, "es");
+    auto es =
+        smp::evaluate_json(t::with(t::base_answers(), {{"age", nullptr}, {"dob", "2008-03-12"}}),
+                           smp::default_config(), t::as_of(), true, "es");
     REQUIRE(es.ok());
     CHECK((*es.value)["headline"] == "Todavía no: puedes volver a partir del 12 de marzo de 2026");
   }
@@ -59,8 +60,8 @@ TEST_CASE("health answers are not shared below the minimum age", "[lead][minors]
   }
   SECTION("regression: a minor's lead with health answers is refused at /answers/medical") {
     const json answers = t::with(minor, {{"medical", {{"keloid_prone", false}}}});
-    const auto parsed = smp::parse_lead(lead_with(answers, true), smp::default_config(),
-                                        t::as_of(), "en");
+    const auto parsed =
+        smp::parse_lead(lead_with(answers, true), smp::default_config(), t::as_of(), "en");
     REQUIRE_FALSE(parsed.ok());
     REQUIRE(parsed.errors.size() == 1);
     CHECK(parsed.errors[0].pointer == "/answers/medical");

@@ -1,7 +1,8 @@
 // Display money (SPEC §8 "One display rounding"): the core's estimate.display figures, which the
 // widget, the printout and the clinic's email all show as they are.
-#include "smp/messages.hpp"
 #include "smp/money.hpp"
+
+#include "smp/messages.hpp"
 #include "test_support.hpp"
 
 using namespace smp;
@@ -39,11 +40,11 @@ TEST_CASE("money text follows the locale's catalogue", "[money][display]") {
 }
 
 TEST_CASE("estimate.display holds the figures every channel shows", "[money][display]") {
-  const Config config = config_ok(json{
-      {"pricing", {{"scar_addon_factor", 0.55}, {"deposit", {{"percent", 10}}}}}});
-  const json answers = with(base_answers(), json{{"scars", json::array({json{
-                                                               {"type", "fue_dots"},
-                                                               {"healed_since", "2020-01-01"}}})}});
+  const Config config =
+      config_ok(json{{"pricing", {{"scar_addon_factor", 0.55}, {"deposit", {{"percent", 10}}}}}});
+  const json answers = with(
+      base_answers(),
+      json{{"scars", json::array({json{{"type", "fue_dots"}, {"healed_since", "2020-01-01"}}})}});
   const json result = evaluate_ok(answers, config);
   const json& estimate = at(result, "estimate");
   REQUIRE(estimate.is_object());
@@ -67,7 +68,7 @@ TEST_CASE("estimate.display holds the figures every channel shows", "[money][dis
     CHECK(at(lines[0], "package") == "frontal");
     CHECK(at(lines[0], "text") == "$1,500 – $2,500");
     CHECK(at(lines[1], "package") == "scar_fue");
-    CHECK(at(lines[1], "low") == 450);  // 440
+    CHECK(at(lines[1], "low") == 450);    // 440
     CHECK(at(lines[1], "high") == 1000);  // 990
     CHECK(at(at(display, "touch_up"), "text") == "$300 – $600");
   }
@@ -77,8 +78,8 @@ TEST_CASE("estimate.display holds the figures every channel shows", "[money][dis
     CHECK(at(display, "consultation_fee").is_null());
   }
   SECTION("a fixed deposit and the consultation fee are shown exactly") {
-    const Config fixed = config_ok(json{
-        {"pricing", {{"deposit", {{"amount", 120}}}, {"consultation_fee", 35}}}});
+    const Config fixed =
+        config_ok(json{{"pricing", {{"deposit", {{"amount", 120}}}, {"consultation_fee", 35}}}});
     const json shown = at(at(evaluate_ok(answers, fixed), "estimate"), "display");
     CHECK(at(at(shown, "deposit"), "text") == "$120");
     CHECK(at(at(shown, "consultation_fee"), "text") == "$35");

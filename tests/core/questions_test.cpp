@@ -17,7 +17,9 @@ namespace {
 using smp::test::json;
 namespace t = smp::test;
 
-smp::Date today() { return t::date("2025-06-01"); }
+smp::Date today() {
+  return t::date("2025-06-01");
+}
 
 json questions_for(const json& answers, const std::string& locale = "en",
                    const smp::Config& config = smp::Config{}) {

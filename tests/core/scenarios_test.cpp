@@ -388,10 +388,9 @@ namespace {
 
 // The result without its localized texts: what must not depend on the locale.
 json without_texts(const json& value) {
-  static const std::set<std::string> texts = {"message",     "action_message", "headline",
-                                              "summary",     "longevity",      "name",
-                                              "description", "locale",         "text",
-                                              "low_text",    "high_text"};
+  static const std::set<std::string> texts = {
+      "message",     "action_message", "headline", "summary",  "longevity", "name",
+      "description", "locale",         "text",     "low_text", "high_text"};
   if (value.is_object()) {
     json out = json::object();
     for (const auto& [key, item] : value.items()) {

@@ -18,12 +18,13 @@ using smp::test::json;
 namespace t = smp::test;
 
 std::vector<std::string> stage_options(const std::string& scale) {
-  const json doc = smp::questions_json(
-      json{{"pattern", {{"scale", scale}}}}, smp::Config{}, "en", t::date("2025-06-01"));
+  const json doc = smp::questions_json(json{{"pattern", {{"scale", scale}}}}, smp::Config{}, "en",
+                                       t::date("2025-06-01"));
   std::vector<std::string> out;
   for (const json& q : t::array_at(doc, "questions")) {
     if (t::string_at(q, "id") != scale + "_stage") continue;
-    for (const json& option : t::array_at(q, "options")) out.push_back(t::string_at(option, "value"));
+    for (const json& option : t::array_at(q, "options"))
+      out.push_back(t::string_at(option, "value"));
   }
   return out;
 }
@@ -41,7 +42,9 @@ TEST_CASE("the Norwood and Ludwig stages are one list everywhere", "[answers][st
     // Every stage but I (nothing to treat) maps to a package.
     CHECK(smp::select_packages(answers, smp::default_config()).empty() == (stage == "I"));
     const auto config = smp::parse_config(
-        json{{"pricing", {{"model", "per_stage"}, {"per_stage", {{"norwood:" + stage, {{"low", 1000}, {"high", 2000}}}}}}}});
+        json{{"pricing",
+              {{"model", "per_stage"},
+               {"per_stage", {{"norwood:" + stage, {{"low", 1000}, {"high", 2000}}}}}}}});
     CHECK(config.errors.empty());
   }
   SECTION("an unknown stage is refused with the list itself") {
@@ -62,7 +65,8 @@ TEST_CASE("the quiz's age field shows the bounds the parser applies", "[answers]
   const int min = dob.at("age").at("min").get<int>();
   const int max = dob.at("age").at("max").get<int>();
   const auto errors_for = [](int age) {
-    return smp::parse_answers(json{{"age", age}}, t::as_of(), smp::Completeness::kPartial).errors.size();
+    return smp::parse_answers(json{{"age", age}}, t::as_of(), smp::Completeness::kPartial)
+        .errors.size();
   };
   CHECK(errors_for(min) == 0);
   CHECK(errors_for(max) == 0);

@@ -33,9 +33,8 @@ void check_headers(const std::string& mime) {
     smp::fuzz::require(line.find_first_of("\r\n") == std::string::npos, "no bare CR/LF in headers",
                        line);
     std::string lowered = line;
-    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) {
-      return char(std::tolower(c));
-    });
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     smp::fuzz::require(lowered.rfind("bcc:", 0) != 0, "input never adds a Bcc header", line);
     line_start = crlf + 2;
   }
@@ -58,8 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   input.config = &clinic();
   input.sender = "relay@example.org";
   input.clinic_to = "clinic@example.org";
-  for (const auto& message : {smp::server::build_clinic_email(input),
-                              smp::server::build_visitor_email(input)}) {
+  for (const auto& message :
+       {smp::server::build_clinic_email(input), smp::server::build_visitor_email(input)}) {
     if (message) check_headers(message->mime);
   }
   return 0;

@@ -5,10 +5,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "smp/date.hpp"
 
@@ -19,7 +18,9 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 }
 
 /// The scenarios' reference date: fixture answers stay meaningful as seeds.
-inline Date reference_date() { return *parse_date("2025-06-01"); }
+inline Date reference_date() {
+  return *parse_date("2025-06-01");
+}
 
 [[noreturn]] inline void violated(const char* property, const std::string& detail) {
   std::fprintf(stderr, "property violated: %s (%s)\n", property, detail.c_str());
@@ -38,7 +39,8 @@ inline void check_dates(const nlohmann::json& value, const std::string& key = ""
     for (const auto& item : value) check_dates(item, key);
   } else if (value.is_string()) {
     const bool date_key = key == "date" || key == "as_of" || key.find("_on") != std::string::npos ||
-                          key.find("_date") != std::string::npos || key.find("_by") != std::string::npos ||
+                          key.find("_date") != std::string::npos ||
+                          key.find("_by") != std::string::npos ||
                           key.find("_from") != std::string::npos || key == "touch_up_reminder";
     if (!date_key) return;
     const auto& text = value.get_ref<const std::string&>();

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -20,13 +19,22 @@ namespace {
 json valid_lead(std::int64_t now, const std::string& client_id) {
   json lead = {
       {"schema", "smp-consult/lead@1"},
-      {"contact", {{"name", "José Müller"}, {"email", "jose@example.org"}, {"preferred_contact", "email"}}},
-      {"consent", {{"contact", true}, {"health_data", false}, {"marketing", false},
-                   {"text", "You may contact me."}, {"given_at", iso8601_utc(now - 1000)}}},
-      {"answers", {{"age", 40}, {"sex", "male"}, {"pattern", {{"scale", "norwood"}, {"stage", "III"}}},
-                   {"desired_look", "shaved"}}},
+      {"contact",
+       {{"name", "José Müller"}, {"email", "jose@example.org"}, {"preferred_contact", "email"}}},
+      {"consent",
+       {{"contact", true},
+        {"health_data", false},
+        {"marketing", false},
+        {"text", "You may contact me."},
+        {"given_at", iso8601_utc(now - 1000)}}},
+      {"answers",
+       {{"age", 40},
+        {"sex", "male"},
+        {"pattern", {{"scale", "norwood"}, {"stage", "III"}}},
+        {"desired_look", "shaved"}}},
       {"context", {{"locale", "en"}, {"started_at", iso8601_utc(now - 120'000)}}},
-      {"summary", {{"verdict", "good_candidate"}, {"low", 100}, {"high", 200}, {"currency", "USD"}}},
+      {"summary",
+       {{"verdict", "good_candidate"}, {"low", 100}, {"high", 200}, {"currency", "USD"}}},
       {"client_id", client_id},
       {"hp", ""}};
   return lead;
@@ -60,7 +68,8 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("POST /api/leads stores a valid lead with its email before answering 202", "[server][lead]") {
+TEST_CASE("POST /api/leads stores a valid lead with its email before answering 202",
+          "[server][lead]") {
   Fixture f;
   REQUIRE(f.outbox);
   int notified = 0;
@@ -97,7 +106,8 @@ TEST_CASE("POST /api/leads stores a valid lead with its email before answering 2
 TEST_CASE("POST /api/leads refuses or silently drops bad submissions", "[server][lead]") {
   Fixture f;
   REQUIRE(f.outbox);
-  LeadService service(f.config, *f.outbox, {"relay@example.com", "clinic@example.com", nullptr}, nullptr);
+  LeadService service(f.config, *f.outbox, {"relay@example.com", "clinic@example.com", nullptr},
+                      nullptr);
 
   SECTION("wrong content type") {
     auto request = f.request(valid_lead(f.now, "client-0002-abcdef"));
@@ -167,7 +177,8 @@ TEST_CASE("rate limit answers 429 with Retry-After", "[server][lead][rate_limit]
   Fixture f;
   REQUIRE(f.outbox);
   f.config.lead.rate_limit_per_minute = 2;
-  LeadService service(f.config, *f.outbox, {"relay@example.com", "clinic@example.com", nullptr}, nullptr);
+  LeadService service(f.config, *f.outbox, {"relay@example.com", "clinic@example.com", nullptr},
+                      nullptr);
   CHECK(service.post(f.request(valid_lead(f.now, "client-0010-abcdef"))).status == 202);
   CHECK(service.post(f.request(valid_lead(f.now, "client-0011-abcdef"))).status == 202);
   const auto limited = service.post(f.request(valid_lead(f.now, "client-0012-abcdef")));

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "smp/server/mime.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace smp::server;
 
@@ -38,8 +38,10 @@ TEST_CASE("base64 follows RFC 4648", "[server][mime]") {
 TEST_CASE("header text never carries a line break", "[server][mime][header]") {
   CHECK(header_safe_text("Ana\r\nBcc: x@y.z") == "Ana Bcc: x@y.z");
   CHECK(header_safe_text("  a \t b\n") == "a b");
-  CHECK(header_safe_text("a\xE2\x80\xA8" "b") == "a b");  // U+2028
-  CHECK(header_safe_text("a\xC2\x85" "b") == "a b");      // NEL
+  CHECK(header_safe_text("a\xE2\x80\xA8"
+                         "b") == "a b");  // U+2028
+  CHECK(header_safe_text("a\xC2\x85"
+                         "b") == "a b");  // NEL
   CHECK(header_safe_text("bad \xFF byte") == "bad ? byte");
   CHECK(header_safe_text("José") == "José");
 }
@@ -59,29 +61,33 @@ TEST_CASE("unstructured headers are RFC 2047 encoded when needed", "[server][mim
     CHECK(encode_unstructured("=?UTF-8?B?SGk=?=") != "=?UTF-8?B?SGk=?=");
   }
   SECTION("a long unbreakable run is split into encoded words") {
-    const std::string folded = format_header("Subject", encode_unstructured(std::string(3000, 'a')));
+    const std::string folded =
+        format_header("Subject", encode_unstructured(std::string(3000, 'a')));
     CHECK(longest_line(folded) <= 78);
     CHECK_FALSE(has_bare_line_break(folded));
   }
 }
 
-TEST_CASE("mailboxes validate the address and quote or encode the name", "[server][mime][address]") {
-  CHECK(format_mailbox("Ana", "ana@example.org") == std::optional<std::string>("\"Ana\" <ana@example.org>"));
+TEST_CASE("mailboxes validate the address and quote or encode the name",
+          "[server][mime][address]") {
+  CHECK(format_mailbox("Ana", "ana@example.org") ==
+        std::optional<std::string>("\"Ana\" <ana@example.org>"));
   CHECK(format_mailbox("", "ana@example.org") == std::optional<std::string>("ana@example.org"));
   CHECK(format_mailbox("A \"B\" \\ C", "a@b.co").value() == "\"A \\\"B\\\" \\\\ C\" <a@b.co>");
   CHECK(format_mailbox("José", "jose@example.org").value().rfind("=?UTF-8?B?", 0) == 0);
   CHECK(format_mailbox("Eve\r\nBcc: v@x.org", "eve@example.org").value().find('\n') ==
         std::string::npos);
-  for (const char* bad : {"eve@example.org\r\nBcc: v@x.org", "eve@example.org>, v@x.org",
-                          "\"Eve\" <eve@example.org>", "eve", "eve@@example.org", "e ve@example.org",
-                          "eve@example.org;v@x.org", ""}) {
+  for (const char* bad :
+       {"eve@example.org\r\nBcc: v@x.org", "eve@example.org>, v@x.org", "\"Eve\" <eve@example.org>",
+        "eve", "eve@@example.org", "e ve@example.org", "eve@example.org;v@x.org", ""}) {
     INFO(bad);
     CHECK_FALSE(format_mailbox("Eve", bad).has_value());
   }
 }
 
 TEST_CASE("header fields fold and end in CRLF", "[server][mime][header]") {
-  const std::string header = format_header("X-Long", std::string(100, 'a') + " " + std::string(100, 'b'));
+  const std::string header =
+      format_header("X-Long", std::string(100, 'a') + " " + std::string(100, 'b'));
   CHECK(header.substr(header.size() - 2) == "\r\n");
   CHECK(header.find("\r\n ") != std::string::npos);
   CHECK(longest_line(header) <= 998);
@@ -93,7 +99,8 @@ TEST_CASE("render_mime builds a multipart message with CRLF lines <= 998", "[ser
   message.headers = {{"From", "a@b.co"}, {"Subject", "Hi\r\nBcc: evil@x.org"}};
   message.text = "line one\nline two\r\n" + std::string(5000, 'x');
   message.html = "<p>hi</p>\n";
-  message.attachments.push_back({"plan.ics", "text/calendar; charset=UTF-8", "BEGIN:VCALENDAR\r\n"});
+  message.attachments.push_back(
+      {"plan.ics", "text/calendar; charset=UTF-8", "BEGIN:VCALENDAR\r\n"});
   const std::string mime = render_mime(message, "L-TEST.clinic@b.co");
   CHECK_FALSE(has_bare_line_break(mime));
   CHECK(longest_line(mime) <= 998);

@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
+#include "smp/server/outbox.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <random>
-
-#include "smp/server/outbox.hpp"
 
 using namespace smp::server;
 
@@ -11,8 +10,8 @@ namespace {
 
 std::string temp_database() {
   std::random_device device;
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("smp-outbox-test-" + std::to_string(device()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("smp-outbox-test-" + std::to_string(device()));
   std::filesystem::create_directories(dir);
   return (dir / "leads.sqlite3").string();
 }
@@ -30,27 +29,34 @@ LeadRecord lead(const std::string& id, const std::string& client_id, std::int64_
 }
 
 OutgoingMessage message(const std::string& lead_id, const std::string& kind) {
-  return {lead_id + "." + kind + "@example.com", lead_id, kind, "relay@example.com",
-          {"clinic@example.com"}, "Subject: x\r\n\r\nbody\r\n"};
+  return {lead_id + "." + kind + "@example.com",
+          lead_id,
+          kind,
+          "relay@example.com",
+          {"clinic@example.com"},
+          "Subject: x\r\n\r\nbody\r\n"};
 }
 
 constexpr std::int64_t kMinute = 60'000;
 
 }  // namespace
 
-TEST_CASE("backoff grows from a minute to an hour and gives up after 5 days", "[server][outbox][backoff]") {
+TEST_CASE("backoff grows from a minute to an hour and gives up after 5 days",
+          "[server][outbox][backoff]") {
   CHECK(retry_delay_ms(1) == 1 * kMinute);
   CHECK(retry_delay_ms(2) == 2 * kMinute);
   CHECK(retry_delay_ms(3) == 5 * kMinute);
   CHECK(retry_delay_ms(6) == 40 * kMinute);
   CHECK(retry_delay_ms(7) == 60 * kMinute);
   CHECK(retry_delay_ms(100) == 60 * kMinute);
-  for (int attempt = 2; attempt < 20; ++attempt) CHECK(retry_delay_ms(attempt) >= retry_delay_ms(attempt - 1));
+  for (int attempt = 2; attempt < 20; ++attempt)
+    CHECK(retry_delay_ms(attempt) >= retry_delay_ms(attempt - 1));
   CHECK(give_up_after_ms() == 5LL * 24 * 60 * kMinute);
   CHECK(retry_delay_ms(3, 100) == 500);  // the test hook scales the whole schedule
 }
 
-TEST_CASE("the outbox stores leads durably and moves messages through their states", "[server][outbox]") {
+TEST_CASE("the outbox stores leads durably and moves messages through their states",
+          "[server][outbox]") {
   std::string error;
   const std::string path = temp_database();
   auto outbox = Outbox::open(path, error);

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -78,7 +77,8 @@ TEST_CASE("static files: content types, no traversal, no listings", "[server][st
   CHECK(content_type_for("blob") == "application/octet-stream");
 
   std::random_device device;
-  const auto root = std::filesystem::temp_directory_path() / ("smp-static-" + std::to_string(device()));
+  const auto root =
+      std::filesystem::temp_directory_path() / ("smp-static-" + std::to_string(device()));
   std::filesystem::create_directories(root / "site" / "sub");
   std::filesystem::create_directories(root / "site" / "listing");
   std::ofstream(root / "site" / "index.html") << "index";
@@ -110,8 +110,10 @@ TEST_CASE("/embed: CSP with frame-ancestors from config, no inline code", "[serv
         "https://a.example https://b.example");
   CHECK(frame_ancestors_value({"https://a.example; script-src *", "'self'"}) == "'self'");
   const std::string page = embed_page("Clinic <b>", "es");
-  CHECK(page.find("<smp-consultation config=\"/smp/clinic.json\" locale=\"es\">") != std::string::npos);
-  CHECK(page.find("<script type=\"module\" src=\"/smp/smp-consult.js\"></script>") != std::string::npos);
+  CHECK(page.find("<smp-consultation config=\"/smp/clinic.json\" locale=\"es\">") !=
+        std::string::npos);
+  CHECK(page.find("<script type=\"module\" src=\"/smp/smp-consult.js\"></script>") !=
+        std::string::npos);
   CHECK(page.find("Clinic &lt;b&gt;") != std::string::npos);
   CHECK(page.find("style=") == std::string::npos);
 }
@@ -121,7 +123,8 @@ TEST_CASE("/embed: CSP with frame-ancestors from config, no inline code", "[serv
 TEST_CASE("SMTP settings: smtp/smtps only, credentials never in the URL", "[server][smtp]") {
   CHECK(check_smtp_settings({"smtp://127.0.0.1:2525", "", ""}).empty());
   CHECK(check_smtp_settings({"smtps://mail.example.com:465", "me", "secret"}).empty());
-  CHECK(check_smtp_settings({"smtp://mail.example.com:587", "me", "secret"}).empty());  // STARTTLS required
+  CHECK(check_smtp_settings({"smtp://mail.example.com:587", "me", "secret"})
+            .empty());  // STARTTLS required
   CHECK_FALSE(check_smtp_settings({"http://mail.example.com", "", ""}).empty());
   CHECK_FALSE(check_smtp_settings({"smtp://me:secret@mail.example.com", "", ""}).empty());
   CHECK_FALSE(check_smtp_settings({"smtp://", "", ""}).empty());
@@ -130,4 +133,3 @@ TEST_CASE("SMTP settings: smtp/smtps only, credentials never in the URL", "[serv
   CHECK_FALSE(make_smtp_mailer({"ftp://x", "", ""}, error));
   CHECK_FALSE(error.empty());
 }
-

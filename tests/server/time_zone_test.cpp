@@ -9,7 +9,9 @@
 using smp::server::TimeZone;
 
 namespace {
-bool have_tzdata() { return std::filesystem::exists("/usr/share/zoneinfo/America/Chicago"); }
+bool have_tzdata() {
+  return std::filesystem::exists("/usr/share/zoneinfo/America/Chicago");
+}
 }  // namespace
 
 TEST_CASE("the clinic's today comes from its time zone", "[server][time_zone]") {

@@ -1,10 +1,9 @@
 #pragma once
 // A visitor's answers (`smp-consult/answers@1`, SPEC §3), parsed strictly into typed values.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "smp/date.hpp"
 #include "smp/diagnostic.hpp"
@@ -29,7 +28,7 @@ enum class SkinCancer { kNone, kHistory, kCurrentOrSuspicious };
 
 struct Pattern {
   Scale scale = Scale::kUnanswered;
-  std::string stage;   ///< norwood: I … VII (incl. IIA, IIIA, III_VERTEX, IVA, VA); ludwig: I … III
+  std::string stage;  ///< norwood: I … VII (incl. IIA, IIIA, III_VERTEX, IVA, VA); ludwig: I … III
   std::string extent;  ///< diffuse: mild | moderate | extensive
 };
 

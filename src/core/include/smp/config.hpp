@@ -3,11 +3,10 @@
 // of DOMAIN.md part 3. Only validated config becomes these structs; rule code never sees raw JSON.
 #include <array>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "smp/catalogue.hpp"
 #include "smp/date.hpp"
@@ -35,7 +34,8 @@ struct PackageSpec {
   MoneyRange price;
   IntRange sessions;
   HoursRange hours;
-  std::optional<int> first_session_max_tenths;  ///< e.g. full scalp: the first session may run to 6 h
+  std::optional<int>
+      first_session_max_tenths;  ///< e.g. full scalp: the first session may run to 6 h
   IntRange touch_up_sessions{1, 1};
 };
 
@@ -123,7 +123,7 @@ struct ClinicInfo {
 enum class FieldPolicy { kRequired, kOptional, kHidden };
 
 struct LeadConfig {
-  std::string endpoint;        ///< URL or same-origin path the widget POSTs to; "" = mailto fallback
+  std::string endpoint;  ///< URL or same-origin path the widget POSTs to; "" = mailto fallback
   std::string fallback_email;  ///< mailto fallback; default clinic.email
   std::string to;              ///< inbox that receives leads; default clinic.email
   std::string from;            ///< sender address for emails

@@ -1,11 +1,10 @@
 #pragma once
 // The consultation result (`smp-consult/result@1`, SPEC §4): verdict, reasons, estimate, plan.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "smp/answers.hpp"
 #include "smp/config.hpp"

@@ -21,7 +21,8 @@ std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date date);
 /// The date `days` days later (or earlier when negative).
 Date add_days(Date date, int days);
-/// Calendar-month arithmetic: the day is clamped to the month's end (Aug 31 + 6 months = Feb 28/29).
+/// Calendar-month arithmetic: the day is clamped to the month's end (Aug 31 + 6 months = Feb
+/// 28/29).
 Date add_months(Date date, int months);
 /// Whole years between `dob` and `on`; a birthday falling on `on` counts.
 int age_on(Date dob, Date on);

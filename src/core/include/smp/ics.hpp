@@ -1,6 +1,7 @@
 #pragma once
 // The plan as an iCalendar file (RFC 5545): sessions, patch test, key aftercare milestones and
-// the touch-up reminder, as all-day events with UIDs unique to the plan, CRLF line ends and folded lines.
+// the touch-up reminder, as all-day events with UIDs unique to the plan, CRLF line ends and folded
+// lines.
 #include <string>
 
 #include "smp/config.hpp"

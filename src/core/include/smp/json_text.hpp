@@ -1,8 +1,7 @@
 #pragma once
 // Parsing untrusted JSON text without exceptions: a value, or one diagnostic saying where and why.
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "smp/diagnostic.hpp"
 

@@ -2,10 +2,9 @@
 // A lead (`smp-consult/lead@1`, SPEC §7): the visitor's contact details, consents, answers and
 // page context, validated the same way in the widget and in the relay.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "smp/answers.hpp"
 #include "smp/config.hpp"

@@ -45,9 +45,9 @@ bool is_message_key(std::string_view key);
 /// later-steps.js.
 constexpr bool is_later_text(std::string_view key) {
   constexpr std::string_view kLater[] = {
-      "verdict.",  "reason.",   "action.",    "advisory.", "package.",   "precare.",
-      "aftercare.", "ics.",     "longevity.", "money.",    "date.",      "ui.result.",
-      "ui.lead.",  "ui.done.",  "ui.mail.",   "ui.action.", "ui.clinic."};
+      "verdict.",   "reason.",  "action.",    "advisory.",  "package.",  "precare.",
+      "aftercare.", "ics.",     "longevity.", "money.",     "date.",     "ui.result.",
+      "ui.lead.",   "ui.done.", "ui.mail.",   "ui.action.", "ui.clinic."};
   for (std::string_view prefix : kLater) {
     if (key.starts_with(prefix)) return true;
   }

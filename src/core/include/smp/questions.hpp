@@ -1,9 +1,8 @@
 #pragma once
 // The quiz catalogue as data: which questions exist, in which section, what they write into the
 // answers document, and when each is shown (SPEC §3 answer values; DOMAIN 3.1).
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "smp/config.hpp"
 #include "smp/date.hpp"

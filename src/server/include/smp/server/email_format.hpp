@@ -2,10 +2,9 @@
 // How the lead emails show what the core returns: calendar dates with their weekday, times in the
 // clinic's time zone, and answers by the catalogue's labels instead of their codes.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "smp/messages.hpp"
 #include "smp/server/time_zone.hpp"

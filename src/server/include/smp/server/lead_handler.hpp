@@ -20,9 +20,9 @@ constexpr std::size_t kMaxLeadBytes = 32 * 1024;
 struct ApiRequest {
   std::string body;
   std::string content_type;
-  std::string origin;  ///< "" when the browser sent none (same-origin GET-like or non-browser)
-  std::string host;    ///< the Host header
-  std::string remote_addr;      ///< the connecting peer
+  std::string origin;       ///< "" when the browser sent none (same-origin GET-like or non-browser)
+  std::string host;         ///< the Host header
+  std::string remote_addr;  ///< the connecting peer
   std::string x_forwarded_for;  ///< every X-Forwarded-For header, in order, joined by ","
   std::string forwarded;        ///< every Forwarded header, in order, joined by ","
   std::int64_t now_ms = 0;
