@@ -14,15 +14,16 @@ namespace {
 
 // Parses the longest decimal number at `text` with the JS engine; *consumed gets its length.
 // (No backslashes in here: EM_JS bodies pass through a C string literal.)
+// The body is JavaScript: clang-format would break its regular expression.
+// clang-format off
 EM_JS(double, smp_parse_decimal, (const char* text, int* consumed), {
   const all = UTF8ToString(text);
   const rest = all.trimStart();
-  const match =
-      / ^[+-] ? ([0 - 9] + [.] ? [0 - 9] * | [.][0 - 9] +)([eE][+-] ? [0 - 9] +) ? /.exec(rest);
-  HEAP32[consumed >> 2] =
-      match ? lengthBytesUTF8(all.slice(0, all.length - rest.length)) + match[0].length : 0;
+  const match = /^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?/.exec(rest);
+  HEAP32[consumed >> 2] = match ? lengthBytesUTF8(all.slice(0, all.length - rest.length)) + match[0].length : 0;
   return match ? parseFloat(match[0]) : 0;
 });
+// clang-format on
 
 // Appends one character if there is room (always counting it, as snprintf does).
 struct Out {
