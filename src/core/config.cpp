@@ -10,6 +10,7 @@
 #include "smp/json_text.hpp"
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
+#include "smp/photos.hpp"
 #include "smp/stages.hpp"
 
 namespace smp {
@@ -67,9 +68,10 @@ class ConfigReader {
   Config read(const json& document) {
     Config config = default_config();
     if (!walk_.expect_object(document, "")) return config;
-    walk_.unknown_keys(document, "",
-                       {"schema", "clinic", "locales", "screening", "sessions", "pricing",
-                        "precare", "aftercare", "touch_up", "longevity", "copy", "lead", "theme"});
+    walk_.unknown_keys(
+        document, "",
+        {"schema", "clinic", "locales", "screening", "sessions", "pricing", "precare", "aftercare",
+         "touch_up", "longevity", "copy", "lead", "photos", "theme"});
     if (const auto* schema = JsonWalk::find(document, "schema")) read_schema(*schema);
     if (const auto* v = section(document, "clinic")) read_clinic(*v, config.clinic);
     if (const auto* v = section(document, "locales")) read_locales(*v, config);
@@ -85,6 +87,7 @@ class ConfigReader {
     if (const auto* v = JsonWalk::find(document, "longevity")) read_longevity(*v, config);
     if (const auto* v = section(document, "copy")) read_copy(*v, config);
     if (const auto* v = section(document, "lead")) read_lead(*v, config.lead);
+    if (const auto* v = section(document, "photos")) read_photos(*v, config.photos);
     if (const auto* v = section(document, "theme")) read_theme(*v, config.theme);
     return config;
   }
@@ -717,6 +720,26 @@ class ConfigReader {
     }
   }
 
+  void read_photos(const json& v, PhotosConfig& photos) {
+    const std::string p = "/photos";
+    walk_.unknown_keys(v, p,
+                       {"enabled", "min_long_side_px", "dark_mean_below", "bright_mean_above",
+                        "blur_variance_below", "retention_days", "max_email_mb"});
+    bool_key(v, p, "enabled", photos.enabled);
+    // The widget sends at most 1600 px on the long side, so a larger minimum refuses every photo.
+    int_key(v, p, "min_long_side_px", 200, 1600, photos.min_long_side_px);
+    int_key(v, p, "dark_mean_below", 0, 255, photos.dark_mean_below);
+    int_key(v, p, "bright_mean_above", 0, 255, photos.bright_mean_above);
+    int_key(v, p, "blur_variance_below", 0, 100000, photos.blur_variance_below);
+    int_key(v, p, "retention_days", 1, 3650, photos.retention_days);
+    int_key(v, p, "max_email_mb", 1, 100, photos.max_email_mb);
+    if (photos.bright_mean_above <= photos.dark_mean_below) {
+      walk_.error(p + "/bright_mean_above", "out_of_range",
+                  "must be greater than /photos/dark_mean_below (" +
+                      std::to_string(photos.dark_mean_below) + ")");
+    }
+  }
+
   void read_theme(const json& v, std::map<std::string, std::string>& theme) {
     walk_.unknown_keys(v, "/theme",
                        {"accent", "accent_contrast", "background", "surface", "text", "muted",
@@ -781,6 +804,7 @@ nlohmann::json public_config_json(const Config& config) {
         {"marketing_opt_in", config.lead.marketing_opt_in},
         // The form's limits and choices as parse_lead checks them (the widget has none).
         {"form", lead_form_json()}}},
+      {"photos", {{"enabled", config.photos.enabled}, {"max", kMaxPhotosPerLead}}},
       {"theme", config.theme},
   };
 }

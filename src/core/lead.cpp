@@ -397,7 +397,7 @@ class LeadReader {
     if (object == nullptr) return;
     const std::string pointer = "/consent";
     report_unknown_keys(*object, pointer,
-                        {"contact", "health_data", "marketing", "text", "given_at"});
+                        {"contact", "health_data", "marketing", "photos", "text", "given_at"});
 
     const auto contact = object->find("contact");
     if (contact != object->end() && !contact->is_null() && !contact->is_boolean()) {
@@ -409,6 +409,7 @@ class LeadReader {
     }
     bool_member(*object, pointer, "health_data", consent.health_data);
     bool_member(*object, pointer, "marketing", consent.marketing);
+    bool_member(*object, pointer, "photos", consent.photos);
     // The consent wording is the clinic's own paragraph text, so line breaks are fine there.
     const StringField text = string_member(*object, pointer, "text", kMaxConsentText, true);
     if (text.valid) consent.text = text.value;

@@ -139,6 +139,18 @@ struct LeadConfig {
   std::vector<std::string> trusted_proxies;
 };
 
+/// Scalp photos sent with a lead (SPEC §8, config section `photos`). The thresholds are those of
+/// the on-device quality check (smp/photos.hpp); luma is 0–255 (BT.601).
+struct PhotosConfig {
+  bool enabled = true;           ///< false: no photo step, and the relay refuses photo parts
+  int min_long_side_px = 800;    ///< after the widget's downscale to at most 1600 px
+  int dark_mean_below = 45;      ///< mean luma under this: "too dark"
+  int bright_mean_above = 220;   ///< mean luma over this: "overexposed"
+  int blur_variance_below = 60;  ///< Laplacian variance under this: "blurry"
+  int retention_days = 30;       ///< days after the clinic email was delivered
+  int max_email_mb = 15;         ///< larger: the photos follow in further emails
+};
+
 struct Config {
   ClinicInfo clinic;
   std::string default_locale = "en";
@@ -154,6 +166,7 @@ struct Config {
   std::map<std::string, std::string> longevity_copy;  ///< locale -> text; empty = built-in
   std::map<std::string, std::map<std::string, std::string>> copy;  ///< locale -> key -> text
   LeadConfig lead;
+  PhotosConfig photos;
   std::map<std::string, std::string> theme;  ///< accent, font, radius, … (CSS values)
   /// Texts of locales this build does not compile in (the widget's wasm loads them as JSON).
   /// Set by the host after parsing, never from the clinic's document; built-in texts win.

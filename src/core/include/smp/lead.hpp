@@ -23,6 +23,7 @@ struct LeadConsent {
   bool contact = false;
   bool health_data = false;
   bool marketing = false;
+  bool photos = false;  ///< SPEC §8: scalp photos may be sent with the lead (own, unticked box)
   std::string text;
   std::string given_at;  ///< ISO 8601 timestamp from the browser
 };

@@ -31,6 +31,8 @@ std::span<const MessageEntry> question_messages(std::string_view locale);
 std::span<const MessageEntry> ui_messages(std::string_view locale);
 /// email.*: lead emails to the clinic and the visitor's confirmation
 std::span<const MessageEntry> email_messages(std::string_view locale);
+/// photos.*: the photo step (views, quality check, photo errors)
+std::span<const MessageEntry> photo_messages(std::string_view locale);
 /// Locales with a built-in catalogue.
 std::span<const std::string_view> supported_locales();
 /// True for a locale of supported_locales() (exact code: "es", not "es-MX").
@@ -45,9 +47,9 @@ bool is_message_key(std::string_view key);
 /// later-steps.js.
 constexpr bool is_later_text(std::string_view key) {
   constexpr std::string_view kLater[] = {
-      "verdict.",   "reason.",  "action.",    "advisory.",  "package.",  "precare.",
-      "aftercare.", "ics.",     "longevity.", "money.",     "date.",     "ui.result.",
-      "ui.lead.",   "ui.done.", "ui.mail.",   "ui.action.", "ui.clinic."};
+      "verdict.",   "reason.",  "action.",    "advisory.",  "package.",   "precare.",
+      "aftercare.", "ics.",     "longevity.", "money.",     "date.",      "ui.result.",
+      "ui.lead.",   "ui.done.", "ui.mail.",   "ui.action.", "ui.clinic.", "photos."};
   for (std::string_view prefix : kLater) {
     if (key.starts_with(prefix)) return true;
   }
