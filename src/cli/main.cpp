@@ -46,6 +46,11 @@ Usage:
       Captured leads and their delivery state; export writes CSV; --quarantined lists
       suspected bots (kept, not emailed); release ID delivers a quarantined lead;
       retry ID resends a lead's dead letters (refused by the SMTP server).
+  smp-consult leads backup --to FILE [--data DIR]
+      A consistent copy of the leads database while the server runs (one SQLite file).
+  smp-consult leads restore --from FILE [--data DIR] [--force]
+      Makes a backup the leads database of DIR (empty or new; --force replaces the
+      database of a used DIR); the next serve delivers what the copy had not delivered.
 
 Files: CONFIG/C/A are JSON files; "-" reads standard input. Without --config the
 default clinic of DOMAIN.md is used. --today defaults to today in the clinic's time

@@ -26,6 +26,8 @@ constexpr const char* kLeadsUsage =
     "                 like any lead (within seconds)\n"
     "  retry ID       queues a lead's undelivered messages again (a dead letter the SMTP\n"
     "                 server refused, once the cause is fixed); the running server sends them\n"
+    "  backup, restore  a consistent copy while the server runs, and putting one back\n"
+    "                 (smp-consult leads backup --help)\n"
     "DIR is the data folder of `smp-consult serve` (default ./smp-data).\n";
 
 std::string optional_number(const std::optional<long long>& value) {
@@ -35,6 +37,9 @@ std::string optional_number(const std::optional<long long>& value) {
 }  // namespace
 
 int leads_command(const std::vector<std::string>& args) {
+  if (!args.empty() && (args[0] == "backup" || args[0] == "restore")) {
+    return leads_backup_command(args);
+  }
   std::string action;
   std::string data_dir = "smp-data";
   std::string release_id;  // the ID of `release` or `retry`

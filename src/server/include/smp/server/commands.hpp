@@ -13,4 +13,8 @@ int serve_command(const std::vector<std::string>& args);
 /// leads, their delivery state, releasing a quarantined one, resending a dead letter.
 int leads_command(const std::vector<std::string>& args);
 
+/// `smp-consult leads backup --to FILE [--data DIR]` | `leads restore --from FILE [--data DIR]
+/// [--force]` (src/server/backup.cpp); `args` start with "backup" or "restore".
+int leads_backup_command(const std::vector<std::string>& args);
+
 }  // namespace smp::server
