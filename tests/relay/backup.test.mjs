@@ -25,7 +25,7 @@ function runAsync(args) {
 const leadIds = (listing) => new Set(listing.match(/^L-\S+/gm) ?? []);
 
 describe('leads backup and restore', () => {
-  test('a backup taken while 50 leads are posted restores every acknowledged lead, and the restored relay delivers them', async () => {
+  test('a backup taken while 50 leads are posted restores every acknowledged lead, and the restored relay delivers them', async (t) => {
     const dir = tempDir('backup');
     const config = writeConfig(dir);
     // Nothing is delivered by the first relay (its SMTP server is not there), so every lead in
@@ -70,6 +70,7 @@ describe('leads backup and restore', () => {
     for (const id of ackedBeforeBackup) assert.ok(copy.has(id), `${id}, acknowledged before the backup, is in the copy`);
     for (const id of copy) assert.ok(acked.has(id), `${id} in the copy was acknowledged`);
     assert.ok(copy.size >= 15 && copy.size <= 50);
+    t.diagnostic(`the copy holds ${copy.size} of 50 leads; ${ackedBeforeBackup.size} were acknowledged before the backup began`);
     assert.match(list.stdout, new RegExp(`^${copy.size} leads$`, 'm'));
 
     // The restored relay (no SMTP: .eml files) delivers every pending lead of the copy.
