@@ -64,6 +64,26 @@ describe('deploy/systemd', { skip: skipUnlessCI(missing) }, () => {
     assert.match(text, /^RestrictAddressFamilies=/m);
   });
 
+  test('the backup service\'s command writes the day\'s copy (its paths moved to temporary folders)', async () => {
+    const dir = tempDir('unit-backup');
+    const state = path.join(dir, 'state');
+    const server = await startServer({ config: writeConfig(dir), data: state });
+    await server.stop();
+    const text = fs.readFileSync(path.join(unitDir, 'smp-consult-backup.service'), 'utf8');
+    // systemd turns %% into %; the shell does the rest.
+    const command = text.match(/^ExecStart=\/bin\/sh -c '(.*)'$/m)[1].replaceAll('%%', '%')
+      .replaceAll('/usr/bin/smp-consult', binary)
+      .replaceAll('/var/lib/smp-consult-backups', path.join(dir, 'backups'))
+      .replaceAll('/var/lib/smp-consult', state);
+    fs.mkdirSync(path.join(dir, 'backups'));
+    const result = spawnSync('/bin/sh', ['-c', command], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(result.status, 0, result.stderr);
+    const day = new Date().toISOString().slice(0, 10);
+    assert.ok(fs.existsSync(path.join(dir, 'backups', `leads-${day}.sqlite3`)), fs.readdirSync(path.join(dir, 'backups')).join(', '));
+    assert.match(text, /^StateDirectory=smp-consult smp-consult-backups$/m);
+    assert.match(text, /^User=smp-consult$/m, 'the relay\'s user, to read its folder');
+  });
+
   test('the unit\'s ExecStart= starts the relay (its paths moved to temporary folders)', async () => {
     const dir = tempDir('unit-exec');
     const config = writeConfig(dir);

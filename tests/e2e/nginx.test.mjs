@@ -137,6 +137,10 @@ describe('nginx in front of the relay (deploy/nginx/smp-consult.conf)', { skip: 
     assert.equal(embed.headers['content-security-policy'].split(';').filter((d) => d.includes('default-src')).length, 1, 'one policy, the relay\'s')
     assert.match(embed.body.toString(), /lang="es"/)
     assert.equal(JSON.parse((await request(`${nginx.url}/healthz`)).body).status, 'ok')
+    // /setup/ (the studio) is the relay's: whatever it answers, it is not nginx's own page.
+    const setup = await request(`${nginx.url}/setup/`)
+    assert.doesNotMatch(setup.body.toString(), /<center>nginx<\/center>/)
+    assert.ok((await request(`${nginx.url}/no-such-page`)).body.toString().includes('<center>nginx</center>'), 'nginx\'s own 404 looks like that')
   })
 
   test('a lead body over the 32 KB JSON limit is the relay\'s 413, not nginx\'s; 20 MB is the proxy\'s ceiling', async () => {
