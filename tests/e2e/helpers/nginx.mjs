@@ -11,11 +11,11 @@ import { root } from './server.mjs'
 export const NGINX = process.env.SMP_NGINX || '/usr/sbin/nginx'
 export const shippedConf = path.join(root, 'deploy/nginx/smp-consult.conf')
 
-/** The shipped config with its placeholders replaced and the TLS lines left out. */
-export function substitute(text, values) {
+/** The shipped config with its placeholders replaced and (unless `tls`) the TLS lines left out. */
+export function substitute(text, values, { tls = false } = {}) {
   let out = text
     .split('\n')
-    .filter((line) => !/# tls$/.test(line))
+    .filter((line) => tls || !/# tls$/.test(line))
     .join('\n')
   for (const [name, value] of Object.entries(values)) out = out.replaceAll(`@${name}@`, value)
   const left = out.match(/@[A-Z_]+@/)
@@ -24,26 +24,14 @@ export function substitute(text, values) {
 }
 
 /**
- * Starts nginx in front of `relay` (host:port). `edit(conf)` may change the substituted server
- * block (the Trusted Types variant). Resolves {url, port, dir, conf, log(), stop()}.
+ * Writes `server` (a server block file) and the main nginx.conf around it into `dir`: what
+ * Debian's /etc/nginx/nginx.conf gives a sites-available file, in a temporary prefix, one process
+ * (no user switch: it runs as whoever runs the test), in the foreground. Returns nginx's {args}.
  */
-export async function startNginx({ relay, widgetDir, siteDir, edit = (c) => c }) {
-  const dir = tempDir('nginx')
-  const port = await freePort()
-  const server = edit(
-    substitute(fs.readFileSync(shippedConf, 'utf8'), {
-      LISTEN: `127.0.0.1:${port}`,
-      SERVER_NAME: '127.0.0.1',
-      WIDGET_DIR: widgetDir,
-      SITE_DIR: siteDir,
-      RELAY: relay,
-    }),
-  )
+export function writeMain(dir, server) {
   const serverFile = path.join(dir, 'smp-consult.conf')
   fs.writeFileSync(serverFile, server)
-  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.mkdirSync(path.join(dir, sub))
-  // What Debian's /etc/nginx/nginx.conf gives a sites-available file, in the temporary prefix:
-  // one process (no user switch: it runs as whoever runs the test), in the foreground.
+  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.mkdirSync(path.join(dir, sub), { recursive: true })
   const main = `daemon off;
 master_process off;
 pid ${dir}/nginx.pid;
@@ -64,9 +52,28 @@ http {
 `
   const conf = path.join(dir, 'nginx.conf')
   fs.writeFileSync(conf, main)
-  const args = ['-p', `${dir}/`, '-e', `${dir}/error.log`, '-c', conf]
+  return { args: ['-p', `${dir}/`, '-e', `${dir}/error.log`, '-c', conf] }
+}
+
+/**
+ * Starts nginx in front of `relay` (host:port). `edit(conf)` may change the substituted server
+ * block (the Trusted Types variant). Resolves {url, port, dir, conf, log(), stop()}.
+ */
+export async function startNginx({ relay, widgetDir, siteDir, edit = (c) => c }) {
+  const dir = tempDir('nginx')
+  const port = await freePort()
+  const server = edit(
+    substitute(fs.readFileSync(shippedConf, 'utf8'), {
+      LISTEN: `127.0.0.1:${port}`,
+      SERVER_NAME: '127.0.0.1',
+      WIDGET_DIR: widgetDir,
+      SITE_DIR: siteDir,
+      RELAY: relay,
+    }),
+  )
+  const { args } = writeMain(dir, server)
   const check = spawnSync(NGINX, [...args, '-t'], { encoding: 'utf8', timeout: 30000 })
-  if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}\n--- ${serverFile}\n${server}`)
+  if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}\n---\n${server}`)
   const child = spawn(NGINX, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (d) => { output += d })
