@@ -95,6 +95,15 @@ describe('the Debian package', { skip: skipUnlessCI(missing) }, () => {
     assert.match(help.stdout, /leads backup/);
     const man = run('sh', ['-c', `zcat '${root}/usr/share/man/man1/smp-consult.1.gz' | head -3`]);
     assert.match(man.stdout, /^\.TH SMP-CONSULT 1/m);
+    // The written manual page keeps up with --help: every command of the usage is in its synopsis.
+    const page = run('sh', ['-c', `zcat '${root}/usr/share/man/man1/smp-consult.1.gz'`]).stdout;
+    const commands = [...help.stdout.matchAll(/^ {2}smp-consult (\w+)(?: (list|backup|restore))?/gm)].map((m) => m.slice(1).filter(Boolean).join(' '));
+    assert.ok(commands.length >= 7, commands.join(', '));
+    for (const command of commands) {
+      const [first, second] = command.split(' ');
+      assert.match(page, new RegExp(`^\\.B(R)? smp-consult ${first}${second ? `(\\s+\\.BR?)?\\s+${second}\\b` : '\\b'}`, 'm'), command);
+    }
+    assert.match(page, new RegExp(`"smp-consult ${version}"`), 'the version in the page header');
   });
 
   test('lintian finds no error', { skip: skipUnlessCI(!fs.existsSync('/usr/bin/lintian') && 'lintian missing (apt-get install lintian)') }, () => {
