@@ -46,6 +46,9 @@ Usage:
       Captured leads and their delivery state; export writes CSV; --quarantined lists
       suspected bots (kept, not emailed); release ID delivers a quarantined lead;
       retry ID resends a lead's dead letters (refused by the SMTP server).
+  smp-consult leads export|erase --lead ID | --email ADDR  [--data DIR]
+      A visitor's data rights: export prints everything stored about them as JSON;
+      erase removes it, keeping an anonymous row (id, dates, verdict, delivery states).
 
 Files: CONFIG/C/A are JSON files; "-" reads standard input. Without --config the
 default clinic of DOMAIN.md is used. --today defaults to today in the clinic's time
