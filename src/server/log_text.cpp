@@ -22,7 +22,7 @@ std::string without_addresses(std::string_view text) {
     size_t end = at + 1;
     while (end < text.size() && !ends_address(text[end])) ++end;
     out.append(text.substr(copied, start - copied));
-    out += "<address>";
+    out += "[address]";
     copied = end;
     at = end > 0 ? end - 1 : end;
   }

@@ -154,7 +154,10 @@ std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error
       !outbox->exec("PRAGMA synchronous=FULL;", error) ||
       !outbox->exec("PRAGMA cache_size=-65536;", error) ||
       !outbox->exec("PRAGMA wal_autocheckpoint=0;", error) ||
-      !outbox->exec("PRAGMA foreign_keys=ON;", error) || !outbox->exec(kSchema, error) ||
+      !outbox->exec("PRAGMA foreign_keys=ON;", error) ||
+      // Freed cells and pages are zeroed, so an old copy of a row (before an update) holds no
+      // personal data once the lead is erased (Debian's SQLite does this by default).
+      !outbox->exec("PRAGMA secure_delete=ON;", error) || !outbox->exec(kSchema, error) ||
       !outbox->add_quarantine_column(error) || !add_erase_columns(outbox->db_, error)) {
     return nullptr;
   }

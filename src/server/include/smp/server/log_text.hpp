@@ -6,7 +6,7 @@
 namespace smp::server {
 
 /// `text` (e.g. an SMTP server's reply, which can quote the recipient) with every email
-/// address replaced by "<address>", for the log.
+/// address replaced by "[address]", for the log.
 std::string without_addresses(std::string_view text);
 
 }  // namespace smp::server
