@@ -4,12 +4,13 @@
 // `lead.retention_days` erases old delivered leads. Real relay over HTTP, real SQLite file,
 // real SMTP server.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  makeLead, postLead, runCli, startServer, startSmtp, tempDir, waitFor, writeConfig,
+  binary, makeLead, postLead, runCli, startServer, startSmtp, tempDir, waitFor, writeConfig,
 } from './helpers.mjs';
 
 const day = 24 * 60 * 60 * 1000;
@@ -34,7 +35,13 @@ function filesContaining(dir, needle) {
     .map((v) => Buffer.from(v, 'utf8'));
   const lowerNeedle = Buffer.from(needle.toLowerCase(), 'utf8');
   return allFiles(dir).filter((file) => {
-    const bytes = fs.readFileSync(file);
+    let bytes;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (error) {
+      if (error.code === 'ENOENT') return false;  // a temporary file the running relay renamed
+      throw error;
+    }
     if (variants.some((v) => bytes.includes(v))) return true;
     // Mixed case ("Ana.Erase@Example.ORG"): compare with the ASCII letters folded.
     const folded = Buffer.from(bytes);
@@ -47,6 +54,19 @@ function filesContaining(dir, needle) {
 
 function visitor(name, email, phone) {
   return { contact: { name, email, phone, preferred_contact: 'email' } };
+}
+
+/** The CLI as a second process that runs while this one keeps posting leads. */
+function runCliAsync(args) {
+  return new Promise((resolve) => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d.toString(); });
+    child.stderr.on('data', (d) => { stderr += d.toString(); });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60000);
+    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
+  });
 }
 
 const leadsList = (dataDir) => runCli(['leads', 'list', '--data', dataDir]).stdout;
@@ -158,6 +178,25 @@ describe('leads erase and export, with serve running on the same data folder', (
     await waitFor(() => fs.existsSync(path.join(server.dataDir, 'mail', `${reply.body.lead_id}-clinic.eml`)),
       15000, 'the next lead\'s email');
     assert.match(leadsList(server.dataDir), /^4 leads$/m);
+  });
+
+  test('erase while leads keep arriving: every lead is stored and the erase completes', async () => {
+    const before = Number(leadsList(server.dataDir).match(/^(\d+) leads$/m)[1]);
+    const erase = runCliAsync(['leads', 'erase', '--email', 'cleo@example.com', '--data', server.dataDir]);
+    const replies = [];
+    for (let round = 0; round < 5; round += 1) {
+      replies.push(...await Promise.all(Array.from({ length: 10 }, (_, i) => postLead(server.url,
+        makeLead(visitor(`Busy Visitor ${round}-${i}`, `busy.${round}.${i}@example.net`, ''))))));
+    }
+    const erased = await erase;
+    assert.equal(erased.status, 0, erased.stderr);
+    assert.match(erased.stdout, /^1 lead erased/);
+    assert.deepEqual(replies.map((r) => r.status), replies.map(() => 202));
+    assert.match(leadsList(server.dataDir), new RegExp(`^${before + 50} leads$`, 'm'));
+    assert.deepEqual(filesContaining(server.dataDir, 'cleo@example.com'), []);
+    assert.deepEqual(filesContaining(server.dataDir, 'Cleo Weiter'), []);
+    const busy = exportJson(server.dataDir, '--email', 'busy.4.9@example.net');
+    assert.equal(busy.json.leads[0].contact.name, 'Busy Visitor 4-9');
   });
 
   test('erase --lead erases that lead only; nothing matched is exit 1; usage errors exit 2', async () => {

@@ -208,3 +208,24 @@ TEST_CASE("log lines carry no email address", "[server][rights][log]") {
   CHECK(without_addresses("no address here") == "no address here");
   CHECK(without_addresses("") == "");
 }
+
+TEST_CASE("with no server running, a message left sending by a crash is cancelled at once",
+          "[server][rights][outbox]") {
+  const std::string data = temp_data_dir();
+  std::string error;
+  auto outbox = Outbox::open(data + "/leads.sqlite3", error);
+  REQUIRE(outbox);
+  REQUIRE(outbox
+              ->store(visitor_lead("L-STALE", "stale@example.org", kNow),
+                      {visitor_message("L-STALE", "stale@example.org")})
+              .status == StoreStatus::kStored);
+  REQUIRE(outbox->claim_due(kNow));
+  EraseOptions options;
+  options.server_running = false;
+  const EraseReport report = erase_leads(data, {"", "stale@example.org"}, kNow, options);
+  CHECK_FALSE(report.still_sending);
+  CHECK(report.cancelled == 1);
+  CHECK(outbox->counts().cancelled == 1);
+  CHECK(outbox->requeue_interrupted() == 0);
+  CHECK_FALSE(outbox->claim_due(kNow + kDay));
+}
