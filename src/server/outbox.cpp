@@ -482,7 +482,7 @@ MessageState Outbox::mark_failed(const std::string& message_id, const std::strin
       .bind(2, std::string(to_string(state)))
       .bind(3, std::int64_t{attempts})
       .bind(4, next)
-      .bind(5, error);
+      .bind(5, erased ? std::string() : error);  // a reply can quote the erased address
   update.step();
   return state;
 }

@@ -147,8 +147,9 @@ TEST_CASE("a message of an erased lead is never sent again", "[server][rights][o
   CHECK(report.still_sending);
 
   SECTION("a failed attempt is cancelled, not retried") {
-    CHECK(outbox->mark_failed(delivery->message.message_id, "451 busy", kNow, 1) ==
-          MessageState::kCancelled);
+    CHECK(outbox->mark_failed(delivery->message.message_id, "451 <fly@example.org> busy", kNow,
+                              1) == MessageState::kCancelled);
+    CHECK(outbox->list_leads(error).at(0).last_error.empty());
     CHECK_FALSE(outbox->claim_due(kNow + kDay));
     CHECK(outbox->retry("L-FLY", kNow, error) == Outbox::RetryStatus::kNothingToRetry);
     CHECK(outbox->counts().cancelled == 1);
