@@ -350,12 +350,15 @@ std::optional<json> export_leads(const std::string& data_dir, const LeadSelector
   // A database no newer server has opened has no erased_ms column (and no erased lead).
   const std::string erased =
       has_column(db.get(), "leads", "erased_ms") ? "erased_ms" : "NULL AS erased_ms";
+  const std::string quarantine =
+      has_column(db.get(), "leads", "quarantine") ? "quarantine" : "'' AS quarantine";
   Query select(db.get(),
                "SELECT lead_id, client_id, received_ms, " + erased +
                    ", name, email, phone, preferred_contact, locale, verdict, packages, low, "
                    "high, currency, health_consent, marketing_consent, page_url, utm_source, "
-                   "utm_medium, utm_campaign, document, quarantine FROM leads WHERE lead_id IN (" +
-                   selector_sql(selector) + ") ORDER BY received_ms, lead_id");
+                   "utm_medium, utm_campaign, document, " +
+                   quarantine + " FROM leads WHERE lead_id IN (" + selector_sql(selector) +
+                   ") ORDER BY received_ms, lead_id");
   if (!select.ok()) {
     error = sqlite3_errmsg(db.get());
     return std::nullopt;
