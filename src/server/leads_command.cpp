@@ -195,6 +195,13 @@ int leads_command(const std::vector<std::string>& args) {
     }
   }
   if (action == "release") {
+    // An erased lead's messages are cancelled for good: there is nothing left to deliver.
+    if (const auto lead = export_leads(data_dir, {release_id, ""}, now_ms(), error);
+        lead && !(*lead)["leads"].empty() && !(*lead)["leads"][0]["erased_at"].is_null()) {
+      std::cerr << release_id << ": erased (" << (*lead)["leads"][0]["erased_at"].get<std::string>()
+                << "); nothing to release\n";
+      return 1;
+    }
     switch (outbox->release(release_id, now_ms(), error)) {
       case Outbox::ReleaseStatus::kReleased:
         std::cout << release_id << ": released; the server delivers it like any lead\n";

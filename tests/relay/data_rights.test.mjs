@@ -217,6 +217,16 @@ describe('leads erase and export, with serve running on the same data folder', (
     assert.deepEqual(fs.readdirSync(path.join(server.dataDir, 'mail')).filter((f) => f.startsWith(ids[0])), []);
     assert.equal(fs.readdirSync(path.join(server.dataDir, 'mail')).filter((f) => f.startsWith(ids[1])).length, 2);
 
+    // A quarantined lead erased before anyone released it: its held emails are cancelled.
+    const bot = await postLead(server.url, makeLead({ ...dora, hp: 'http://spam.example' }));
+    assert.equal(bot.status, 202, bot.text);
+    assert.equal(runCli(['leads', 'erase', '--lead', bot.body.lead_id, '--data', server.dataDir]).status, 0);
+    const release = runCli(['leads', 'release', bot.body.lead_id, '--data', server.dataDir]);
+    assert.equal(release.status, 1);
+    assert.match(release.stderr, /erased .*nothing to release/);
+    assert.match(runCli(['leads', 'list', '--quarantined', '--data', server.dataDir]).stdout,
+      new RegExp(`^${bot.body.lead_id} .*\\(erased\\).*quarantined: honeypot.*\\[clinic: cancelled; visitor: cancelled\\]`, 'm'));
+
     const nothing = runCli(['leads', 'erase', '--email', 'nobody@example.org', '--data', server.dataDir]);
     assert.equal(nothing.status, 1);
     assert.match(nothing.stderr, /no lead with that email address .*nothing erased/);
