@@ -51,6 +51,9 @@ Usage:
   smp-consult leads restore --from FILE [--data DIR] [--force]
       Makes a backup the leads database of DIR (empty or new; --force replaces the
       database of a used DIR); the next serve delivers what the copy had not delivered.
+  smp-consult leads export|erase --lead ID | --email ADDR  [--data DIR]
+      A visitor's data rights: export prints everything stored about them as JSON;
+      erase removes it, keeping an anonymous row (id, dates, verdict, delivery states).
 
 Files: CONFIG/C/A are JSON files; "-" reads standard input. Without --config the
 default clinic of DOMAIN.md is used. --today defaults to today in the clinic's time

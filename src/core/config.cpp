@@ -676,7 +676,7 @@ class ConfigReader {
         v, p,
         {"endpoint", "fallback_email", "to", "from", "phone", "marketing_opt_in",
          "confirm_to_visitor", "allowed_origins", "frame_ancestors", "min_fill_seconds",
-         "rate_limit_per_minute", "smtp_url", "trusted_proxies"});
+         "rate_limit_per_minute", "smtp_url", "trusted_proxies", "retention_days"});
     url_key(v, p, "endpoint", lead.endpoint);
     email_key(v, p, "fallback_email", lead.fallback_email);
     email_key(v, p, "to", lead.to);
@@ -709,6 +709,7 @@ class ConfigReader {
     }
     int_key(v, p, "min_fill_seconds", 0, 600, lead.min_fill_seconds);
     int_key(v, p, "rate_limit_per_minute", 1, 1000, lead.rate_limit_per_minute);
+    int_key(v, p, "retention_days", 1, 3650, lead.retention_days);
     std::string smtp;
     text_key(v, p, "smtp_url", 500, smtp);
     if (!smtp.empty()) {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "smp/server/log_text.hpp"
 #include "smp/server/timestamps.hpp"
 
 namespace smp::server {
@@ -55,22 +56,28 @@ int DeliveryWorker::run_once() {
     }
     const MessageState state = outbox_.mark_failed(message.message_id, result.error, now_ms(),
                                                    minute_ms_, result.permanent);
-    if (state == MessageState::kDead && result.permanent) {
+    // The server's reply can quote the recipient: the log gets it without addresses (the
+    // full reply stays in the outbox for `leads list`).
+    const std::string reply = without_addresses(result.error);
+    if (state == MessageState::kCancelled) {
+      std::fprintf(stderr, "smp-consult: %s not delivered and cancelled: its lead was erased\n",
+                   message.message_id.c_str());
+    } else if (state == MessageState::kDead && result.permanent) {
       std::fprintf(stderr,
                    "smp-consult: ERROR: the SMTP server REFUSED %s for lead %s: %s. The lead is "
                    "kept as a dead letter; see `smp-consult leads list`, then `smp-consult leads "
                    "retry %s`.\n",
-                   message.message_id.c_str(), message.lead_id.c_str(), result.error.c_str(),
+                   message.message_id.c_str(), message.lead_id.c_str(), reply.c_str(),
                    message.lead_id.c_str());
     } else if (state == MessageState::kDead) {
       std::fprintf(stderr,
                    "smp-consult: ERROR: GAVE UP on %s for lead %s after %d attempts over 5 "
                    "days: %s. The lead is kept; see `smp-consult leads list`.\n",
                    message.message_id.c_str(), message.lead_id.c_str(), delivery->attempts + 1,
-                   result.error.c_str());
+                   reply.c_str());
     } else {
       std::fprintf(stderr, "smp-consult: delivery of %s failed (attempt %d), will retry: %s\n",
-                   message.message_id.c_str(), delivery->attempts + 1, result.error.c_str());
+                   message.message_id.c_str(), delivery->attempts + 1, reply.c_str());
     }
   }
   return attempts;

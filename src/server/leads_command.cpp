@@ -1,10 +1,17 @@
-// `smp-consult leads list [--quarantined]|export|release ID|retry ID [--data DIR]`: what was
-// captured, how delivery went, releasing a quarantined lead, resending a dead letter.
+// `smp-consult leads list [--quarantined]|export|release ID|retry ID|erase [--data DIR]`: what
+// was captured, how delivery went, releasing a quarantined lead, resending a dead letter, and
+// the visitor's data rights (export, erase).
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 
+#include "smp/json_text.hpp"
 #include "smp/server/commands.hpp"
 #include "smp/server/csv.hpp"
+#include "smp/server/data_rights.hpp"
 #include "smp/server/mime.hpp"
 #include "smp/server/outbox.hpp"
 #include "smp/server/timestamps.hpp"
@@ -14,6 +21,7 @@ namespace {
 
 constexpr const char* kLeadsUsage =
     "usage: smp-consult leads list [--quarantined] | export | release ID | retry ID\n"
+    "                         | export --lead ID|--email ADDR | erase --lead ID|--email ADDR\n"
     "                         [--data DIR]\n"
     "\n"
     "  list           one line per captured lead, newest first, with its delivery state\n"
@@ -28,10 +36,80 @@ constexpr const char* kLeadsUsage =
     "                 server refused, once the cause is fixed); the running server sends them\n"
     "  backup, restore  a consistent copy while the server runs, and putting one back\n"
     "                 (smp-consult leads backup --help)\n"
+    "  export --lead ID | --email ADDR\n"
+    "                 everything stored about that visitor (every lead of the address, any\n"
+    "                 letter case) as JSON on stdout: contact, consent, answers, figures,\n"
+    "                 messages with their state and body, files\n"
+    "  erase --lead ID | --email ADDR\n"
+    "                 removes the visitor's contact, answers, emails and files, keeping an\n"
+    "                 anonymous row (id, dates, verdict, delivery states); cancels what is not\n"
+    "                 sent yet. Safe while `smp-consult serve` runs. Exit 1: nothing matched\n"
     "DIR is the data folder of `smp-consult serve` (default ./smp-data).\n";
 
 std::string optional_number(const std::optional<long long>& value) {
   return value ? std::to_string(*value) : "";
+}
+
+// Whether a `serve` holds the data folder (its .lock): then erase waits for a message in flight.
+bool server_running(const std::string& data_dir) {
+  const int fd = ::open((data_dir + "/.lock").c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool free = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);  // releases the lock at once: a server may start right after
+  return !free;
+}
+
+int export_visitor(const std::string& data_dir, const LeadSelector& selector) {
+  std::string error;
+  const auto out = export_leads(data_dir, selector, now_ms(), error);
+  if (!out) {
+    std::cerr << data_dir << "/leads.sqlite3: " << error << "\n";
+    return 1;
+  }
+  if ((*out)["leads"].empty()) {
+    std::cerr << (selector.lead_id.empty() ? "no lead with that email address"
+                                           : selector.lead_id + ": no such lead")
+              << " in " << data_dir << "/leads.sqlite3\n";
+    return 1;
+  }
+  std::cout << smp::dump_json(*out, 2) << "\n";
+  return 0;
+}
+
+int erase_visitor(const std::string& data_dir, const LeadSelector& selector) {
+  EraseOptions options;
+  options.server_running = server_running(data_dir);
+  const EraseReport report = erase_leads(data_dir, selector, now_ms(), options);
+  if (!report.error.empty()) {
+    std::cerr << data_dir << "/leads.sqlite3: " << report.error << "\n";
+    return 1;
+  }
+  if (report.lead_ids.empty()) {
+    std::cerr << (selector.lead_id.empty() ? "no lead with that email address"
+                                           : selector.lead_id + ": no such lead")
+              << " in " << data_dir << "/leads.sqlite3; nothing erased\n";
+    return 1;
+  }
+  const auto n = report.lead_ids.size();
+  std::cout << n << (n == 1 ? " lead" : " leads") << " erased:";
+  for (const auto& id : report.lead_ids) std::cout << " " << id;
+  std::cout << "\n"
+            << report.cancelled << " undelivered message" << (report.cancelled == 1 ? "" : "s")
+            << " cancelled, " << report.files_removed << " file"
+            << (report.files_removed == 1 ? "" : "s") << " removed"
+            << (report.vacuumed ? ", database rebuilt (VACUUM)" : "")
+            << "; kept anonymously: id, dates, verdict, delivery states\n";
+  int rc = 0;
+  if (report.still_sending) {
+    std::cerr << "warning: a message of these leads was still being sent; once it is done, run "
+                 "the same erase again\n";
+    rc = 1;
+  }
+  for (const auto& file : report.still_holding) {
+    std::cerr << "warning: " << data_dir << "/" << file << " still holds an erased address\n";
+    rc = 1;
+  }
+  return rc;
 }
 
 }  // namespace
@@ -44,6 +122,7 @@ int leads_command(const std::vector<std::string>& args) {
   std::string data_dir = "smp-data";
   std::string release_id;  // the ID of `release` or `retry`
   bool quarantined = false;
+  LeadSelector selector;  // export / erase --lead ID | --email ADDR
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
       std::cout << kLeadsUsage;
@@ -57,8 +136,24 @@ int leads_command(const std::vector<std::string>& args) {
       data_dir = args[++i];
     } else if (args[i] == "--quarantined" && action == "list") {
       quarantined = true;
-    } else if (action.empty() && (args[i] == "list" || args[i] == "export" ||
-                                  args[i] == "release" || args[i] == "retry")) {
+    } else if ((args[i] == "--lead" || args[i] == "--email") &&
+               (action == "export" || action == "erase")) {
+      if (i + 1 >= args.size() || !selector.lead_id.empty() || !selector.email.empty()) {
+        std::cerr << (i + 1 >= args.size() ? "missing value for " + args[i]
+                                           : std::string("give one of --lead and --email"))
+                  << "\n"
+                  << kLeadsUsage;
+        return 2;
+      }
+      std::string& target = args[i] == "--lead" ? selector.lead_id : selector.email;
+      target = args[++i];
+      if (selector.lead_id.empty() && selector.email.empty()) {
+        std::cerr << "empty value for " << args[i - 1] << "\n" << kLeadsUsage;
+        return 2;
+      }
+    } else if (action.empty() &&
+               (args[i] == "list" || args[i] == "export" || args[i] == "release" ||
+                args[i] == "retry" || args[i] == "erase")) {
       action = args[i];
     } else if ((action == "release" || action == "retry") && release_id.empty() &&
                args[i].rfind("-", 0) != 0) {
@@ -68,7 +163,9 @@ int leads_command(const std::vector<std::string>& args) {
       return 2;
     }
   }
-  if (action.empty() || ((action == "release" || action == "retry") && release_id.empty())) {
+  const bool has_selector = !selector.lead_id.empty() || !selector.email.empty();
+  if (action.empty() || ((action == "release" || action == "retry") && release_id.empty()) ||
+      (action == "erase" && !has_selector)) {
     std::cerr << kLeadsUsage;
     return 2;
   }
@@ -79,6 +176,8 @@ int leads_command(const std::vector<std::string>& args) {
               << "` run?)\n";
     return 1;
   }
+  if (action == "export" && has_selector) return export_visitor(data_dir, selector);
+  if (action == "erase") return erase_visitor(data_dir, selector);
   std::string error;
   auto outbox = Outbox::open(path, error, /*read_only=*/action != "release" && action != "retry");
   if (!outbox) {
@@ -101,6 +200,13 @@ int leads_command(const std::vector<std::string>& args) {
     }
   }
   if (action == "release") {
+    // An erased lead's messages are cancelled for good: there is nothing left to deliver.
+    if (const auto lead = export_leads(data_dir, {release_id, ""}, now_ms(), error);
+        lead && !(*lead)["leads"].empty() && !(*lead)["leads"][0]["erased_at"].is_null()) {
+      std::cerr << release_id << ": erased (" << (*lead)["leads"][0]["erased_at"].get<std::string>()
+                << "); nothing to release\n";
+      return 1;
+    }
     switch (outbox->release(release_id, now_ms(), error)) {
       case Outbox::ReleaseStatus::kReleased:
         std::cout << release_id << ": released; the server delivers it like any lead\n";
@@ -174,9 +280,14 @@ int leads_command(const std::vector<std::string>& args) {
   }
   for (const auto& row : rows) {
     const auto& lead = row.lead;
-    std::cout << lead.lead_id << "  " << iso8601_utc(lead.received_ms).substr(0, 19) << "Z  "
-              << header_safe_text(lead.name) << " <" << header_safe_text(lead.email) << ">  "
-              << lead.verdict;
+    std::cout << lead.lead_id << "  " << iso8601_utc(lead.received_ms).substr(0, 19) << "Z  ";
+    // An erased lead (`leads erase`) has no contact left; a captured one always has both.
+    if (lead.name.empty() && lead.email.empty()) {
+      std::cout << "(erased)";
+    } else {
+      std::cout << header_safe_text(lead.name) << " <" << header_safe_text(lead.email) << ">";
+    }
+    std::cout << "  " << lead.verdict;
     if (!lead.packages.empty()) std::cout << "  " << lead.packages;
     if (lead.low && lead.high) {
       std::cout << "  " << *lead.low << "-" << *lead.high << " " << lead.currency;

@@ -12,6 +12,8 @@
 #include <iterator>
 #include <set>
 
+#include "smp/server/data_rights.hpp"
+
 namespace smp::server {
 namespace {
 
@@ -107,6 +109,7 @@ MessageState parse_state(const std::string& text) {
   if (text == "sent") return MessageState::kSent;
   if (text == "retry") return MessageState::kRetry;
   if (text == "held") return MessageState::kHeld;
+  if (text == "cancelled") return MessageState::kCancelled;
   return MessageState::kDead;
 }
 
@@ -120,6 +123,7 @@ const char* to_string(MessageState state) {
     case MessageState::kRetry: return "retry";
     case MessageState::kDead: return "dead";
     case MessageState::kHeld: return "held";
+    case MessageState::kCancelled: return "cancelled";
   }
   return "dead";
 }
@@ -150,8 +154,11 @@ std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error
       !outbox->exec("PRAGMA synchronous=FULL;", error) ||
       !outbox->exec("PRAGMA cache_size=-65536;", error) ||
       !outbox->exec("PRAGMA wal_autocheckpoint=0;", error) ||
-      !outbox->exec("PRAGMA foreign_keys=ON;", error) || !outbox->exec(kSchema, error) ||
-      !outbox->add_quarantine_column(error)) {
+      !outbox->exec("PRAGMA foreign_keys=ON;", error) ||
+      // Freed cells and pages are zeroed, so an old copy of a row (before an update) holds no
+      // personal data once the lead is erased (Debian's SQLite does this by default).
+      !outbox->exec("PRAGMA secure_delete=ON;", error) || !outbox->exec(kSchema, error) ||
+      !outbox->add_quarantine_column(error) || !add_erase_columns(outbox->db_, error)) {
     return nullptr;
   }
   outbox->start_checkpointer(path);
@@ -376,6 +383,8 @@ int Outbox::requeue_interrupted() {
     update.bind(1, message_id);
     update.step();
   }
+  // A message whose lead was erased while it was being sent has no body left to resend.
+  exec("UPDATE outbox SET state = 'cancelled' WHERE state = 'sending' AND length(mime) = 0", error);
   if (!exec("UPDATE outbox SET state = 'queued' WHERE state = 'sending'", error)) return 0;
   const int requeued = sqlite3_changes(db_);
   // Every noted delivery is now in the database (these commits are synchronous=FULL).
@@ -453,14 +462,19 @@ void Outbox::mark_sent(const std::string& message_id, std::int64_t now) {
 MessageState Outbox::mark_failed(const std::string& message_id, const std::string& error,
                                  std::int64_t now, std::int64_t minute_ms, bool permanent) {
   std::lock_guard lock(mutex_);
-  Statement select(db_, "SELECT attempts, created_ms FROM outbox WHERE message_id = ?1");
+  Statement select(db_,
+                   "SELECT attempts, created_ms, length(mime) FROM outbox WHERE message_id = ?1");
   select.bind(1, message_id);
   if (select.step() != SQLITE_ROW) return MessageState::kDead;
   const int attempts = static_cast<int>(select.integer(0)) + 1;
   const std::int64_t created = select.integer(1);
   const std::int64_t next = now + retry_delay_ms(attempts, minute_ms);
   const bool give_up = permanent || next - created > give_up_after_ms(minute_ms);
-  const MessageState state = give_up ? MessageState::kDead : MessageState::kRetry;
+  // Its lead was erased during this attempt (`leads erase`): nothing is left to retry.
+  const bool erased = select.integer(2) == 0;
+  const MessageState state = erased    ? MessageState::kCancelled
+                             : give_up ? MessageState::kDead
+                                       : MessageState::kRetry;
   Statement update(db_,
                    "UPDATE outbox SET state = ?2, attempts = ?3, next_attempt_ms = ?4, "
                    "last_error = ?5 WHERE message_id = ?1");
@@ -468,7 +482,7 @@ MessageState Outbox::mark_failed(const std::string& message_id, const std::strin
       .bind(2, std::string(to_string(state)))
       .bind(3, std::int64_t{attempts})
       .bind(4, next)
-      .bind(5, error);
+      .bind(5, erased ? std::string() : error);  // a reply can quote the erased address
   update.step();
   return state;
 }
@@ -606,7 +620,7 @@ Outbox::RetryStatus Outbox::retry(const std::string& lead_id, std::int64_t now,
   }
   Statement update(db_,
                    "UPDATE outbox SET state = 'queued', created_ms = ?2, next_attempt_ms = ?2 "
-                   "WHERE lead_id = ?1 AND state IN ('dead', 'retry')");
+                   "WHERE lead_id = ?1 AND state IN ('dead', 'retry') AND length(mime) > 0");
   update.bind(1, lead_id).bind(2, now);
   if (update.step() != SQLITE_DONE) {
     error = sqlite3_errmsg(db_);
@@ -628,6 +642,7 @@ OutboxCounts Outbox::counts() {
       case MessageState::kRetry: counts.retry = n; break;
       case MessageState::kDead: counts.dead = n; break;
       case MessageState::kHeld: counts.held = n; break;
+      case MessageState::kCancelled: counts.cancelled = n; break;
     }
   }
   return counts;

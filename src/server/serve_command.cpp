@@ -24,8 +24,10 @@
 #include "smp/server/mailer.hpp"
 #include "smp/server/mime.hpp"
 #include "smp/server/outbox.hpp"
+#include "smp/server/retention_sweep.hpp"
 #include "smp/server/static_files.hpp"
 #include "smp/server/time_zone.hpp"
+#include "smp/server/timestamps.hpp"
 
 namespace smp::server {
 namespace {
@@ -48,7 +50,10 @@ constexpr const char* kServeUsage =
     "A variable that is set but does not parse stops the server (exit 1).\n"
     "Test hooks: SMP_RETRY_MINUTE_MS (length of a backoff \"minute\"),\n"
     "SMP_RATE_LIMIT_PER_MINUTE (overrides lead.rate_limit_per_minute; 0 = off),\n"
-    "SMP_SMTP_CONNECT_TO=HOST:PORT:ADDR:PORT (connect elsewhere than the URL's host).\n";
+    "SMP_SMTP_CONNECT_TO=HOST:PORT:ADDR:PORT (connect elsewhere than the URL's host),\n"
+    "SMP_CLOCK_OFFSET_MS (shifts the relay's clock, e.g. for the retention sweep).\n"
+    "Leads older than lead.retention_days (default 90) whose deliveries are over are\n"
+    "erased at startup and then daily, as `smp-consult leads erase` does.\n";
 
 volatile std::sig_atomic_t g_stop_requested = 0;
 
@@ -209,17 +214,19 @@ int serve_command(const std::vector<std::string>& args) {
     std::cerr << smp::format_diagnostic(*zone_error) << "\n";
     return 1;
   }
-  std::optional<long long> rate_limit, retry_minute_ms;
+  std::optional<long long> rate_limit, retry_minute_ms, clock_offset_ms;
   std::optional<std::vector<std::string>> trusted_proxies;
   bool allow_plaintext = false;
   // Load-test hook: one load generator on 127.0.0.1 is a single IP; 0 disables the limit.
   if (!env_integer("SMP_RATE_LIMIT_PER_MINUTE", 0, 1'000'000, rate_limit) ||
       !env_integer("SMP_RETRY_MINUTE_MS", 1, 3'600'000, retry_minute_ms) ||
+      !env_integer("SMP_CLOCK_OFFSET_MS", -315'360'000'000, 315'360'000'000, clock_offset_ms) ||
       !env_ip_ranges("SMP_TRUSTED_PROXIES", trusted_proxies) ||
       !env_flag("SMTP_ALLOW_PLAINTEXT", allow_plaintext)) {
     return 1;
   }
   if (rate_limit) config.lead.rate_limit_per_minute = static_cast<int>(*rate_limit);
+  if (clock_offset_ms) set_clock_offset_ms(*clock_offset_ms);
   if (trusted_proxies) config.lead.trusted_proxies = *trusted_proxies;
 
   // What the browser may see: the config file minus the relay's private settings.
@@ -342,10 +349,13 @@ int serve_command(const std::vector<std::string>& args) {
             << std::endl;
 
   worker.start();
+  RetentionSweep retention(flags.data_dir, config.lead.retention_days, [] { return now_ms(); });
+  retention.start();
   // The server runs on its own threads; this one waits for SIGTERM/SIGINT.
   while (!g_stop_requested) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   std::cerr << "smp-consult: stopping\n";
   server->stop();
+  retention.stop();
   worker.stop();
   std::cerr << "smp-consult: stopped\n";
   return 0;

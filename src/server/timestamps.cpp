@@ -1,5 +1,6 @@
 #include "smp/server/timestamps.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 
@@ -24,11 +25,19 @@ bool expect(std::string_view text, size_t& i, char c) {
   return true;
 }
 
+// Test hook only (SMP_CLOCK_OFFSET_MS): lets a test stand a relay days in the past or future.
+std::atomic<std::int64_t> g_clock_offset_ms{0};
+
 }  // namespace
+
+void set_clock_offset_ms(std::int64_t offset_ms) {
+  g_clock_offset_ms.store(offset_ms, std::memory_order_relaxed);
+}
 
 std::int64_t now_ms() {
   using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() +
+         g_clock_offset_ms.load(std::memory_order_relaxed);
 }
 
 std::string iso8601_utc(std::int64_t unix_ms) {

@@ -109,6 +109,11 @@ TEST_CASE("The default clinic matches DOMAIN 3.5 and 3.8", "[config][defaults]")
 }
 
 TEST_CASE("Valid overrides become typed settings", "[config][parse]") {
+  SECTION("lead.retention_days: 90 by default, 1 to 3650") {
+    CHECK(t::config_ok(json::object()).lead.retention_days == 90);
+    CHECK(t::config_ok({{"lead", {{"retention_days", 30}}}}).lead.retention_days == 30);
+    CHECK(t::config_ok({{"lead", {{"retention_days", 3650}}}}).lead.retention_days == 3650);
+  }
   SECTION("screening policies") {
     const auto config = t::config_ok({{"screening",
                                        {{"min_age", 21},

@@ -137,6 +137,8 @@ struct LeadConfig {
   std::string smtp_url;  ///< SMTP_URL in the environment wins
   /// Reverse proxies (IP or CIDR) whose X-Forwarded-For / Forwarded the relay believes.
   std::vector<std::string> trusted_proxies;
+  /// Leads older than this many days, once delivered, are erased by the relay's daily sweep.
+  int retention_days = 90;
 };
 
 /// Scalp photos sent with a lead (SPEC §8, config section `photos`). The thresholds are those of

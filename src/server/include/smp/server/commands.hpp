@@ -10,7 +10,8 @@ namespace smp::server {
 int serve_command(const std::vector<std::string>& args);
 
 /// `smp-consult leads list [--quarantined]|export|release ID|retry ID [--data DIR]`: captured
-/// leads, their delivery state, releasing a quarantined one, resending a dead letter.
+/// leads, their delivery state, releasing a quarantined one, resending a dead letter; and
+/// `leads export|erase --lead ID|--email ADDR`: a visitor's data as JSON, or erased.
 int leads_command(const std::vector<std::string>& args);
 
 /// `smp-consult leads backup --to FILE [--data DIR]` | `leads restore --from FILE [--data DIR]

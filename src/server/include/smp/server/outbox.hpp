@@ -17,7 +17,8 @@ namespace smp::server {
 
 /// Delivery states as stored (and shown by `smp-consult leads`).
 /// kHeld: a quarantined lead's message, never sent until `smp-consult leads release`.
-enum class MessageState { kQueued, kSending, kSent, kRetry, kDead, kHeld };
+/// kCancelled: its lead was erased (`smp-consult leads erase`) before it was delivered.
+enum class MessageState { kQueued, kSending, kSent, kRetry, kDead, kHeld, kCancelled };
 const char* to_string(MessageState state);
 
 /// How long to wait after the `attempts`-th failed attempt (1-based): minutes growing to an
@@ -73,7 +74,7 @@ struct LeadSummaryRow {
 };
 
 struct OutboxCounts {
-  long long queued = 0, sending = 0, retry = 0, sent = 0, dead = 0, held = 0;
+  long long queued = 0, sending = 0, retry = 0, sent = 0, dead = 0, held = 0, cancelled = 0;
 };
 
 class Outbox {
