@@ -182,7 +182,8 @@ std::unique_ptr<HttpServer> make_http_server(const HttpOptions& options, LeadSer
                              {"retry", counts.retry},
                              {"sent", counts.sent},
                              {"dead", counts.dead},
-                             {"held", counts.held}}}};
+                             {"held", counts.held},
+                             {"disabled", counts.disabled}}}};
     HttpReply reply = json_reply(200, body.dump());
     reply.headers.emplace_back("Cache-Control", "no-store");
     return reply;

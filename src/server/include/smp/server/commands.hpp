@@ -13,4 +13,8 @@ int serve_command(const std::vector<std::string>& args);
 /// leads, their delivery state, releasing a quarantined one, resending a dead letter.
 int leads_command(const std::vector<std::string>& args);
 
+/// `smp-consult webhooks test --config C`: a signed sample lead to each configured webhook;
+/// 0 when every one answered 2xx, 1 otherwise.
+int webhooks_command(const std::vector<std::string>& args);
+
 }  // namespace smp::server
