@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 
 import {
@@ -305,6 +305,48 @@ describe('webhooks', () => {
     } finally {
       await ok.stop();
       await failing.stop();
+    }
+  });
+});
+
+describe('the README\'s verification examples', () => {
+  // The Node and Python snippets of README.md "Webhooks", run as written on a real delivery.
+  const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const snippet = (marker, language) => {
+    const match = readme.match(new RegExp(`<!-- ${marker} -->\\n\`\`\`${language}\\n([\\s\\S]*?)\`\`\``));
+    assert.ok(match, `README has the ${marker} example`);
+    return match[1];
+  };
+
+  test('verify a real delivery in Node and in Python, and refuse a forged one', async () => {
+    const receiver = await startReceiver();
+    const { server, secrets: [secret] } = await startRelay([{ url: receiver.url() }]);
+    const dir = tempDir('readme-verify');
+    try {
+      await postLead(server.url, makeLead());
+      await waitFor(() => receiver.accepted().length === 1, 10000, 'a delivery');
+      const [request] = receiver.accepted();
+      const forged = { ...request.headers, 'webhook-signature': `v1,${Buffer.alloc(32).toString('base64')}` };
+
+      fs.writeFileSync(path.join(dir, 'verify.mjs'), snippet('webhook-verify-node', 'js'));
+      const { verifyWebhook } = await import(path.join(dir, 'verify.mjs'));
+      assert.equal(verifyWebhook(secret, request.headers, request.body), true);
+      assert.equal(verifyWebhook(secret, forged, request.body), false);
+      assert.equal(verifyWebhook(secret, request.headers, request.body.replace('lead.created', 'lead.createx')), false);
+
+      fs.writeFileSync(path.join(dir, 'verify.py'), `${snippet('webhook-verify-python', 'python')}
+import json, sys
+case = json.load(sys.stdin)
+print(verify_webhook(case["secret"], case["headers"], case["body"].encode()))
+`);
+      const python = (headers) => spawnSync('/usr/bin/python3', [path.join(dir, 'verify.py')],
+        { input: JSON.stringify({ secret, headers, body: request.body }), encoding: 'utf8', timeout: 30000 });
+      const good = python(request.headers);
+      assert.equal(good.stdout.trim(), 'True', good.stderr);
+      assert.equal(python(forged).stdout.trim(), 'False');
+    } finally {
+      await server.stop();
+      await receiver.stop();
     }
   });
 });
