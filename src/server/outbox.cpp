@@ -552,6 +552,18 @@ std::vector<DisabledWebhook> Outbox::disabled_webhooks() {
   return out;
 }
 
+std::vector<std::pair<std::string, long long>> Outbox::waiting_webhook_deliveries() {
+  std::lock_guard lock(mutex_);
+  std::vector<std::pair<std::string, long long>> out;
+  Statement select(db_,
+                   "SELECT kind, COUNT(*) FROM outbox WHERE kind LIKE 'webhook:%' AND state IN "
+                   "('queued', 'retry', 'sending') GROUP BY kind ORDER BY kind");
+  while (select.ok() && select.step() == SQLITE_ROW) {
+    out.emplace_back(select.text(0), select.integer(1));
+  }
+  return out;
+}
+
 std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error, bool quarantined) {
   std::lock_guard lock(mutex_);
   std::vector<LeadSummaryRow> rows;

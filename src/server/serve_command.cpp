@@ -3,6 +3,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <csignal>
@@ -363,6 +364,15 @@ int serve_command(const std::vector<std::string>& args) {
             << ", mail via " << mailer->describe() << "\n";
   for (const auto& sender_of_hook : webhook_senders) {
     std::cerr << "smp-consult: leads also go to " << sender_of_hook->describe() << "\n";
+  }
+  for (const auto& [kind, waiting] : outbox->waiting_webhook_deliveries()) {
+    const bool configured = std::any_of(endpoints->begin(), endpoints->end(),
+                                        [&](const auto& e) { return e.kind == kind; });
+    if (!configured) {
+      std::cerr << "smp-consult: warning: " << waiting << " delivery(ies) wait for webhook "
+                << webhook_label(kind.substr(8))
+                << ", which is no longer in lead.webhooks: they are kept, not sent\n";
+    }
   }
   for (const auto& disabled : outbox->disabled_webhooks()) {
     std::cerr << "smp-consult: warning: " << disabled.kind.substr(0, 8) << " "

@@ -130,6 +130,9 @@ class Outbox {
   void mark_disabled(const std::string& message_id);
   /// The disabled webhook endpoints (for `leads list`).
   std::vector<DisabledWebhook> disabled_webhooks();
+  /// Undelivered webhook deliveries per webhook kind (to warn about webhooks no longer in the
+  /// config, whose deliveries no worker takes).
+  std::vector<std::pair<std::string, long long>> waiting_webhook_deliveries();
   /// Every lead, newest first, with the delivery state of its messages: the normal ones, or
   /// with `quarantined` only the quarantined ones.
   std::vector<LeadSummaryRow> list_leads(std::string& error, bool quarantined = false);
