@@ -45,7 +45,8 @@ Usage:
   smp-consult leads list [--quarantined] | export | release ID | retry ID  [--data DIR]
       Captured leads and their delivery state; export writes CSV; --quarantined lists
       suspected bots (kept, not emailed); release ID delivers a quarantined lead;
-      retry ID resends a lead's dead letters (refused by the SMTP server).
+      retry ID resends a lead's dead letters (refused by the SMTP server or a webhook)
+      and deliveries to a webhook disabled by 410 Gone (enabling it again).
   smp-consult leads backup --to FILE [--data DIR]
       A consistent copy of the leads database while the server runs (one SQLite file).
   smp-consult leads restore --from FILE [--data DIR] [--force]
@@ -54,6 +55,8 @@ Usage:
   smp-consult leads export|erase --lead ID | --email ADDR  [--data DIR]
       A visitor's data rights: export prints everything stored about them as JSON;
       erase removes it, keeping an anonymous row (id, dates, verdict, delivery states).
+  smp-consult webhooks test --config C
+      Send a signed sample lead to each webhook of lead.webhooks; print each answer.
 
 Files: CONFIG/C/A are JSON files; "-" reads standard input. Without --config the
 default clinic of DOMAIN.md is used. --today defaults to today in the clinic's time
@@ -259,6 +262,7 @@ int main(int argc, char** argv) {
 #ifdef SMP_WITH_SERVER
   if (command == "serve") return smp::server::serve_command(rest);
   if (command == "leads") return smp::server::leads_command(rest);
+  if (command == "webhooks") return smp::server::webhooks_command(rest);
 #endif
   Options options;
   if (!parse_options(rest, options)) return kUsage;

@@ -54,6 +54,36 @@ bool is_origin(const std::string& text) {
          host.find_first_of(" \t\r\n") == std::string::npos;
 }
 
+// Webhooks carry personal (and, if asked, health) data: TLS, except to this machine.
+bool is_webhook_url(const std::string& url) {
+  if (url.find_first_of(" \t\r\n") != std::string::npos) return false;
+  const bool https = url.rfind("https://", 0) == 0;
+  if (!https && url.rfind("http://", 0) != 0) return false;
+  const std::string rest = url.substr(https ? 8 : 7);
+  std::string authority = rest.substr(0, rest.find_first_of("/?#"));
+  // Credentials in the URL would be logged and shown; the secret is what authenticates.
+  if (authority.empty() || authority.find('@') != std::string::npos) return false;
+  std::string host = authority;
+  if (host.front() == '[') {
+    const auto close = host.find(']');
+    if (close == std::string::npos) return false;
+    host = host.substr(1, close - 1);
+  } else {
+    host = host.substr(0, host.find(':'));
+  }
+  if (host.empty()) return false;
+  return https || host == "127.0.0.1" || host == "::1" || host == "localhost";
+}
+
+bool is_env_name(const std::string& name) {
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+constexpr size_t kMaxWebhooks = 10;
+
 bool has_control_chars(const std::string& text) {
   return std::any_of(text.begin(), text.end(),
                      [](unsigned char c) { return c < 0x20 || c == 0x7F; });
@@ -676,7 +706,7 @@ class ConfigReader {
         v, p,
         {"endpoint", "fallback_email", "to", "from", "phone", "marketing_opt_in",
          "confirm_to_visitor", "allowed_origins", "frame_ancestors", "min_fill_seconds",
-         "rate_limit_per_minute", "smtp_url", "trusted_proxies", "retention_days"});
+         "rate_limit_per_minute", "smtp_url", "trusted_proxies", "retention_days", "webhooks"});
     url_key(v, p, "endpoint", lead.endpoint);
     email_key(v, p, "fallback_email", lead.fallback_email);
     email_key(v, p, "to", lead.to);
@@ -719,6 +749,79 @@ class ConfigReader {
         walk_.error(p + "/smtp_url", "invalid_value", "must start with smtp:// or smtps://");
       }
     }
+    if (const auto* w = JsonWalk::find(v, "webhooks")) read_webhooks(*w, p + "/webhooks", lead);
+  }
+
+  void read_webhooks(const json& v, const std::string& pointer, LeadConfig& lead) {
+    if (!walk_.expect_array(v, pointer)) return;
+    if (v.size() > kMaxWebhooks) {
+      walk_.error(pointer, "too_many",
+                  "at most " + std::to_string(kMaxWebhooks) + " webhooks (got " +
+                      std::to_string(v.size()) + ")");
+      return;
+    }
+    std::vector<WebhookConfig> webhooks;
+    bool valid = true;
+    for (size_t i = 0; i < v.size(); ++i) {
+      const auto item_ptr = JsonWalk::child(pointer, i);
+      if (!walk_.expect_object(v[i], item_ptr)) {
+        valid = false;
+        continue;
+      }
+      const auto errors_before = walk_.count();
+      walk_.unknown_keys(v[i], item_ptr, {"url", "secret_env", "events", "include_health"});
+      WebhookConfig hook;
+      if (JsonWalk::find(v[i], "url") == nullptr) {
+        walk_.error(item_ptr + "/url", "required", "required");
+      } else {
+        text_key(v[i], item_ptr, "url", 2000, hook.url);
+        if (!hook.url.empty() && !is_webhook_url(hook.url)) {
+          walk_.error(item_ptr + "/url", "invalid_value",
+                      "must be an https:// URL (http:// only to 127.0.0.1, ::1 or localhost) (" +
+                          JsonWalk::short_dump(json(hook.url)) + ")");
+        }
+        for (const auto& other : webhooks) {
+          if (!hook.url.empty() && other.url == hook.url) {
+            walk_.error(item_ptr + "/url", "duplicate", "the same URL is listed twice");
+          }
+        }
+      }
+      if (JsonWalk::find(v[i], "secret_env") == nullptr) {
+        walk_.error(item_ptr + "/secret_env", "required",
+                    "required: the name of the environment variable that holds the secret");
+      } else {
+        text_key(v[i], item_ptr, "secret_env", 100, hook.secret_env);
+        if (!is_env_name(hook.secret_env)) {
+          walk_.error(item_ptr + "/secret_env", "invalid_value",
+                      "not an environment variable name like CRM_WEBHOOK_SECRET (" +
+                          JsonWalk::short_dump(json(hook.secret_env)) + ")");
+        }
+      }
+      if (const auto* events = JsonWalk::find(v[i], "events")) {
+        const auto events_ptr = item_ptr + "/events";
+        if (walk_.expect_array(*events, events_ptr)) {
+          if (events->empty()) walk_.error(events_ptr, "required", "must name at least one event");
+          hook.events.clear();
+          for (size_t e = 0; e < events->size(); ++e) {
+            const auto event_ptr = JsonWalk::child(events_ptr, e);
+            if (auto name = walk_.string((*events)[e], event_ptr, 100)) {
+              if (std::find(kWebhookEvents.begin(), kWebhookEvents.end(), *name) ==
+                  kWebhookEvents.end()) {
+                walk_.error(event_ptr, "invalid_value",
+                            "unknown event " + JsonWalk::short_dump((*events)[e]) +
+                                " (known: lead.created)");
+              } else {
+                hook.events.push_back(*name);
+              }
+            }
+          }
+        }
+      }
+      bool_key(v[i], item_ptr, "include_health", hook.include_health);
+      if (walk_.count() != errors_before) valid = false;
+      webhooks.push_back(std::move(hook));
+    }
+    if (valid) lead.webhooks = std::move(webhooks);
   }
 
   void read_photos(const json& v, PhotosConfig& photos) {

@@ -23,6 +23,8 @@ class JsonWalk {
   void error(const std::string& pointer, const std::string& code, const std::string& message) {
     errors_.push_back({pointer, code, message});
   }
+  /// How many problems were reported so far (a part is valid when this did not grow).
+  size_t count() const { return errors_.size(); }
   /// Pointer of `key` below `parent`.
   static std::string child(const std::string& parent, std::string_view key) {
     return parent + "/" + escape_pointer_token(std::string(key));

@@ -28,9 +28,10 @@ using nlohmann::json;
 // temp.erase_ids, ?1 = now (ms) and ?2 = 1 when no server is delivering (so a "sending" row is
 // a stale one from a crash). They run twice: before and after a message in flight finished.
 constexpr const char* kEraseStatements[] = {
-    // Pending deliveries are cancelled, never sent (the worker claims only queued and retry).
+    // Pending deliveries (email and webhook rows alike; `disabled` waits for a webhook that
+    // answered 410) are cancelled, never sent (the worker claims only queued and retry).
     "UPDATE outbox SET state = 'cancelled' WHERE lead_id IN (SELECT lead_id FROM temp.erase_ids) "
-    "AND (state IN ('queued', 'retry', 'held') OR (state = 'sending' AND ?2))",
+    "AND (state IN ('queued', 'retry', 'held', 'disabled') OR (state = 'sending' AND ?2))",
     // Message bodies, recipients and the server's replies (a reply can quote an address).
     "UPDATE outbox SET mime = x'', recipients = '', last_error = '' "
     "WHERE lead_id IN (SELECT lead_id FROM temp.erase_ids)",

@@ -21,6 +21,7 @@ void DeliveryWorker::stop() {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
+  if (thread_.joinable()) mailer_.interrupt();  // a webhook may be waiting out its 10 s
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
@@ -41,10 +42,15 @@ int DeliveryWorker::run_once() {
       std::lock_guard lock(mutex_);
       if (stopping_ && thread_.joinable()) break;
     }
-    auto delivery = outbox_.claim_due(now_ms());
+    auto delivery = outbox_.claim_due(now_ms(), channel_);
     if (!delivery) break;
-    ++attempts;
     const auto& message = delivery->message;
+    const bool webhook = !channel_.empty();
+    if (webhook && outbox_.webhook_disabled(channel_)) {
+      outbox_.mark_disabled(message.message_id);
+      continue;
+    }
+    ++attempts;
     const SendResult result = mailer_.send(message);
     if (result.ok) {
       // Nothing between the server's "250" and this note (at-least-once delivery: see README).
@@ -54,14 +60,31 @@ int DeliveryWorker::run_once() {
                    mailer_.describe().c_str());
       continue;
     }
-    const MessageState state = outbox_.mark_failed(message.message_id, result.error, now_ms(),
-                                                   minute_ms_, result.permanent);
+    if (webhook && result.gone) {
+      outbox_.disable_webhook(channel_, message.message_id, result.error, now_ms());
+      std::fprintf(stderr,
+                   "smp-consult: ERROR: %s answered 410 Gone to %s for lead %s: that webhook is "
+                   "now DISABLED. Later leads are kept with their delivery to it \"disabled\" "
+                   "(see `smp-consult leads list`); once the endpoint is fixed, `smp-consult "
+                   "leads retry ID` enables it again.\n",
+                   mailer_.describe().c_str(), message.message_id.c_str(), message.lead_id.c_str());
+      continue;
+    }
+    const MessageState state =
+        outbox_.mark_failed(message.message_id, result.error, now_ms(), minute_ms_,
+                            result.permanent, result.retry_after_ms);
     // The server's reply can quote the recipient: the log gets it without addresses (the
     // full reply stays in the outbox for `leads list`).
     const std::string reply = without_addresses(result.error);
     if (state == MessageState::kCancelled) {
       std::fprintf(stderr, "smp-consult: %s not delivered and cancelled: its lead was erased\n",
                    message.message_id.c_str());
+    } else if (state == MessageState::kDead && result.permanent && webhook) {
+      std::fprintf(stderr,
+                   "smp-consult: ERROR: %s REFUSED %s for lead %s: %s. Not retried; the lead is "
+                   "kept, see `smp-consult leads list`, then `smp-consult leads retry %s`.\n",
+                   mailer_.describe().c_str(), message.message_id.c_str(), message.lead_id.c_str(),
+                   reply.c_str(), message.lead_id.c_str());
     } else if (state == MessageState::kDead && result.permanent) {
       std::fprintf(stderr,
                    "smp-consult: ERROR: the SMTP server REFUSED %s for lead %s: %s. The lead is "
@@ -76,8 +99,9 @@ int DeliveryWorker::run_once() {
                    message.message_id.c_str(), message.lead_id.c_str(), delivery->attempts + 1,
                    reply.c_str());
     } else {
-      std::fprintf(stderr, "smp-consult: delivery of %s failed (attempt %d), will retry: %s\n",
-                   message.message_id.c_str(), delivery->attempts + 1, reply.c_str());
+      std::fprintf(stderr, "smp-consult: delivery of %s failed (attempt %d), will retry: %s%s%s\n",
+                   message.message_id.c_str(), delivery->attempts + 1, reply.c_str(),
+                   webhook ? " from " : "", webhook ? mailer_.describe().c_str() : "");
     }
   }
   return attempts;
@@ -92,7 +116,7 @@ void DeliveryWorker::run() {
     // that also picks up a lead released by `smp-consult leads release` (another process).
     std::int64_t wait_ms = 5'000;
     lock.unlock();
-    if (const auto due = outbox_.next_due_ms()) {
+    if (const auto due = outbox_.next_due_ms(channel_)) {
       wait_ms = std::clamp<std::int64_t>(*due - now_ms(), 0, wait_ms);
     }
     // Nothing could be claimed although something looks due: the database is failing; do

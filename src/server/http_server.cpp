@@ -183,7 +183,8 @@ std::unique_ptr<HttpServer> make_http_server(const HttpOptions& options, LeadSer
                              {"sent", counts.sent},
                              {"dead", counts.dead},
                              {"held", counts.held},
-                             {"cancelled", counts.cancelled}}}};
+                             {"cancelled", counts.cancelled},
+                             {"disabled", counts.disabled}}}};
     HttpReply reply = json_reply(200, body.dump());
     reply.headers.emplace_back("Cache-Control", "no-store");
     return reply;

@@ -9,6 +9,7 @@
 #include "smp/server/email_message.hpp"
 #include "smp/server/lead_id.hpp"
 #include "smp/server/timestamps.hpp"
+#include "smp/server/webhook_payload.hpp"
 
 namespace smp::server {
 namespace {
@@ -242,6 +243,16 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     std::vector<OutgoingMessage> messages;
     if (auto clinic = build_clinic_email(input)) messages.push_back(std::move(*clinic));
     if (auto visitor = build_visitor_email(input)) messages.push_back(std::move(*visitor));
+    if (!config_.lead.webhooks.empty()) {
+      // Built now, committed with the lead: every retry posts these very bytes.
+      const json result = smp::to_json(
+          consultation, config_,
+          smp::Messages(config_, smp::resolve_locale(config_, config_.default_locale)));
+      for (auto& delivery : build_webhook_deliveries(
+               {input.lead_id, input.received_ms, &lead, &result, false}, config_.lead.webhooks)) {
+        messages.push_back(std::move(delivery));
+      }
+    }
 
     LeadRecord record;
     record.lead_id = input.lead_id;

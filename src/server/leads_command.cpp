@@ -15,6 +15,7 @@
 #include "smp/server/mime.hpp"
 #include "smp/server/outbox.hpp"
 #include "smp/server/timestamps.hpp"
+#include "smp/server/webhook_payload.hpp"
 
 namespace smp::server {
 namespace {
@@ -33,7 +34,9 @@ constexpr const char* kLeadsUsage =
     "  release ID     takes a quarantined lead out of quarantine; the running server emails it\n"
     "                 like any lead (within seconds)\n"
     "  retry ID       queues a lead's undelivered messages again (a dead letter the SMTP\n"
-    "                 server refused, once the cause is fixed); the running server sends them\n"
+    "                 server or a webhook refused, or a delivery to a webhook disabled by 410\n"
+    "                 Gone, which it enables again), once the cause is fixed; the running\n"
+    "                 server sends them\n"
     "  backup, restore  a consistent copy while the server runs, and putting one back\n"
     "                 (smp-consult leads backup --help)\n"
     "  export --lead ID | --email ADDR\n"
@@ -302,6 +305,14 @@ int leads_command(const std::vector<std::string>& args) {
   std::cout << rows.size() << (quarantined ? " quarantined lead" : " lead")
             << (rows.size() == 1 ? "" : "s") << "\n";
   note_quarantined();
+  // A webhook that answered 410 takes nothing until the clinic acts: say so every time.
+  for (const auto& disabled : outbox->disabled_webhooks()) {
+    std::cout << "webhook " << header_safe_text(webhook_label(disabled.kind.substr(8)))
+              << " DISABLED since " << iso8601_utc(disabled.since_ms).substr(0, 19) << "Z ("
+              << header_safe_text(disabled.reason)
+              << "); its deliveries are kept as \"disabled\": `smp-consult leads retry ID` "
+                 "enables it again\n";
+  }
   return 0;
 }
 

@@ -48,7 +48,24 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt_ms);
 CREATE INDEX IF NOT EXISTS outbox_lead ON outbox(lead_id);
+CREATE TABLE IF NOT EXISTS webhook_endpoints (
+  kind TEXT PRIMARY KEY,
+  disabled_ms INTEGER NOT NULL,
+  reason TEXT NOT NULL
+);
 )sql";
+
+// Which rows a worker takes: the emails, or one webhook's deliveries.
+constexpr const char* kChannelFilter =
+    "((?2 = '' AND kind NOT LIKE 'webhook:%') OR (?2 <> '' AND kind = ?2))";
+
+// `leads list`: an email by its addressee ("clinic"), a webhook by its URL without the query.
+std::string channel_label(const std::string& kind) {
+  if (kind.rfind("webhook:", 0) != 0) return kind;
+  const std::string url = kind.substr(8);
+  const auto query = url.find_first_of("?#");
+  return "webhook " + (query == std::string::npos ? url : url.substr(0, query) + "?…");
+}
 
 // A prepared statement that finalizes itself.
 class Statement {
@@ -110,6 +127,7 @@ MessageState parse_state(const std::string& text) {
   if (text == "retry") return MessageState::kRetry;
   if (text == "held") return MessageState::kHeld;
   if (text == "cancelled") return MessageState::kCancelled;
+  if (text == "disabled") return MessageState::kDisabled;
   return MessageState::kDead;
 }
 
@@ -124,6 +142,7 @@ const char* to_string(MessageState state) {
     case MessageState::kDead: return "dead";
     case MessageState::kHeld: return "held";
     case MessageState::kCancelled: return "cancelled";
+    case MessageState::kDisabled: return "disabled";
   }
   return "dead";
 }
@@ -402,14 +421,17 @@ void Outbox::note_delivered(const std::string& message_id) {
   if (::write(delivered_fd_, line.data(), line.size()) < 0) return;
 }
 
-std::optional<Delivery> Outbox::claim_due(std::int64_t now) {
+std::optional<Delivery> Outbox::claim_due(std::int64_t now, const std::string& channel) {
   std::lock_guard lock(mutex_);
-  Statement select(db_,
-                   "SELECT message_id, lead_id, kind, sender, recipients, mime, attempts, "
-                   "created_ms FROM outbox WHERE state IN ('queued', 'retry') AND "
-                   "next_attempt_ms <= ?1 ORDER BY next_attempt_ms, created_ms LIMIT 1");
+  const std::string sql =
+      std::string(
+          "SELECT message_id, lead_id, kind, sender, recipients, mime, attempts, "
+          "created_ms FROM outbox WHERE state IN ('queued', 'retry') AND "
+          "next_attempt_ms <= ?1 AND ") +
+      kChannelFilter + " ORDER BY next_attempt_ms, created_ms LIMIT 1";
+  Statement select(db_, sql.c_str());
   if (!select.ok()) return std::nullopt;
-  select.bind(1, now);
+  select.bind(1, now).bind(2, channel);
   if (select.step() != SQLITE_ROW) return std::nullopt;
   Delivery delivery;
   delivery.message.message_id = select.text(0);
@@ -435,11 +457,17 @@ std::optional<Delivery> Outbox::claim_due(std::int64_t now) {
   return delivery;
 }
 
-std::optional<std::int64_t> Outbox::next_due_ms() {
+std::optional<std::int64_t> Outbox::next_due_ms(const std::string& channel) {
   std::lock_guard lock(mutex_);
-  Statement select(db_,
-                   "SELECT MIN(next_attempt_ms) FROM outbox WHERE state IN ('queued', 'retry')");
-  if (!select.ok() || select.step() != SQLITE_ROW || select.is_null(0)) return std::nullopt;
+  const std::string sql =
+      std::string(
+          "SELECT MIN(next_attempt_ms) FROM outbox WHERE state IN ('queued', 'retry') "
+          "AND ") +
+      kChannelFilter;
+  Statement select(db_, sql.c_str());
+  if (!select.ok()) return std::nullopt;
+  select.bind(2, channel);
+  if (select.step() != SQLITE_ROW || select.is_null(0)) return std::nullopt;
   return select.integer(0);
 }
 
@@ -460,7 +488,8 @@ void Outbox::mark_sent(const std::string& message_id, std::int64_t now) {
 }
 
 MessageState Outbox::mark_failed(const std::string& message_id, const std::string& error,
-                                 std::int64_t now, std::int64_t minute_ms, bool permanent) {
+                                 std::int64_t now, std::int64_t minute_ms, bool permanent,
+                                 std::int64_t not_before_ms) {
   std::lock_guard lock(mutex_);
   Statement select(db_,
                    "SELECT attempts, created_ms, length(mime) FROM outbox WHERE message_id = ?1");
@@ -468,7 +497,7 @@ MessageState Outbox::mark_failed(const std::string& message_id, const std::strin
   if (select.step() != SQLITE_ROW) return MessageState::kDead;
   const int attempts = static_cast<int>(select.integer(0)) + 1;
   const std::int64_t created = select.integer(1);
-  const std::int64_t next = now + retry_delay_ms(attempts, minute_ms);
+  const std::int64_t next = now + std::max(retry_delay_ms(attempts, minute_ms), not_before_ms);
   const bool give_up = permanent || next - created > give_up_after_ms(minute_ms);
   // Its lead was erased during this attempt (`leads erase`): nothing is left to retry.
   const bool erased = select.integer(2) == 0;
@@ -485,6 +514,68 @@ MessageState Outbox::mark_failed(const std::string& message_id, const std::strin
       .bind(5, erased ? std::string() : error);  // a reply can quote the erased address
   update.step();
   return state;
+}
+
+void Outbox::disable_webhook(const std::string& kind, const std::string& message_id,
+                             const std::string& reason, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  std::string error;
+  exec("BEGIN IMMEDIATE", error);
+  Statement endpoint(db_,
+                     "INSERT OR REPLACE INTO webhook_endpoints (kind, disabled_ms, reason) "
+                     "VALUES (?1, ?2, ?3)");
+  endpoint.bind(1, kind).bind(2, now).bind(3, reason);
+  endpoint.step();
+  Statement answered(db_,
+                     "UPDATE outbox SET state = 'disabled', attempts = attempts + 1, "
+                     "last_error = ?2 WHERE message_id = ?1");
+  answered.bind(1, message_id).bind(2, reason);
+  answered.step();
+  Statement waiting(db_,
+                    "UPDATE outbox SET state = 'disabled', last_error = ?2 WHERE kind = ?1 AND "
+                    "state IN ('queued', 'retry')");
+  waiting.bind(1, kind).bind(2, "not attempted: the endpoint is disabled (" + reason + ")");
+  waiting.step();
+  exec("COMMIT", error);
+}
+
+bool Outbox::webhook_disabled(const std::string& kind) {
+  std::lock_guard lock(mutex_);
+  Statement select(db_, "SELECT 1 FROM webhook_endpoints WHERE kind = ?1");
+  select.bind(1, kind);
+  return select.step() == SQLITE_ROW;
+}
+
+void Outbox::mark_disabled(const std::string& message_id) {
+  std::lock_guard lock(mutex_);
+  Statement update(db_,
+                   "UPDATE outbox SET state = 'disabled', last_error = 'not attempted: the "
+                   "endpoint is disabled (it answered 410 Gone)' WHERE message_id = ?1");
+  update.bind(1, message_id);
+  update.step();
+}
+
+std::vector<DisabledWebhook> Outbox::disabled_webhooks() {
+  std::lock_guard lock(mutex_);
+  std::vector<DisabledWebhook> out;
+  // A database no newer server has opened has no such table: then none is disabled.
+  Statement select(db_, "SELECT kind, disabled_ms, reason FROM webhook_endpoints ORDER BY kind");
+  while (select.ok() && select.step() == SQLITE_ROW) {
+    out.push_back({select.text(0), select.integer(1), select.text(2)});
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, long long>> Outbox::waiting_webhook_deliveries() {
+  std::lock_guard lock(mutex_);
+  std::vector<std::pair<std::string, long long>> out;
+  Statement select(db_,
+                   "SELECT kind, COUNT(*) FROM outbox WHERE kind LIKE 'webhook:%' AND state IN "
+                   "('queued', 'retry', 'sending') GROUP BY kind ORDER BY kind");
+  while (select.ok() && select.step() == SQLITE_ROW) {
+    out.emplace_back(select.text(0), select.integer(1));
+  }
+  return out;
 }
 
 std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error, bool quarantined) {
@@ -548,9 +639,10 @@ std::vector<LeadSummaryRow> Outbox::list_leads(std::string& error, bool quaranti
       const auto attempts = messages.integer(2);
       if (attempts > 0 && state != "sent") state += " (" + std::to_string(attempts) + " attempts)";
       if (!delivery.empty()) delivery += "; ";
-      delivery += messages.text(0) + ": " + state;
+      delivery += channel_label(messages.text(0)) + ": " + state;
       // A dead letter's reason first: it is what the clinic must act on.
-      if (!messages.text(3).empty() && (row.last_error.empty() || messages.text(1) == "dead")) {
+      if (!messages.text(3).empty() && (row.last_error.empty() || messages.text(1) == "dead" ||
+                                        messages.text(1) == "disabled")) {
         row.last_error = messages.text(3);
       }
     }
@@ -618,9 +710,16 @@ Outbox::RetryStatus Outbox::retry(const std::string& lead_id, std::int64_t now,
       return RetryStatus::kError;
     }
   }
+  // The clinic has fixed the endpoint that answered 410: it takes deliveries again.
+  Statement enable(db_,
+                   "DELETE FROM webhook_endpoints WHERE kind IN (SELECT kind FROM outbox WHERE "
+                   "lead_id = ?1 AND state = 'disabled')");
+  enable.bind(1, lead_id);
+  enable.step();
   Statement update(db_,
                    "UPDATE outbox SET state = 'queued', created_ms = ?2, next_attempt_ms = ?2 "
-                   "WHERE lead_id = ?1 AND state IN ('dead', 'retry') AND length(mime) > 0");
+                   "WHERE lead_id = ?1 AND state IN ('dead', 'retry', 'disabled') AND "
+                   "length(mime) > 0");
   update.bind(1, lead_id).bind(2, now);
   if (update.step() != SQLITE_DONE) {
     error = sqlite3_errmsg(db_);
@@ -643,6 +742,7 @@ OutboxCounts Outbox::counts() {
       case MessageState::kDead: counts.dead = n; break;
       case MessageState::kHeld: counts.held = n; break;
       case MessageState::kCancelled: counts.cancelled = n; break;
+      case MessageState::kDisabled: counts.disabled = n; break;
     }
   }
   return counts;

@@ -3,6 +3,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <csignal>
@@ -28,6 +29,8 @@
 #include "smp/server/static_files.hpp"
 #include "smp/server/time_zone.hpp"
 #include "smp/server/timestamps.hpp"
+#include "smp/server/webhook_payload.hpp"
+#include "smp/server/webhook_sender.hpp"
 
 namespace smp::server {
 namespace {
@@ -53,7 +56,9 @@ constexpr const char* kServeUsage =
     "SMP_SMTP_CONNECT_TO=HOST:PORT:ADDR:PORT (connect elsewhere than the URL's host),\n"
     "SMP_CLOCK_OFFSET_MS (shifts the relay's clock, e.g. for the retention sweep).\n"
     "Leads older than lead.retention_days (default 90) whose deliveries are over are\n"
-    "erased at startup and then daily, as `smp-consult leads erase` does.\n";
+    "erased at startup and then daily, as `smp-consult leads erase` does.\n"
+    "Webhooks (lead.webhooks): each secret comes from the variable its secret_env names\n"
+    "(whsec_<base64>); an unset or malformed one stops the server (exit 1).\n";
 
 volatile std::sig_atomic_t g_stop_requested = 0;
 
@@ -233,9 +238,17 @@ int serve_command(const std::vector<std::string>& args) {
   nlohmann::json public_document = *smp::parse_json_text(text).value;
   if (public_document.is_object() && public_document.contains("lead") &&
       public_document["lead"].is_object()) {
-    for (const char* key : {"smtp_url", "to", "from", "trusted_proxies"}) {
+    for (const char* key : {"smtp_url", "to", "from", "trusted_proxies", "webhooks"}) {
       public_document["lead"].erase(key);
     }
+  }
+
+  // Each webhook's secret, from the variable its secret_env names (never from the file).
+  std::string webhook_error;
+  const auto endpoints = load_webhook_endpoints(config.lead.webhooks, webhook_error);
+  if (!endpoints) {
+    std::cerr << webhook_error << "\n";
+    return 1;
   }
 
   std::string sender = config.lead.from;
@@ -318,10 +331,22 @@ int serve_command(const std::vector<std::string>& args) {
   std::signal(SIGTERM, on_stop_signal);
 
   DeliveryWorker worker(*outbox, *mailer, minute_ms);
+  // One worker (thread) per webhook: an endpoint that hangs for its 10 s only delays its own
+  // deliveries, never the email or another webhook.
+  std::vector<std::unique_ptr<Mailer>> webhook_senders;
+  std::vector<std::unique_ptr<DeliveryWorker>> webhook_workers;
+  for (const auto& endpoint : *endpoints) {
+    webhook_senders.push_back(make_webhook_sender(endpoint));
+    webhook_workers.push_back(std::make_unique<DeliveryWorker>(*outbox, *webhook_senders.back(),
+                                                               minute_ms, endpoint.kind));
+  }
   LeadServiceOptions lead_options{sender, clinic_to, nullptr};
   const auto zone = TimeZone::load(config.clinic.timezone);  // checked above
   if (zone) lead_options.today = [zone = *zone](std::int64_t now) { return zone.local_date(now); };
-  LeadService leads(config, *outbox, lead_options, [&worker] { worker.notify(); });
+  LeadService leads(config, *outbox, lead_options, [&worker, &webhook_workers] {
+    worker.notify();
+    for (auto& w : webhook_workers) w->notify();
+  });
   HttpOptions http;
   http.site_dir = flags.site_dir;
   http.widget_dir = flags.widget_dir;
@@ -344,11 +369,30 @@ int serve_command(const std::vector<std::string>& args) {
   }
   std::cerr << "smp-consult: clinic \"" << config.clinic.name << "\", leads to " << clinic_to
             << ", mail via " << mailer->describe() << "\n";
+  for (const auto& sender_of_hook : webhook_senders) {
+    std::cerr << "smp-consult: leads also go to " << sender_of_hook->describe() << "\n";
+  }
+  for (const auto& [kind, waiting] : outbox->waiting_webhook_deliveries()) {
+    const bool configured = std::any_of(endpoints->begin(), endpoints->end(),
+                                        [&](const auto& e) { return e.kind == kind; });
+    if (!configured) {
+      std::cerr << "smp-consult: warning: " << waiting << " delivery(ies) wait for webhook "
+                << webhook_label(kind.substr(8))
+                << ", which is no longer in lead.webhooks: they are kept, not sent\n";
+    }
+  }
+  for (const auto& disabled : outbox->disabled_webhooks()) {
+    std::cerr << "smp-consult: warning: " << disabled.kind.substr(0, 8) << " "
+              << webhook_label(disabled.kind.substr(8))
+              << " is DISABLED (it answered 410 Gone); its deliveries are kept, not sent, until "
+                 "`smp-consult leads retry ID`\n";
+  }
   std::cout << "smp-consult: listening on http://"
             << (host.find(':') != std::string::npos ? "[" + host + "]" : host) << ":" << bound_port
             << std::endl;
 
   worker.start();
+  for (auto& w : webhook_workers) w->start();
   RetentionSweep retention(flags.data_dir, config.lead.retention_days, [] { return now_ms(); });
   retention.start();
   // The server runs on its own threads; this one waits for SIGTERM/SIGINT.
@@ -356,6 +400,7 @@ int serve_command(const std::vector<std::string>& args) {
   std::cerr << "smp-consult: stopping\n";
   server->stop();
   retention.stop();
+  for (auto& w : webhook_workers) w->stop();
   worker.stop();
   std::cerr << "smp-consult: stopped\n";
   return 0;

@@ -263,3 +263,33 @@ TEST_CASE("`smp-consult validate` accepts the default clinic", "[config][cli]") 
   CHECK(output.status == 0);
   CHECK(output.out == "ok\n");
 }
+
+TEST_CASE("lead.webhooks become typed settings; http only to a loopback host",
+          "[config][webhooks]") {
+  const auto parsed = smp::parse_config(json::parse(R"({"lead": {"webhooks": [
+      {"url": "https://crm.example/hooks/smp?token=1", "secret_env": "CRM_SECRET"},
+      {"url": "http://127.0.0.1:9000/hook", "secret_env": "LOCAL_1", "events": ["lead.created"],
+       "include_health": true},
+      {"url": "http://[::1]:9000/", "secret_env": "_V6"},
+      {"url": "http://localhost/h", "secret_env": "LOCALHOST"}]}})"));
+  REQUIRE(parsed.ok());
+  const auto& hooks = parsed.value->lead.webhooks;
+  REQUIRE(hooks.size() == 4);
+  CHECK(hooks[0].url == "https://crm.example/hooks/smp?token=1");
+  CHECK(hooks[0].secret_env == "CRM_SECRET");
+  CHECK(hooks[0].events == std::vector<std::string>{"lead.created"});
+  CHECK_FALSE(hooks[0].include_health);
+  CHECK(hooks[1].include_health);
+  CHECK(smp::default_config().lead.webhooks.empty());
+
+  SECTION("a look-alike of a loopback host is not one") {
+    for (const char* url : {"http://127.0.0.1.evil.example/", "http://localhost.example/",
+                            "http://[::2]/", "http://evil.example/127.0.0.1"}) {
+      INFO(url);
+      const auto result = smp::parse_config(
+          json{{"lead", {{"webhooks", json::array({{{"url", url}, {"secret_env", "S"}}})}}}});
+      REQUIRE_FALSE(result.ok());
+      CHECK(result.errors.front().pointer == "/lead/webhooks/0/url");
+    }
+  }
+}

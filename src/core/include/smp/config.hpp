@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "smp/catalogue.hpp"
@@ -122,6 +123,17 @@ struct ClinicInfo {
 
 enum class FieldPolicy { kRequired, kOptional, kHidden };
 
+/// The events a webhook may subscribe to (SPEC §8); `lead.created` is the one there is today.
+inline constexpr std::array<std::string_view, 1> kWebhookEvents{"lead.created"};
+
+/// One entry of `lead.webhooks`: where the relay POSTs each lead (Standard Webhooks signatures).
+struct WebhookConfig {
+  std::string url;         ///< https://…, or http:// to a loopback host
+  std::string secret_env;  ///< the environment variable holding the `whsec_…` secret
+  std::vector<std::string> events{"lead.created"};
+  bool include_health = false;  ///< send answers.medical (only ever with the visitor's consent)
+};
+
 struct LeadConfig {
   std::string endpoint;  ///< URL or same-origin path the widget POSTs to; "" = mailto fallback
   std::string fallback_email;  ///< mailto fallback; default clinic.email
@@ -151,6 +163,8 @@ struct PhotosConfig {
   int blur_variance_below = 60;  ///< Laplacian variance under this: "blurry"
   int retention_days = 30;       ///< days after the clinic email was delivered
   int max_email_mb = 15;         ///< larger: the photos follow in further emails
+  /// Where each accepted lead is also POSTed (the relay's private settings, like `to`).
+  std::vector<WebhookConfig> webhooks;
 };
 
 struct Config {

@@ -17,5 +17,8 @@ int leads_command(const std::vector<std::string>& args);
 /// `smp-consult leads backup --to FILE [--data DIR]` | `leads restore --from FILE [--data DIR]
 /// [--force]` (src/server/backup.cpp); `args` start with "backup" or "restore".
 int leads_backup_command(const std::vector<std::string>& args);
+/// `smp-consult webhooks test --config C`: a signed sample lead to each configured webhook;
+/// 0 when every one answered 2xx, 1 otherwise.
+int webhooks_command(const std::vector<std::string>& args);
 
 }  // namespace smp::server

@@ -1,6 +1,8 @@
 #pragma once
-// How a message leaves the relay: SMTP (libcurl) when configured, else .eml files in a folder.
-// The outbox decides when to send; a Mailer only tries once and says how it went.
+// How a message leaves the relay: SMTP (libcurl) when configured, else .eml files in a folder;
+// a webhook delivery is POSTed by a WebhookSender (webhook_sender.hpp), the same interface.
+// The outbox decides when to send; a Mailer (a channel) only tries once and says how it went.
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -14,6 +16,10 @@ struct SendResult {
   /// The server refused the message for good (an SMTP 5xx reply): retrying cannot help, so the
   /// message becomes a dead letter at once (kept, shown by `leads list`, `leads retry ID`).
   bool permanent = false;
+  /// Webhooks: the receiver's Retry-After, as a delay from now (0 = none given).
+  std::int64_t retry_after_ms = 0;
+  /// Webhooks: 410 Gone — the receiver asks for no more deliveries; the endpoint is disabled.
+  bool gone = false;
 };
 
 class Mailer {
@@ -23,6 +29,8 @@ class Mailer {
   virtual SendResult send(const OutgoingMessage& message) = 0;
   /// For the startup log, e.g. "SMTP smtp://127.0.0.1:2525" (never the credentials).
   virtual std::string describe() const = 0;
+  /// Called from another thread at shutdown: cut an attempt in progress short (it is retried).
+  virtual void interrupt() {}
 };
 
 struct SmtpSettings {

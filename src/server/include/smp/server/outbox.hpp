@@ -18,7 +18,9 @@ namespace smp::server {
 /// Delivery states as stored (and shown by `smp-consult leads`).
 /// kHeld: a quarantined lead's message, never sent until `smp-consult leads release`.
 /// kCancelled: its lead was erased (`smp-consult leads erase`) before it was delivered.
-enum class MessageState { kQueued, kSending, kSent, kRetry, kDead, kHeld, kCancelled };
+/// kDisabled: a webhook delivery to an endpoint that answered 410 Gone: kept, not attempted,
+/// until `smp-consult leads retry ID`.
+enum class MessageState { kQueued, kSending, kSent, kRetry, kDead, kHeld, kCancelled, kDisabled };
 const char* to_string(MessageState state);
 
 /// How long to wait after the `attempts`-th failed attempt (1-based): minutes growing to an
@@ -47,10 +49,10 @@ struct LeadRecord {
 struct OutgoingMessage {
   std::string message_id;  ///< stable RFC 5322 Message-ID without angle brackets
   std::string lead_id;
-  std::string kind;  ///< "clinic" | "visitor"
+  std::string kind;  ///< "clinic" | "visitor" | "webhook:<url>" (webhook_payload.hpp)
   std::string sender;
   std::vector<std::string> recipients;
-  std::string mime;  ///< the complete message, CRLF line ends
+  std::string mime;  ///< the complete message, CRLF line ends; a webhook's JSON payload
 };
 
 enum class StoreStatus { kStored, kDuplicate, kError };
@@ -74,7 +76,15 @@ struct LeadSummaryRow {
 };
 
 struct OutboxCounts {
-  long long queued = 0, sending = 0, retry = 0, sent = 0, dead = 0, held = 0, cancelled = 0;
+  long long queued = 0, sending = 0, retry = 0, sent = 0, dead = 0, held = 0, cancelled = 0,
+            disabled = 0;
+};
+
+/// A webhook endpoint that answered 410 Gone.
+struct DisabledWebhook {
+  std::string kind;
+  std::int64_t since_ms = 0;
+  std::string reason;
 };
 
 class Outbox {
@@ -100,14 +110,31 @@ class Outbox {
   /// for a lead's commit. mark_sent then records it in the database.
   void note_delivered(const std::string& message_id);
   /// Claims the next due message (queued, or retry whose time has come) and marks it sending.
-  std::optional<Delivery> claim_due(std::int64_t now_ms);
-  /// When the next retry falls due (nullopt when nothing is waiting).
-  std::optional<std::int64_t> next_due_ms();
+  /// `channel`: "" = the emails; a webhook's kind = only that webhook's deliveries (each channel
+  /// has its own worker, so a slow endpoint never holds up the email or another webhook).
+  std::optional<Delivery> claim_due(std::int64_t now_ms, const std::string& channel = "");
+  /// When the next retry of `channel` falls due (nullopt when nothing is waiting).
+  std::optional<std::int64_t> next_due_ms(const std::string& channel = "");
   void mark_sent(const std::string& message_id, std::int64_t now_ms);
-  /// Records a failed attempt: retry later, or dead past the give-up age or when `permanent`
-  /// (the server refused it for good). Returns the new state.
+  /// Records a failed attempt: retry later (not before `not_before_ms` from now: a receiver's
+  /// Retry-After), or dead past the give-up age or when `permanent` (the server refused it for
+  /// good). Returns the new state.
   MessageState mark_failed(const std::string& message_id, const std::string& error,
-                           std::int64_t now_ms, std::int64_t minute_ms, bool permanent = false);
+                           std::int64_t now_ms, std::int64_t minute_ms, bool permanent = false,
+                           std::int64_t not_before_ms = 0);
+  /// A webhook answered 410 Gone to `message_id`: the endpoint (`kind`) is disabled, that
+  /// delivery and every waiting one of the endpoint become `disabled` (kept, not attempted).
+  void disable_webhook(const std::string& kind, const std::string& message_id,
+                       const std::string& reason, std::int64_t now_ms);
+  /// True when the webhook endpoint `kind` is disabled.
+  bool webhook_disabled(const std::string& kind);
+  /// A claimed delivery to a disabled endpoint: kept as `disabled`, not attempted.
+  void mark_disabled(const std::string& message_id);
+  /// The disabled webhook endpoints (for `leads list`).
+  std::vector<DisabledWebhook> disabled_webhooks();
+  /// Undelivered webhook deliveries per webhook kind (to warn about webhooks no longer in the
+  /// config, whose deliveries no worker takes).
+  std::vector<std::pair<std::string, long long>> waiting_webhook_deliveries();
   /// Every lead, newest first, with the delivery state of its messages: the normal ones, or
   /// with `quarantined` only the quarantined ones.
   std::vector<LeadSummaryRow> list_leads(std::string& error, bool quarantined = false);
@@ -116,8 +143,9 @@ class Outbox {
   /// give-up counts from the release) and delivered like any lead's.
   ReleaseStatus release(const std::string& lead_id, std::int64_t now_ms, std::string& error);
   enum class RetryStatus { kQueued, kNotFound, kNothingToRetry, kError };
-  /// `leads retry ID`: the lead's dead (or waiting) messages are queued again as of `now_ms`,
-  /// with a fresh 5-day give-up; the running server sends them within seconds.
+  /// `leads retry ID`: the lead's dead, disabled (or waiting) messages are queued again as of
+  /// `now_ms`, with a fresh 5-day give-up; a disabled webhook of theirs is enabled again. The
+  /// running server sends them within seconds.
   RetryStatus retry(const std::string& lead_id, std::int64_t now_ms, std::string& error);
   OutboxCounts counts();
   /// Message states of one lead's messages (kind -> state), for tests and `leads`.
