@@ -151,6 +151,8 @@ struct LeadConfig {
   std::vector<std::string> trusted_proxies;
   /// Leads older than this many days, once delivered, are erased by the relay's daily sweep.
   int retention_days = 90;
+  /// Where each accepted lead is also POSTed (the relay's private settings, like `to`).
+  std::vector<WebhookConfig> webhooks;
 };
 
 /// Scalp photos sent with a lead (SPEC §8, config section `photos`). The thresholds are those of
@@ -163,8 +165,6 @@ struct PhotosConfig {
   int blur_variance_below = 60;  ///< Laplacian variance under this: "blurry"
   int retention_days = 30;       ///< days after the clinic email was delivered
   int max_email_mb = 15;         ///< larger: the photos follow in further emails
-  /// Where each accepted lead is also POSTed (the relay's private settings, like `to`).
-  std::vector<WebhookConfig> webhooks;
 };
 
 struct Config {
