@@ -213,6 +213,10 @@ std::unique_ptr<HttpServer> make_http_server(const HttpOptions& options, LeadSer
   server->route("GET", "/smp/", [widget_dir](const HttpRequest& req) {
     return serve_file(widget_dir, req.path.substr(5), req);
   });
+  const std::string setup_dir = options.setup_dir;
+  server->route("GET", "/setup/", [setup_dir](const HttpRequest& req) {
+    return serve_file(setup_dir, req.path.substr(7), req);
+  });
   const std::string site_dir = options.site_dir;
   server->route("GET", "/", [site_dir](const HttpRequest& req) {
     return serve_file(site_dir, req.path.substr(1), req);
