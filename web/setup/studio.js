@@ -298,7 +298,7 @@ function pinButton(pointer, label) {
       'data-pin-for': pointer,
       'aria-pressed': String(pinned),
       title: t('pin.label', { field: label }),
-      'aria-label': t('pin.label', { field: label }),
+      'aria-label': `${t('pin.short')}: ${label}`,
       onclick: (event) => {
         if (state.pins.has(pointer)) state.pins.delete(pointer)
         else state.pins.add(pointer)
@@ -306,7 +306,7 @@ function pinButton(pointer, label) {
         saveDraft()
       },
     },
-    '📌',
+    t('pin.short'),
   )
 }
 
@@ -395,11 +395,10 @@ function control(field) {
     'div',
     { class: `field field-${kind}` },
     kind === 'checkbox' ? h('div', { class: 'check' }, input, h('label', { for: id }, label)) : [h('label', { for: id }, label), h('div', { class: 'control' }, input, extras)],
-    h('span', { class: 'help', id: `${id}-help` }, help.join(' ')),
+    h('div', { class: 'meta' }, h('span', { class: 'help', id: `${id}-help` }, help.join(' ')), pinButton(pointer, label)),
     field.consequences ? h('p', { class: 'consequence', 'data-consequence-for': pointer }, t(`choice.${pointer}.${current}`)) : null,
     kind === 'colour' ? h('span', { class: 'field-warning', 'data-contrast-for': pointer, role: 'note' }) : null,
     errorSlot(pointer),
-    pinButton(pointer, label),
   )
   return row
 }
@@ -453,9 +452,8 @@ function setControl(field) {
     { class: 'field field-set', 'aria-describedby': `${id}-help ${id}-error` },
     h('legend', { id: legendId }, t(pointer)),
     h('div', { class: 'chips' }, boxes),
-    h('span', { class: 'help', id: `${id}-help` }, describe(pointer)),
+    h('div', { class: 'meta' }, h('span', { class: 'help', id: `${id}-help` }, describe(pointer)), pinButton(pointer, t(pointer))),
     errorSlot(pointer),
-    pinButton(pointer, t(pointer)),
   )
 }
 
@@ -553,10 +551,9 @@ function depositControl(field) {
     { class: 'field field-deposit' },
     h('label', { for: id }, t('deposit.kind')),
     h('div', { class: 'control' }, kindSelect, valueInput),
-    h('span', { class: 'help', id: `${id}-help` }, describe(pointer)),
+    h('div', { class: 'meta' }, h('span', { class: 'help', id: `${id}-help` }, describe(pointer)), pinButton(pointer, t('deposit.kind'))),
     errorSlot(valuePointer),
     errorSlot(pointer),
-    pinButton(pointer, t('deposit.kind')),
   )
 }
 
