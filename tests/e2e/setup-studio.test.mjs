@@ -85,7 +85,11 @@ test('from the default: the core’s errors beside the field, personas follow, t
   assert.equal(cliSays.status, 1)
   assert.equal(`/sessions/interval_days: ${(await intervalError.textContent()).trim()}`, cliSays.stderr.trim())
   assert.equal(await page.locator(field('/sessions/interval_days')).getAttribute('aria-invalid'), 'true')
-  await page.locator('[data-studio="summary-list"] [data-summary-pointer="/sessions/interval_days"] a').waitFor()
+  // The summary links to the field, by keyboard too.
+  const summaryLink = page.locator('[data-studio="summary-list"] [data-summary-pointer="/sessions/interval_days"] a')
+  await summaryLink.focus()
+  await page.keyboard.press('Enter')
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.pointer), '/sessions/interval_days')
   await screenshot(page, 'setup-studio-interval-error', { fullPage: true })
 
   await page.locator(field('/sessions/interval_days')).fill('21')
@@ -199,8 +203,15 @@ test('Spanish interface, labels on every control, and 360 px without sideways sc
       .map((el) => el.outerHTML.slice(0, 120)),
   )
   assert.deepEqual(unnamed, [])
-  // Every config field names its pointer.
+  // Every config field names its pointer (besides the studio's own search box, colour pickers
+  // mirroring a text field, and the extra weekday/language boxes of a [data-pointer] group).
   assert.ok((await page.locator('[data-pointer]').count()) > 80)
+  const withoutPointer = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-studio="form"] :is(input, select, textarea)')]
+      .filter((el) => !el.dataset.pointer && !el.dataset.pickerFor && !el.dataset.setFor && el.dataset.studio !== 'copy-search')
+      .map((el) => el.outerHTML.slice(0, 120)),
+  )
+  assert.deepEqual(withoutPointer, [])
   await page.setViewportSize({ width: 360, height: 800 })
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px at 360 px`)

@@ -86,7 +86,11 @@ export const SECTIONS = [
       number(`/aftercare/${key}`),
     ),
   },
-  { id: 'touch_up', fields: [number('/touch_up/interval_years')] },
+  {
+    id: 'touch_up',
+    // The built-in longevity text is shown beside each (copy key longevity.copy).
+    fields: [number('/touch_up/interval_years'), { pointer: '/longevity/copy/en', kind: 'textarea', builtin: 'longevity.copy' }, { pointer: '/longevity/copy/es', kind: 'textarea', builtin: 'longevity.copy' }],
+  },
   { id: 'copy', fields: [{ pointer: '/copy', kind: 'copy' }] },
   {
     id: 'lead',

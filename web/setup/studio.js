@@ -388,7 +388,7 @@ function control(field) {
       }),
     )
   }
-  const help = [describe(pointer)]
+  const help = [field.builtin ? t('default.value', { value: state.catalogues[tokens(pointer).pop()]?.[field.builtin] ?? '' }) : describe(pointer)]
   if (kind === 'timezone') help.push(t('timezone.help'))
   if (kind === 'lines') help.push(t('lines.help'))
   const row = h(
