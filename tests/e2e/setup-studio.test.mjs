@@ -164,6 +164,16 @@ test('import: the demo clinic round-trips; a broken file shows every problem wit
   assert.equal(runCli(['validate', file]).stdout.trim(), 'ok')
   assert.deepEqual(JSON.parse(text), JSON.parse(readFileSync(demo, 'utf8')))
 
+  // Text that is not JSON: the core's parse error with its pointer; the draft is unchanged.
+  await page.locator('[data-import="text"]').fill('{ "clinic": ')
+  await page.locator('[data-action="import-text"]').click()
+  const unreadable = page.locator('[data-studio="import-errors"] [data-summary-pointer]')
+  await unreadable.first().waitFor()
+  const parseProblem = runCli(['validate', cliFile('unreadable.json', '{ "clinic": ')])
+  assert.equal(parseProblem.status, 1)
+  assert.match(await unreadable.first().textContent(), /^\/config/)
+  assert.equal(await page.locator(field('/clinic/name')).inputValue(), 'Harbor Line Scalp Studio')
+
   const broken = path.join(root, 'tests/fixtures/config/invalid/multiple_problems.json')
   const expected = readFileSync(broken.replace(/\.json$/, '.expected'), 'utf8').trim().split('\n')
   await importFile(page, broken)

@@ -282,9 +282,17 @@ function renderContrast() {
 
 // ---- the form ------------------------------------------------------------------------------------
 
+// A choice's name as the clinic reads it (the config keeps the name itself).
+function optionLabel(pointer, name) {
+  const key = `option.${pointer}.${name}`
+  return TEXTS[state.lang]?.[key] ?? TEXTS.en[key] ?? name
+}
+
 function describe(pointer) {
   const fallback = defaultAt(pointer)
-  const shown = fallback === '' || fallback === undefined || fallback === null ? t('default.none') : Array.isArray(fallback) ? fallback.join(', ') : String(fallback)
+  if (typeof fallback === 'string' && state.choices[pointer]) return t('default.value', { value: optionLabel(pointer, fallback) })
+  const empty = fallback === '' || fallback === undefined || fallback === null || (Array.isArray(fallback) && fallback.length === 0)
+  const shown = empty ? t('default.none') : Array.isArray(fallback) ? fallback.join(', ') : String(fallback)
   return t('default.value', { value: shown })
 }
 
@@ -335,7 +343,7 @@ function control(field) {
     input = h(
       'select',
       { ...common, onchange: (e) => (setValue(pointer, e.target.value), renderConsequence(field, e.target.value)) },
-      names.map((name) => h('option', { value: name, selected: name === current }, name)),
+      names.map((name) => h('option', { value: name, selected: name === current }, optionLabel(pointer, name))),
     )
     if (!names.includes(current) && current !== undefined) input.append(h('option', { value: String(current), selected: true }, String(current)))
   } else if (kind === 'textarea') {
