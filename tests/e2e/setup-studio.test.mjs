@@ -132,6 +132,9 @@ test('from the default: the core’s errors beside the field, personas follow, t
   for (const p of personas) assert.notEqual((await page.locator(`${persona(p.id)} [data-field="verdict"]`).textContent()).trim(), '')
   assert.equal(await page.locator(persona('pregnant')).getAttribute('data-verdict'), 'defer')
   assert.equal(await page.locator(persona('blood_thinners')).getAttribute('data-verdict'), 'medical_clearance')
+  // As in the widget, an estimate under clearance is marked provisional; a good candidate's is not.
+  assert.match(await page.locator(`${persona('blood_thinners')} [data-field="provisional"]`).textContent(), /Provisional/)
+  assert.equal(await page.locator(`${persona('norwood_iii_shaved')} [data-field="provisional"]`).textContent(), '')
 
   // The preview is a real widget on the edited config.
   const previewConfig = JSON.parse(await page.locator('[data-studio="preview"]').getAttribute('config-json'))
