@@ -188,6 +188,12 @@ test('import: the demo clinic round-trips; a broken file shows every problem wit
     assert.equal((await beside.textContent()).trim(), rest.join(': '))
     assert.equal(await page.locator(errorFor(pointer)).isVisible(), true, pointer)
   }
+  // With the import panel open and every problem on screen, still no serious axe violation.
+  assert.deepEqual(
+    (await seriousAxeViolations(page)).map((v) => `${v.id}: ${v.help} ${v.nodes.join(', ')}`),
+    [],
+  )
+  // A file with problems is not downloaded: focus goes to the list of what to fix.
   await page.locator('[data-action="download"]').click()
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.studio), 'summary')
 
@@ -230,6 +236,19 @@ test('Spanish interface, labels on every control, and 360 px without sideways sc
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px at 360 px`)
   await screenshot(page, 'setup-studio-360-es', { fullPage: true })
   await page.setViewportSize({ width: 1100, height: 900 })
+  await page.close()
+})
+
+test('copy overrides: found by search beside the built-in texts, and shown by the live preview', async () => {
+  const { page } = await openStudio()
+  await page.locator('[data-studio="copy-search"]').fill('ui.intro.title')
+  const row = page.locator('[data-copy-key="ui.intro.title"]')
+  await row.waitFor()
+  const builtIn = JSON.parse(readFileSync(path.join(root, 'dist/setup/catalogue.es.json'), 'utf8')).messages['ui.intro.title']
+  assert.match(await row.textContent(), new RegExp(builtIn.replace(/[?¿]/g, '.')))
+  await page.locator(field('/copy/en/ui.intro.title')).fill('Welcome to Harbor Line')
+  await page.waitForFunction(() => document.querySelector('[data-studio="preview"]')?.shadowRoot?.textContent.includes('Welcome to Harbor Line'))
+  await page.locator('[data-action="discard-draft"]').click()
   await page.close()
 })
 
