@@ -476,7 +476,15 @@ export function renderForm() {
     }),
     h('span', { class: 'field-error general', 'data-error-for': '', hidden: true }),
   )
-  nav.replaceChildren(...SECTIONS.map((section) => h('li', {}, h('a', { href: `#section-${section.id}` }, t(`section.${section.id}`)))))
+  const panels = [
+    ['summary-title', 'errors.title'],
+    ['personas-title', 'personas.title'],
+    ['preview-title', 'preview.title'],
+  ]
+  nav.replaceChildren(
+    ...SECTIONS.map((section) => h('li', {}, h('a', { href: `#section-${section.id}` }, t(`section.${section.id}`)))),
+    ...panels.map(([id, key]) => h('li', { class: 'to-panel' }, h('a', { href: `#${id}` }, t(key)))),
+  )
   renderCopyRows()
   renderErrors()
   if (focused) document.querySelector(`[data-pointer="${CSS.escape(focused)}"]`)?.focus()
