@@ -136,9 +136,8 @@ test('from the default: the core’s errors beside the field, personas follow, t
   assert.match(await page.locator(`${persona('blood_thinners')} [data-field="provisional"]`).textContent(), /Provisional/)
   assert.equal(await page.locator(`${persona('norwood_iii_shaved')} [data-field="provisional"]`).textContent(), '')
 
-  // The preview is a real widget on the edited config.
-  const previewConfig = JSON.parse(await page.locator('[data-studio="preview"]').getAttribute('config-json'))
-  assert.equal(previewConfig.pricing.currency, 'EUR')
+  // The preview is a real widget on the edited config (set once the typing pauses).
+  await page.waitForFunction(() => JSON.parse(document.querySelector('[data-studio="preview"]').getAttribute('config-json')).pricing?.currency === 'EUR')
 
   // Embed code for the README's folder layout.
   await page.locator('[data-action="copy-embed"]').click()
