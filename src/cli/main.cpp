@@ -10,6 +10,7 @@
 
 #include "cli_io.hpp"
 #include "smp/catalogue.hpp"
+#include "smp/config_document.hpp"
 #include "smp/consultation.hpp"
 #include "smp/json_text.hpp"
 #include "smp/messages.hpp"
@@ -40,6 +41,9 @@ Usage:
       the wasm leaves out (result, plan, lead form: messages.en.json). --locales: the
       supported locales and each one's ui.fallback.* texts (what the widget shows when
       the core itself cannot load), as scripts/build-web gives them to the widget.
+  smp-consult defaults
+      The default clinic config as a document with every key, and the names each
+      choice key accepts, as JSON (what the setup studio, dist/setup/, starts from).
   smp-consult serve [--config C] [--listen 127.0.0.1:8080] [--data DIR]
       Serve the widget, the demo site and the lead API (POST /api/leads).
   smp-consult leads list [--quarantined] | export | release ID | retry ID  [--data DIR]
@@ -245,6 +249,19 @@ int messages_command(const Options& options) {
   return kOk;
 }
 
+// {"format", "config": every key of the default clinic, "choices": {pointer: [names]}}.
+int defaults_command(const Options& options) {
+  if (!options.positional.empty()) {
+    std::cerr << "usage: smp-consult defaults\n";
+    return kUsage;
+  }
+  const nlohmann::json out{{"format", "smp-consult/config-defaults@1"},
+                           {"config", smp::config_document_json(smp::default_config())},
+                           {"choices", smp::config_choices_json()}};
+  std::cout << smp::dump_json(out, 2) << "\n";
+  return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -274,6 +291,7 @@ int main(int argc, char** argv) {
   if (command == "questions") return questions_command(options);
   if (command == "evaluate") return evaluate_command(options);
   if (command == "messages") return messages_command(options);
+  if (command == "defaults") return defaults_command(options);
   std::cerr << "smp-consult: unknown command \"" << command << "\" (see smp-consult --help)\n";
   return kUsage;
 }

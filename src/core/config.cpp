@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "config_tables.hpp"
 #include "json_walk.hpp"
 #include "smp/ip_range.hpp"
 #include "smp/json_text.hpp"
@@ -17,19 +18,6 @@ namespace smp {
 namespace {
 
 constexpr std::string_view kSchema = "smp-consult/config@1";
-
-// Active ISO 4217 codes (2024), so a typo like "USS" or "usd" is caught before prices show.
-constexpr std::string_view kCurrencies =
-    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP "
-    "BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP "
-    "GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR "
-    "KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK "
-    "MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR "
-    "SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD "
-    "TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL";
-
-constexpr std::array<std::string_view, 7> kWeekdays{"mon", "tue", "wed", "thu",
-                                                    "fri", "sat", "sun"};
 
 constexpr long long kMaxMoney = 1'000'000'000;
 

@@ -215,6 +215,14 @@ std::unique_ptr<HttpServer> make_http_server(const HttpOptions& options, LeadSer
   server->route("GET", "/smp/", [widget_dir](const HttpRequest& req) {
     return serve_file(widget_dir, req.path.substr(5), req);
   });
+  const std::string setup_dir = options.setup_dir;
+  // The studio loads its files by relative URL, so its address must end in a slash.
+  server->route("GET", "/setup", [](const HttpRequest&) {
+    return HttpReply{301, "", "", {{"Location", "/setup/"}}};
+  });
+  server->route("GET", "/setup/", [setup_dir](const HttpRequest& req) {
+    return serve_file(setup_dir, req.path.substr(7), req);
+  });
   const std::string site_dir = options.site_dir;
   server->route("GET", "/", [site_dir](const HttpRequest& req) {
     return serve_file(site_dir, req.path.substr(1), req);

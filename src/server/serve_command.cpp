@@ -37,10 +37,11 @@ namespace {
 
 constexpr const char* kServeUsage =
     "usage: smp-consult serve [--config C] [--listen 127.0.0.1:8080] [--data DIR]\n"
-    "                         [--site DIR] [--widget DIR]\n"
+    "                         [--site DIR] [--widget DIR] [--setup DIR]\n"
     "\n"
     "Serves the demo site (--site, default web/demo) at /, the built widget (--widget,\n"
-    "default dist/smp) at /smp/, the clinic config at /smp/clinic.json, the lead API\n"
+    "default dist/smp) at /smp/, the setup studio (--setup, default dist/setup) at\n"
+    "/setup/, the clinic config at /smp/clinic.json, the lead API\n"
     "POST /api/leads, GET /healthz and the iframe page /embed.\n"
     "Leads are stored in DIR/leads.sqlite3 (default ./smp-data) and emailed by SMTP when\n"
     "SMTP_URL (or lead.smtp_url) is set, else written as .eml files to DIR/mail/.\n"
@@ -129,6 +130,7 @@ struct ServeFlags {
   std::string data_dir = "smp-data";
   std::string site_dir = "web/demo";
   std::string widget_dir = "dist/smp";
+  std::string setup_dir = "dist/setup";
 };
 
 // 0 = parsed, 2 = usage error, -1 = help printed.
@@ -150,6 +152,8 @@ int parse_flags(const std::vector<std::string>& args, ServeFlags& flags) {
       target = &flags.site_dir;
     else if (arg == "--widget")
       target = &flags.widget_dir;
+    else if (arg == "--setup")
+      target = &flags.setup_dir;
     if (!target || i + 1 >= args.size()) {
       std::cerr << (target ? "missing value for " : "unknown argument: ") << arg << "\n"
                 << kServeUsage;
@@ -350,6 +354,7 @@ int serve_command(const std::vector<std::string>& args) {
   HttpOptions http;
   http.site_dir = flags.site_dir;
   http.widget_dir = flags.widget_dir;
+  http.setup_dir = flags.setup_dir;
   http.public_config =
       public_document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   http.frame_ancestors = frame_ancestors_value(config.lead.frame_ancestors);

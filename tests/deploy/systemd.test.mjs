@@ -91,6 +91,7 @@ describe('deploy/systemd', { skip: skipUnlessCI(missing) }, () => {
       .map((a) => a.replace('/etc/smp-consult/clinic.json', config)
         .replace('/var/lib/smp-consult', path.join(dir, 'state'))
         .replace('/usr/share/smp-consult/widget', path.join(repoRoot, 'dist/smp'))
+        .replace('/usr/share/smp-consult/setup', path.join(repoRoot, 'dist/setup'))
         .replace(/^127\.0\.0\.1:\d+$/, '127.0.0.1:0'));
     // startServer adds its own --listen/--data first; the unit's later ones win.
     const server = await startServer({ config, args, env: { SMP_TRUSTED_PROXIES: '127.0.0.1' } });

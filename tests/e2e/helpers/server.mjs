@@ -1,5 +1,5 @@
-// A tiny static server with the relay's layout (web/demo at /, dist/smp at /smp/), gzip, the
-// strict CSP header on /strict.html (plus Trusted Types on /fixtures/trusted-types.html) and a
+// A tiny static server with the relay's layout (web/demo at /, dist/smp at /smp/, dist/setup at
+// /setup/), gzip, the strict CSP header on /strict.html (plus Trusted Types on /fixtures/trusted-types.html) and a
 // minimal POST /api/leads (202 {lead_id}).
 import { createServer } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
@@ -29,6 +29,7 @@ const TYPES = {
 
 const MOUNTS = [
   ['/smp/', path.join(root, 'dist/smp')],
+  ['/setup/', path.join(root, 'dist/setup')],
   ['/fixtures/', path.join(root, 'tests/e2e/fixtures')],
   ['/bench/', path.join(root, 'bench/web')],
   ['/', path.join(root, 'web/demo')],

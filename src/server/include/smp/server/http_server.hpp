@@ -17,6 +17,7 @@ namespace smp::server {
 struct HttpOptions {
   std::string site_dir;         ///< served at /
   std::string widget_dir;       ///< served at /smp/
+  std::string setup_dir;        ///< the setup studio, served at /setup/
   std::string public_config;    ///< body of /smp/clinic.json
   std::string frame_ancestors;  ///< CSP frame-ancestors sources of /embed
   std::string clinic_name;
