@@ -734,7 +734,7 @@ std::vector<OutgoingMessage> build_clinic_photo_emails(const LeadEmailInput& inp
     body.footer.push_back(m.text("email.footer"));
     OutgoingMessage message;
     message.lead_id = input.lead_id;
-    message.kind = "clinic-photos";
+    message.kind = "clinic-photos-" + std::to_string(p + 1);  // one .eml file each
     message.sender = input.sender;
     message.recipients = {input.clinic_to};
     message.message_id = follow_up_id(input, p + 1);

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS photos (
 )sql";
 
 // The messages that carry photos: the clinic's email and its photo follow-ups.
-constexpr const char* kPhotoKinds = "('clinic', 'clinic-photos')";
+constexpr const char* kPhotoKinds = "(o.kind = 'clinic' OR o.kind LIKE 'clinic-photos-%')";
 
 class Sql {
  public:
@@ -144,10 +144,10 @@ int Outbox::purge_photos(std::int64_t now_ms, std::int64_t retention_ms, std::st
     Sql select(db_,
                std::string("SELECT DISTINCT p.lead_id FROM photos p JOIN leads l ON l.lead_id = "
                            "p.lead_id WHERE p.purged_ms IS NULL AND NOT EXISTS (SELECT 1 FROM "
-                           "outbox o WHERE o.lead_id = p.lead_id AND o.kind IN ") +
+                           "outbox o WHERE o.lead_id = p.lead_id AND ") +
                    kPhotoKinds +
                    " AND o.state <> 'sent') AND COALESCE((SELECT MAX(o.sent_ms) FROM outbox o "
-                   "WHERE o.lead_id = p.lead_id AND o.kind IN " +
+                   "WHERE o.lead_id = p.lead_id AND " +
                    kPhotoKinds + "), l.received_ms) <= ?1");
     if (!select.ok()) {
       error = sqlite3_errmsg(db_);
@@ -177,8 +177,7 @@ int Outbox::purge_photos(std::int64_t now_ms, std::int64_t retention_ms, std::st
     // The delivered emails keep their text; their photo parts become a line saying so.
     std::vector<std::pair<std::string, std::string>> rewritten;
     {
-      Sql select(db_, std::string("SELECT message_id, mime FROM outbox WHERE lead_id = ?1 AND "
-                                  "kind IN ") +
+      Sql select(db_, std::string("SELECT message_id, mime FROM outbox o WHERE lead_id = ?1 AND ") +
                           kPhotoKinds);
       select.text(1, lead_id);
       while (select.step() == SQLITE_ROW) {

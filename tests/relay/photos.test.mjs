@@ -312,7 +312,7 @@ describe('photos and delivery', () => {
     const server = await startServer({ config: writeConfig(dir, { photos: { max_email_mb: 1 } }), smtpUrl: smtp.url });
     try {
       const views = ['front', 'left', 'right'];
-      const photos = views.map((view, i) => makePhoto(dir, `${view}.jpg`, { size: `${520 + i * 8}x400`, noise: true, quality: 92 }));
+      const photos = views.map((view, i) => makePhoto(dir, `${view}.jpg`, { size: `${800 + i * 8}x600`, noise: true, quality: 92 }));
       for (const photo of photos) assert.ok(photo.length > 300 * 1024, `a large photo (${photo.length} bytes)`);
       const reply = await postForm(server.url, [leadPart(photoLead()), ...views.map((v, i) => photoPart(`${v}.jpg`, photos[i]))]);
       assert.equal(reply.status, 202, reply.text);
@@ -338,7 +338,7 @@ describe('photos and delivery', () => {
       assert.match(main.text, new RegExp(`follow in ${followUps.length} separate email`));
       assert.match(main.text, /in photo email 1 of/);
       const list = runCli(['leads', 'list', '--data', server.dataDir]);
-      assert.match(list.stdout, /clinic-photos: sent/);
+      assert.match(list.stdout, /clinic-photos-1: sent/);
     } finally {
       await server.stop();
       await smtp.stop();

@@ -33,7 +33,7 @@ std::string summary_mismatch(const smp::Lead& lead, const nlohmann::json& result
 /// the visitor; the plan as plan.ics); nullopt when the clinic address is unusable.
 std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input);
 /// The photos that do not fit in the clinic's email (photos.max_email_mb), in emails of their
-/// own to the clinic: kind "clinic-photos", the lead id in the subject and X-SMP-Lead-ID, a
+/// own to the clinic: kind "clinic-photos-<n>", the lead id in the subject and X-SMP-Lead-ID, a
 /// reply to the clinic's email. Empty when every photo rides with the lead.
 std::vector<OutgoingMessage> build_clinic_photo_emails(const LeadEmailInput& input);
 /// The visitor's confirmation in their locale (lead.confirm_to_visitor); nullopt when off or
