@@ -90,12 +90,12 @@ void check_photo(const smp::server::LeadPhoto& photo) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view input = smp::fuzz::as_text(data, size);
-  const auto newline = input.find('\n');
+  const std::string_view text = smp::fuzz::as_text(data, size);
+  const auto newline = text.find('\n');
   if (newline == std::string_view::npos) return 0;
   smp::server::ApiRequest request;
-  request.content_type = std::string(input.substr(0, newline));
-  request.body = std::string(input.substr(newline + 1));
+  request.content_type = std::string(text.substr(0, newline));
+  request.body = std::string(text.substr(newline + 1));
   const smp::server::LeadBody body = smp::server::read_lead_body(request);
   if (body.refusal) {
     check_refusal(*body.refusal, 0);
