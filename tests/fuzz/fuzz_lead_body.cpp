@@ -16,6 +16,7 @@
 #include "smp/lead.hpp"
 #include "smp/server/email_message.hpp"
 #include "smp/server/lead_body.hpp"
+#include "smp/server/multipart.hpp"
 #include "smp/server/photo_email.hpp"
 #include "smp/server/photo_image.hpp"
 
@@ -98,7 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.body = std::string(text.substr(newline + 1));
   const smp::server::LeadBody body = smp::server::read_lead_body(request);
   if (body.refusal) {
-    check_refusal(*body.refusal, 0);
+    check_refusal(*body.refusal, smp::server::kMaxFormParts);  // a photo part of the form
     return 0;
   }
   const smp::Date today = smp::fuzz::reference_date();
