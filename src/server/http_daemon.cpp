@@ -196,13 +196,17 @@ MHD_Result on_request(void* cls, MHD_Connection* connection, const char* url, co
       }
       pending->large = true;
     }
-    // A declared length over the limit is answered before the body is read (the library then
-    // closes the connection instead of reading it).
+    // A declared length over the limit is refused at once, before a byte of the body is kept.
+    // A client that waits for "100 Continue" hears the 413 before it sends the body; any other
+    // is sending it already, and a reply closing the connection on unread bytes would race the
+    // TCP reset that destroys the reply: its body is read and dropped first (within the request
+    // deadline), then answered.
     const std::string length = request.header("Content-Length");
     const unsigned long long declared =
         !length.empty() && length.size() < 20 ? std::strtoull(length.c_str(), nullptr, 10) : 0;
     if (declared > pending->body_limit) {
       request.body_too_large = true;
+      if (!same_name(request.header("Expect"), "100-continue")) return MHD_YES;
     } else {
       if (large) {
         std::lock_guard lock(state->mutex);
@@ -218,7 +222,8 @@ MHD_Result on_request(void* cls, MHD_Connection* connection, const char* url, co
   } else if (*upload_size > 0) {
     HttpRequest& request = pending->request;
     const std::size_t limit = pending->body_limit;
-    const std::size_t room = request.body.size() < limit ? limit - request.body.size() : 0;
+    const std::size_t room =
+        !request.body_too_large && request.body.size() < limit ? limit - request.body.size() : 0;
     if (*upload_size > room) request.body_too_large = true;
     request.body.append(upload_data, std::min(room, *upload_size));
     *upload_size = 0;

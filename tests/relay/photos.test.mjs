@@ -80,11 +80,12 @@ function photoLead(patch = {}) {
 }
 
 /** POSTs raw bytes with node:http (a reply may come before the whole body was sent). */
-function rawPost(baseUrl, body, { contentType = `multipart/form-data; boundary=${BOUNDARY}`, chunked = false } = {}) {
+function rawPost(baseUrl, body, { contentType = `multipart/form-data; boundary=${BOUNDARY}`, chunked = false, expectContinue = false } = {}) {
   const url = new URL(`${baseUrl}/api/leads`);
   return new Promise((resolve, reject) => {
     const headers = { 'Content-Type': contentType };
     if (!chunked) headers['Content-Length'] = String(body.length);
+    if (expectContinue) headers.Expect = '100-continue';
     const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers });
     let replied = false;
     request.on('response', (response) => {
@@ -100,7 +101,9 @@ function rawPost(baseUrl, body, { contentType = `multipart/form-data; boundary=$
     });
     // The relay may answer and close before reading everything: only the reply matters then.
     request.on('error', (error) => { if (!replied) reject(error); });
-    if (chunked) {
+    if (expectContinue) {
+      request.on('continue', () => request.end(body));  // never, when the reply comes first
+    } else if (chunked) {
       for (let at = 0; at < body.length; at += 1 << 20) request.write(body.subarray(at, at + (1 << 20)));
       request.end();
     } else {
@@ -270,6 +273,10 @@ describe('photos with a lead', () => {
 
   test('25 MB is a 413, whether its length is declared or it streams in chunks', async () => {
     const huge = formBody([leadPart(photoLead()), photoPart('front.jpg', Buffer.alloc(25 * 1024 * 1024, 0x41))]);
+    // Refused from its Content-Length: before the body is sent when the client waits for
+    // 100 Continue, else once the relay has read and dropped it (a reply sooner would race the
+    // connection reset).
+    assertRefused(await rawPost(server.url, huge, { expectContinue: true }), 413, 'payload_too_large', '');
     assertRefused(await rawPost(server.url, huge), 413, 'payload_too_large', '');
     assertRefused(await rawPost(server.url, huge, { chunked: true }), 413, 'payload_too_large', '');
     // A JSON body keeps its 32 KB limit: the photo limit is for forms only.
