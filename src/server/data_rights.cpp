@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "smp/json_text.hpp"
+#include "smp/server/outbox.hpp"
 #include "smp/server/timestamps.hpp"
 
 namespace smp::server {
@@ -34,6 +35,9 @@ constexpr const char* kEraseStatements[] = {
     "AND (state IN ('queued', 'retry', 'held', 'disabled') OR (state = 'sending' AND ?2))",
     // Message bodies, recipients and the server's replies (a reply can quote an address).
     "UPDATE outbox SET mime = x'', recipients = '', last_error = '' "
+    "WHERE lead_id IN (SELECT lead_id FROM temp.erase_ids)",
+    // Photo bytes (the row stays: how many photos the lead had, and when they went).
+    "UPDATE photos SET bytes = NULL, purged_ms = COALESCE(purged_ms, ?1) "
     "WHERE lead_id IN (SELECT lead_id FROM temp.erase_ids)",
     // The lead itself: kept are its id, dates, locale, verdict and quarantine reason.
     "UPDATE leads SET client_id = NULL, name = '', email = '', phone = '', "
@@ -236,7 +240,7 @@ EraseReport erase_selected(const std::string& data_dir, const std::string& selec
   // secure_delete: freed cells and pages are overwritten with zeros rather than left behind;
   // the temp table of ids stays in memory.
   if (!db.exec("PRAGMA secure_delete=ON", error) || !db.exec("PRAGMA temp_store=MEMORY", error) ||
-      !add_erase_columns(db.get(), error) ||
+      !add_erase_columns(db.get(), error) || !db.exec(photo_table_schema(), error) ||
       !db.exec("CREATE TEMP TABLE IF NOT EXISTS erase_ids (lead_id TEXT PRIMARY KEY)", error) ||
       !db.exec("BEGIN IMMEDIATE", error)) {
     return report;

@@ -174,10 +174,11 @@ std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error
       !outbox->exec("PRAGMA cache_size=-65536;", error) ||
       !outbox->exec("PRAGMA wal_autocheckpoint=0;", error) ||
       !outbox->exec("PRAGMA foreign_keys=ON;", error) ||
-      // Freed cells and pages are zeroed, so an old copy of a row (before an update) holds no
-      // personal data once the lead is erased (Debian's SQLite does this by default).
+      // Freed cells and pages are zeroed, so an old copy of a row (before an update) or a
+      // deleted photo holds no personal data once erased or purged.
       !outbox->exec("PRAGMA secure_delete=ON;", error) || !outbox->exec(kSchema, error) ||
-      !outbox->add_quarantine_column(error) || !add_erase_columns(outbox->db_, error)) {
+      !outbox->add_quarantine_column(error) || !add_erase_columns(outbox->db_, error) ||
+      !outbox->create_photo_table(error)) {
     return nullptr;
   }
   outbox->start_checkpointer(path);
@@ -377,6 +378,7 @@ StoreResult Outbox::insert_lead(const LeadRecord& lead,
         .bind(8, std::string(lead.quarantine.empty() ? "queued" : "held"));
     if (insert.step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
   }
+  if (std::string error; !insert_photos(lead, error)) return fail(error);
   result.status = StoreStatus::kStored;
   result.lead_id = lead.lead_id;
   return result;
