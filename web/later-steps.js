@@ -3,5 +3,7 @@
 // steps, and their styles.
 export { stageDiagram } from './stage-diagrams.js'
 export { laterSheet } from './later-styles.js'
+export { renderChecklist } from './checklist.js'
+export { notSure, showResult } from './later-flow.js'
 export { resultStep } from './result-step.js'
 export { doneStep, leadStep } from './lead-step.js'

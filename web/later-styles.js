@@ -4,6 +4,14 @@
 import { sharedSheet } from './dom.js'
 
 const css = String.raw`
+/* A checklist screen: compact items, "None of these apply to me", pressed skip / not sure */
+.checklist { display: grid; gap: 1.1em; }
+.question.item { box-shadow: inset 0 1px 0 var(--smp-border, #d9dde6); padding-block-start: 1em; }
+.question.item .question-title { font-size: 1.05em; }
+.question.item .help { margin-block-end: 0.4em; font-size: 0.95em; }
+.options.row { grid-template-columns: repeat(auto-fit, minmax(calc(8 * var(--smp-unit)), 1fr)); margin-block-start: 0.4em; }
+[aria-pressed="true"] { border-color: var(--smp-accent, #2454d6); background: var(--smp-selected, #eef3ff); }
+
 /* Stage picker */
 .stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(calc(8.5 * var(--smp-unit)), calc(50% - 0.3em)), 1fr)); gap: 0.6em; margin-block-start: 0.75em; }
 .stages .choice .card { padding: 0.5em; align-items: center; text-align: center; }

@@ -32,6 +32,11 @@ function leadContext(widget) {
     locale: widget.locale,
     widget_version: widget.core.version(),
   }
+  // Ad click ids (gclid, fbclid): the keys the core lists, named as in the page URL.
+  for (const key of widget.pub.lead?.form?.click_id_keys || []) {
+    const value = params.get(key)
+    if (value) context[key] = value.slice(0, maxLength.utm)
+  }
   // Absent rather than empty when unknown (the relay never drops a lead for a missing one).
   if (widget.startedAt) context.started_at = widget.startedAt
   return context

@@ -46,7 +46,8 @@ function radios(q, ctx, current) {
   const preselect = current === undefined && q.suggested !== undefined ? q.suggested : undefined
   const isStage = q.kind === 'stage'
   const scale = q.id === 'ludwig_stage' ? 'ludwig' : q.id === 'norwood_stage' ? 'norwood' : String(getAt(ctx.answers, '/pattern/scale') ?? '')
-  const box = h('div', { class: isStage ? 'stages' : list.length === 2 ? 'options two' : 'options', role: 'presentation' })
+  const layout = isStage ? 'stages' : ctx.compact ? 'options row' : list.length === 2 ? 'options two' : 'options'
+  const box = h('div', { class: layout, role: 'presentation' })
   for (const option of list) {
     box.append(
       choice(
@@ -88,7 +89,7 @@ function dateInput(q, ctx, labelledBy, pointer = q.pointer) {
     'aria-labelledby': labelledBy,
     autocomplete: q.id === 'dob' ? 'bday' : 'off',
   })
-  if (typeof current === 'string') input.value = current
+  if (typeof current === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(current)) input.value = current
   const write = () => {
     const value = input.value
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) ctx.onAnswer(pointer, value)
@@ -231,14 +232,16 @@ function scarList(q, ctx) {
 /**
  * A question step: {element, heading, setErrors(list), commit()}.
  * ctx: {answers, t(key, params), onAnswer(pointer, value|undefined), onSkip(), onNotSure(),
- * stageDiagram(scale, stage)}; the diagrams (stage-diagrams.js) come from later-steps.js, which
- * the element has loaded before it renders a stage question.
+ * stageDiagram(scale, stage), compact (a checklist item: an h3, its choices in a row),
+ * toggles (one of several questions on a screen: skip and "not sure" are pressed states, not
+ * moves), skipped (the visitor pressed skip)}; the diagrams (stage-diagrams.js) come from
+ * later-steps.js, which the element has loaded before it renders a stage question.
  */
 export function renderQuestion(q, ctx) {
   const titleId = uid('q-title')
   const helpId = q.help ? uid('q-help') : null
   const errorId = uid('q-error')
-  const heading = h('h2', { id: titleId, tabindex: '-1', class: 'question-title', part: 'question-title' }, q.text)
+  const heading = h(ctx.compact ? 'h3' : 'h2', { id: titleId, tabindex: '-1', class: 'question-title', part: 'question-title' }, q.text)
   const current = getAt(ctx.answers, q.pointer)
   let control
   let commit = () => {}
@@ -255,20 +258,22 @@ export function renderQuestion(q, ctx) {
   } else {
     control = h('p', { class: 'muted' }, String(q.kind))
   }
+  // Beside other questions, skip and "not sure" stay on the screen as pressed states.
+  const pressed = (on) => (ctx.toggles ? String(Boolean(on)) : null)
   const skip =
     typeof q.skip_label === 'string' && q.skip_label
-      ? h('button', { type: 'button', class: 'secondary', 'data-action': 'skip', onclick: () => ctx.onSkip() }, q.skip_label)
+      ? h('button', { type: 'button', class: 'secondary', 'data-action': 'skip', 'aria-pressed': pressed(ctx.skipped), onclick: () => ctx.onSkip() }, q.skip_label)
       : null
   // A health question without options (a date) offers "not sure" as a button (SPEC §8).
   const unsure =
     q.kind !== 'stage' && typeof q.unsure_label === 'string' && q.unsure_label && ctx.onNotSure
-      ? h('button', { type: 'button', class: 'secondary', 'data-action': 'not-sure', onclick: () => ctx.onNotSure() }, q.unsure_label)
+      ? h('button', { type: 'button', class: 'secondary', 'data-action': 'not-sure', 'aria-pressed': pressed(current === q.unanswered_value), onclick: () => ctx.onNotSure() }, q.unsure_label)
       : null
   const error = h('div', { class: 'error', id: errorId, role: 'alert', part: 'error' })
   const element = h(
     'fieldset',
     {
-      class: 'question',
+      class: ctx.compact ? 'question item' : 'question',
       part: 'question',
       'data-question': q.id,
       'data-kind': q.kind,

@@ -87,6 +87,24 @@ function shadowContent() {
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
 
+// resume.js (sessionStorage / resume="local") is fetched when there is something to restore, or
+// once the visitor has answered: a first visit pays nothing for it before the first question.
+let resumeModule = null
+const resume = () => (resumeModule ||= import('./resume.js'))
+
+/** Where one consultation keeps its state: per config, so two clinics on a page never mix. */
+function resumeKey(host) {
+  return `smp-consult:${host.getAttribute('config') || 'inline'}`
+}
+
+function hasSaved(key) {
+  try {
+    return Boolean(sessionStorage.getItem(key) || localStorage.getItem(key))
+  } catch {
+    return false // storage blocked: nothing to resume
+  }
+}
+
 function parseJson(text) {
   try {
     const value = JSON.parse(text)
@@ -122,6 +140,7 @@ class Consultation {
     this.phase = 'loading'
     this.answers = {}
     this.writers = {}
+    this.skipped = new Set()
     this.qdoc = null
     this.currentId = null
     this.result = null
@@ -131,6 +150,7 @@ class Consultation {
     this.leadAbort?.abort()
     this.leadAbort = null
     this.focusNext = false
+    this.refocus = null
   }
 
   getAttribute(name) {
@@ -142,6 +162,7 @@ class Consultation {
   }
 
   connected() {
+    this.applyMode()
     if (!this.started) {
       this.started = true
       this.start()
@@ -154,7 +175,9 @@ class Consultation {
 
   attributeChanged(name, oldValue, newValue) {
     if (!this.started || oldValue === newValue) return
-    if (name === 'config' || name === 'config-json') {
+    if (name === 'mode' || name === 'launcher-text') {
+      this.applyMode()
+    } else if (name === 'config' || name === 'config-json') {
       this.reset()
       this.start()
     } else if (this.core && this.phase !== 'failed') {
@@ -170,6 +193,61 @@ class Consultation {
     }
   }
 
+  // ---- embedding ---------------------------------------------------------------------------
+
+  /** mode="dialog": a launcher button and a modal dialog (dialog-mode.js, fetched only for this
+   * mode; the content stays hidden until it is there); anything else is inline (the default). */
+  applyMode() {
+    const dialog = (this.getAttribute('mode') || '').trim().toLowerCase() === 'dialog'
+    if (!dialog && !this.dialogMode) return
+    if (!this.dialogMode) {
+      this.els.root.hidden = true
+      import('./dialog-mode.js').then(
+        ({ DialogMode, dialogSheet }) => {
+          this.dialogSheet = dialogSheet()
+          this.adoptSheets()
+          this.dialogMode ||= new DialogMode(this.shadowRoot, this.els.root, {
+            label: () => this.getAttribute('launcher-text') || this.texts?.['ui.launcher.open'] || '',
+            closeLabel: () => this.texts?.['ui.launcher.close'] || '',
+            onOpen: () => this.opened(),
+          })
+          this.els.root.hidden = false
+          this.applyMode()
+        },
+        (error) => {
+          // Without the dialog the consultation shows inline: never a page without it.
+          this.els.root.hidden = false
+          console.warn(`<smp-consultation> mode="dialog" unavailable: ${error?.message || error}`)
+        },
+      )
+      return
+    }
+    this.dialogMode.apply(dialog)
+    if (this.wantOpen) this.open()
+  }
+
+  /** el.open(): the dialog in dialog mode; inline, the consultation scrolled to and focused. */
+  open() {
+    this.wantOpen = false
+    if (this.dialogMode?.active) {
+      this.dialogMode.open()
+      return
+    }
+    // Called before dialog-mode.js has arrived: opened once it is there.
+    if (!this.dialogMode && (this.getAttribute('mode') || '').trim().toLowerCase() === 'dialog') {
+      this.wantOpen = true
+      return
+    }
+    this.opened()
+  }
+
+  opened() {
+    const heading = this.stepView?.heading
+    if (!heading || this.els.app.hidden) return
+    heading.focus({ preventScroll: true })
+    this.reveal(heading)
+  }
+
   // ---- helpers -----------------------------------------------------------------------------
 
   t(key, params) {
@@ -178,6 +256,11 @@ class Consultation {
   }
 
   emit(type, detail) {
+    // analytics.js is fetched only for a config that turns the data layer on; pushes keep order.
+    if (this.pub?.analytics?.data_layer === true) {
+      this.analytics ||= import('./analytics.js')
+      this.analytics.then(({ pushDataLayer }) => pushDataLayer(type, detail), () => {})
+    }
     try {
       this.host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }))
     } catch {
@@ -200,6 +283,7 @@ class Consultation {
     queueMicrotask(() => {
       this.renderQueued = false
       this.guard(() => this.render())
+      this.persist()
     })
   }
 
@@ -268,9 +352,33 @@ class Consultation {
       return
     }
     this.phase = 'intro'
+    const key = resumeKey(this.host)
+    if (!hasSaved(key)) return this.ready(core)
+    const generation = this.generation
+    return resume().then(
+      ({ loadState }) => {
+        if (generation !== this.generation) return
+        this.guard(() => {
+          const saved = loadState(this.host, key)
+          if (saved) this.restore(saved)
+          this.ready(core)
+        })
+      },
+      () => this.ready(core),
+    )
+  }
+
+  /** The intro (or the restored step) on screen, then smp-ready. */
+  ready(core) {
+    // prefill.js is fetched only by a page that prefills (an attribute or a URL parameter); its
+    // answers land before the visitor has read the intro.
+    if (this.host.getAttributeNames().some((name) => name.startsWith('prefill-')) || /[?&]smp_/.test(location.search)) {
+      import('./prefill.js').then((prefill) => this.guard(() => this.applyPrefill(prefill)), () => {})
+    }
     this.els.boot.hidden = true
     this.els.app.hidden = false
-    this.render()
+    if (this.phase === 'result') this.showResult()
+    else this.render()
     this.emit('smp-ready', { version: core.version(), locale: this.locale })
   }
 
@@ -280,6 +388,8 @@ class Consultation {
     if (later && !this.laterStyled) {
       this.adoptSheets()
       this.refreshTexts()
+      // The checklists' titles are later texts too (messages.en.json).
+      if (this.qdoc) this.refreshQuestions()
     }
     return later
   }
@@ -288,7 +398,7 @@ class Consultation {
   adoptSheets() {
     const later = laterSteps()
     this.laterStyled = Boolean(later)
-    this.shadowRoot.adoptedStyleSheets = [widgetSheet(), ...(later ? [later.laterSheet()] : []), this.theme]
+    this.shadowRoot.adoptedStyleSheets = [widgetSheet(), ...(later ? [later.laterSheet()] : []), ...(this.dialogSheet ? [this.dialogSheet] : []), ...(this.theme ? [this.theme] : [])]
   }
 
   requestedLocale() {
@@ -319,6 +429,7 @@ class Consultation {
     if (messages && messages.ok !== false) {
       this.texts = messages
       this.locale = messages.locale || 'en'
+      this.dialogMode?.relabel()
     }
   }
 
@@ -359,6 +470,64 @@ class Consultation {
 
   // ---- questions ---------------------------------------------------------------------------
 
+  /** Back to where resume.js saved this visitor (after a reload): answers, skips, the screen. */
+  restore(saved) {
+    this.answers = saved.answers
+    this.skipped = new Set(Array.isArray(saved.skipped) ? saved.skipped : [])
+    if (typeof saved.started_at === 'string') this.startedAt = saved.started_at
+    this.refreshQuestions()
+    for (const q of this.visible()) if (getAt(this.answers, q.pointer) !== undefined) this.writers[q.pointer] = q.id
+    if (saved.phase === 'question' && this.visible().some((q) => q.id === saved.at)) {
+      this.phase = 'question'
+      this.currentId = saved.at
+    } else if (saved.phase === 'result' || saved.phase === 'lead' || saved.phase === 'done') {
+      this.phase = 'result'
+    }
+  }
+
+  /** Saves the visitor's place (resume.js decides where, and leaves health answers out of
+   * localStorage). */
+  persist() {
+    if (Object.keys(this.answers).length === 0 && this.skipped.size === 0) return
+    if (this.phase === 'loading' || this.phase === 'failed') return
+    const state = { answers: this.answers, skipped: [...this.skipped], at: this.currentId, phase: this.phase, started_at: this.startedAt }
+    resume().then(({ saveState }) => saveState(this.host, resumeKey(this.host), state), () => {})
+  }
+
+  /** "Start over and forget my answers": nothing of this visit stays in the browser. */
+  forget() {
+    resume().then(({ forgetState }) => forgetState(this.host, resumeKey(this.host)), () => {})
+    this.answers = {}
+    this.writers = {}
+    this.skipped = new Set()
+    this.result = null
+    this.ics = ''
+    this.startedAt = ''
+    this.refreshQuestions()
+    this.go('intro')
+  }
+
+  /** Answers the page gives ahead (prefill.js), for the questions the core allows; a stage
+   * becomes visible once its scale is given, hence the rounds (bounded). */
+  applyPrefill({ prefillRaw, prefillValue }) {
+    if (this.phase === 'failed') return
+    this.refreshQuestions()
+    for (let round = 0; round < 3; round += 1) {
+      let changed = false
+      for (const q of this.visible()) {
+        if (q.prefill !== true || this.isAnswered(q)) continue
+        const value = prefillValue(q, prefillRaw(this.host, q.id))
+        if (value === undefined) continue
+        this.answers = setAt(this.answers, q.pointer, value)
+        this.writers[q.pointer] = q.id
+        changed = true
+      }
+      if (!changed) break
+      this.refreshQuestions()
+    }
+    if (this.phase === 'question') this.redraw()
+  }
+
   refreshQuestions() {
     // Answers to questions that are no longer shown (e.g. a Norwood stage after switching to
     // Ludwig) are dropped, so the core never sees stale values. Bounded: visibility settles fast.
@@ -384,9 +553,35 @@ class Consultation {
     return this.qdoc?.questions || []
   }
 
+  /** The screens the core groups the visible questions into (one per question without them). */
+  screens() {
+    return Array.isArray(this.qdoc?.screens) ? this.qdoc.screens : []
+  }
+
+  screenOf(id) {
+    return this.screens().find((screen) => screen.questions.includes(id)) || null
+  }
+
+  /** The screen being shown: the one holding the current question. */
+  currentScreen() {
+    return this.screenOf(this.current()?.id) || this.screens()[0] || null
+  }
+
+  screenQuestions(screen) {
+    const ids = new Set(screen?.questions || [])
+    return this.visible().filter((q) => ids.has(q.id))
+  }
+
   current() {
     const list = this.visible()
     return list.find((q) => q.id === this.currentId) || list[0] || null
+  }
+
+  /** The first question of the screen after (or before) the current one, or null past the ends. */
+  neighbour(step) {
+    const screens = this.screens()
+    const index = screens.findIndex((screen) => screen.id === this.currentScreen()?.id)
+    return screens[index + step]?.questions[0] ?? null
   }
 
   isAnswered(q) {
@@ -402,23 +597,41 @@ class Consultation {
 
   onAnswer(pointer, value) {
     this.guard(() => {
+      const writer = this.visible().find((q) => q.pointer === pointer)?.id || this.currentId
+      const before = this.screenQuestions(this.currentScreen()).map((q) => q.id).join()
       if (value === undefined) {
         this.answers = removeAt(this.answers, pointer)
         delete this.writers[pointer]
       } else {
         this.answers = setAt(this.answers, pointer, value)
-        if (this.currentId) this.writers[pointer] = this.currentId
+        if (writer) this.writers[pointer] = writer
+        this.skipped.delete(writer)
       }
       this.refreshQuestions()
       this.updateProgress()
-      const q = this.current()
+      this.persist()
+      if (this.phase !== 'question' || !this.stepView?.views) return
+      // A follow-up appeared or went on this screen (a date for a ticked item): draw it again,
+      // keeping the visitor's place.
+      if (this.screenQuestions(this.currentScreen()).map((q) => q.id).join() !== before) {
+        this.redraw({ question: writer, value })
+        return
+      }
+      this.stepView.syncNone?.()
       // Errors show once the visitor has finished an answer; clearing them happens at once.
-      if (q && this.stepView && this.stepView.showingErrors) {
+      for (const { q, view } of this.stepView.views) {
+        if (!view.showingErrors) continue
         const errors = this.errorsFor(q)
-        this.stepView.setErrors(errors)
-        this.stepView.showingErrors = errors.length > 0
+        view.setErrors(errors)
+        view.showingErrors = errors.length > 0
       }
     })
+  }
+
+  /** Draws the current screen again, then focuses what `refocus` names (or the first field). */
+  redraw(refocus) {
+    this.refocus = refocus || {}
+    this.scheduleRender()
   }
 
   go(phase, questionId) {
@@ -434,91 +647,113 @@ class Consultation {
     this.go('question', this.visible()[0]?.id ?? null)
   }
 
-  next() {
-    this.guard(() => {
-      const q = this.current()
-      if (!q) return this.showResult()
-      this.stepView?.commit()
-      this.answerUnanswered(q)
-      this.refreshQuestions()
+  /** Commits the screen's answers; shows each question's errors and returns false if any. */
+  commitScreen() {
+    const screen = this.currentScreen()
+    if (!screen) return true
+    this.stepView?.commit?.()
+    for (const q of this.screenQuestions(screen)) this.answerUnanswered(q)
+    this.refreshQuestions()
+    let ok = true
+    for (const q of this.screenQuestions(this.currentScreen())) {
       const errors = this.errorsFor(q)
       if (errors.length === 0 && q.required && !this.isAnswered(q)) errors.push(this.t('ui.error.required'))
-      if (errors.length) {
-        this.stepView.setErrors(errors)
-        this.stepView.showingErrors = true
-        this.stepView.element.querySelector('input')?.focus()
-        return undefined
-      }
-      const list = this.visible()
-      const index = list.findIndex((item) => item.id === q.id)
-      if (index + 1 < list.length) this.go('question', list[index + 1].id)
+      const view = this.stepView?.views?.find((item) => item.q.id === q.id)?.view
+      if (!view) continue
+      view.setErrors(errors)
+      view.showingErrors = errors.length > 0
+      if (errors.length && ok) view.element.querySelector('input')?.focus()
+      ok = ok && errors.length === 0
+    }
+    return ok
+  }
+
+  next() {
+    this.guard(() => {
+      if (!this.current()) return this.showResult()
+      if (!this.commitScreen()) return undefined
+      const nextId = this.neighbour(1)
+      if (nextId) this.go('question', nextId)
       else this.showResult()
       return undefined
     })
   }
 
-  /** Moving on without an answer writes the value the core says that means ("unsure" for health). */
+  /** Moving on without an answer writes the value the core says that means ("unsure" for health);
+   * a question the visitor skipped on purpose (a date's "never") stays unanswered. */
   answerUnanswered(q) {
+    if (this.skipped.has(q.id)) return
     if (q.unanswered_value !== undefined && getAt(this.answers, q.pointer) === undefined) this.onAnswer(q.pointer, q.unanswered_value)
+  }
+
+  /** "None of these apply to me" on a checklist: every item gets its none value (or its skip). */
+  answerNone(screen, checked) {
+    for (const q of this.screenQuestions(screen)) {
+      this.onAnswer(q.pointer, checked && q.none_value !== undefined ? q.none_value : undefined)
+      if (checked && q.none_value === undefined) this.skipped.add(q.id)
+      else this.skipped.delete(q.id)
+    }
+    this.redraw({ action: 'none' })
+  }
+
+  isNone(q) {
+    if (q.none_value === undefined) return this.skipped.has(q.id)
+    const value = getAt(this.answers, q.pointer)
+    return value !== undefined && String(value) === String(q.none_value)
   }
 
   /** From an edited answer straight back to the (re-evaluated) result. */
   updateResult() {
     this.guard(() => {
-      const q = this.current()
-      if (q) {
-        this.stepView?.commit()
-        this.answerUnanswered(q)
-        this.refreshQuestions()
-        const errors = this.errorsFor(q)
-        if (errors.length) {
-          this.stepView.setErrors(errors)
-          this.stepView.showingErrors = true
-          return
-        }
-      }
+      if (this.current() && !this.commitScreen()) return
       this.showResult()
     })
   }
 
   back() {
     this.guard(() => {
-      const list = this.visible()
-      const index = list.findIndex((item) => item.id === this.current()?.id)
-      if (index > 0) this.go('question', list[index - 1].id)
+      const previous = this.neighbour(-1)
+      if (previous) this.go('question', previous)
       else this.go('intro')
     })
   }
 
-  skip() {
-    const q = this.current()
+  /** Skip: alone on its screen it moves on; beside other questions it is a pressed state. */
+  skip(q = this.current()) {
     if (!q) return
+    const alone = this.screenQuestions(this.currentScreen()).length === 1
+    const undo = !alone && this.skipped.has(q.id)
     this.onAnswer(q.pointer, undefined)
     if (q.id === 'dob') this.onAnswer('/age', undefined)
-    const list = this.visible()
-    const index = list.findIndex((item) => item.id === q.id)
-    if (index + 1 < list.length) this.go('question', list[index + 1].id)
+    if (undo) this.skipped.delete(q.id)
+    else this.skipped.add(q.id)
+    if (!alone) {
+      this.redraw({ question: q.id, action: 'skip' })
+      return
+    }
+    const nextId = this.neighbour(1)
+    if (nextId) this.go('question', nextId)
     else this.showResult()
   }
 
   /** "Not sure" in the stage picker: the scale becomes "unsure" and the quiz moves on. */
   notSure(q) {
-    const before = this.visible().map((item) => item.id)
-    const from = before.indexOf(q.id)
-    this.answers = setAt(removeAt(this.answers, q.pointer), '/pattern/scale', 'unsure')
-    delete this.writers[q.pointer]
-    this.writers['/pattern/scale'] = 'pattern_scale'
-    this.refreshQuestions()
-    const visible = new Set(this.visible().map((item) => item.id))
-    const nextId = before.slice(from + 1).find((id) => visible.has(id))
-    if (nextId) this.go('question', nextId)
-    else this.showResult()
+    // The stage picker is drawn once later-steps.js is there.
+    this.later()?.notSure(this, q)
   }
 
-  /** "Not sure" on a question without options (a date): the core's unanswered value, then on. */
+  /** "Not sure" on a question without options (a date): the core's unanswered value, then on
+   * (beside other questions: a pressed state, pressed again to undo). */
   unsure(q) {
-    this.onAnswer(q.pointer, q.unanswered_value)
-    this.next()
+    if (this.screenQuestions(this.currentScreen()).length === 1) {
+      this.onAnswer(q.pointer, q.unanswered_value)
+      this.next()
+      return
+    }
+    const undo = getAt(this.answers, q.pointer) === q.unanswered_value
+    this.onAnswer(q.pointer, undo ? undefined : q.unanswered_value)
+    this.skipped.delete(q.id)
+    this.redraw({ question: q.id, action: 'not-sure' })
   }
 
   // ---- result ------------------------------------------------------------------------------
@@ -539,32 +774,7 @@ class Consultation {
         this.waitForLater(() => this.showResult())
         return
       }
-      // A required question that became visible after an edit must be answered first.
-      const missing = this.visible().find((q) => q.required && !this.isAnswered(q))
-      if (missing) {
-        this.pendingErrors = [this.t('ui.error.required')]
-        this.go('question', missing.id)
-        return
-      }
-      const errors = this.evaluateNow()
-      if (errors) {
-        if (this.core.dead) throw new Error('core stopped answering')
-        // Send the visitor to the first question an error points at.
-        const list = this.visible()
-        const target = list.find((q) => errors.some((e) => e.pointer === q.pointer || String(e.pointer).startsWith(`${q.pointer}/`) || (q.id === 'dob' && (e.pointer === '/age' || e.pointer === '')))) || list[0]
-        this.pendingErrors = errors.map((e) => e.message)
-        this.go('question', target?.id ?? null)
-        return
-      }
-      this.go('result')
-      const r = this.result
-      this.els.live.textContent = ''
-      setTimeout(() => {
-        this.els.live.textContent = this.t('ui.result.announce', { verdict: r.headline || this.t(`verdict.${r.verdict}`) })
-      }, 50)
-      const detail = { verdict: r.verdict, packages: (r.packages || []).map((p) => p.id) }
-      if (r.estimate) Object.assign(detail, { low: r.estimate.low, high: r.estimate.high, currency: r.estimate.currency })
-      this.emit('smp-result', detail)
+      this.later().showResult(this)
     })
   }
 
@@ -576,11 +786,12 @@ class Consultation {
       progress.hidden = true
       return
     }
-    const list = this.visible()
-    const q = this.current()
-    const index = Math.max(0, list.findIndex((item) => item.id === q?.id))
-    const total = list.length
-    const section = this.qdoc.sections?.find((s) => s.id === q?.section)
+    const screens = this.screens()
+    const screen = this.currentScreen()
+    const index = Math.max(0, screens.findIndex((item) => item.id === screen?.id))
+    // The core's total counts the screens still possible, so it holds steady as answers arrive.
+    const total = Math.max(Number(this.qdoc.progress?.total) || 0, screens.length, index + 1)
+    const section = this.qdoc.sections?.find((s) => s.id === (screen?.section || this.current()?.section))
     progress.hidden = false
     progressSection.textContent = section?.title || ''
     progressCount.textContent = this.t('ui.progress', { current: index + 1, total })
@@ -593,7 +804,7 @@ class Consultation {
 
   /** The stage picker and the steps after the questions come from later-steps.js. */
   needsLater() {
-    if (this.phase === 'question') return this.current()?.kind === 'stage'
+    if (this.phase === 'question') return this.current()?.kind === 'stage' || this.currentScreen()?.layout === 'checklist'
     return this.phase === 'result' || this.phase === 'lead' || this.phase === 'done'
   }
 
@@ -632,24 +843,49 @@ class Consultation {
     this.els.step.dataset.phase = this.phase
     this.els.step.replaceChildren(view.element)
     this.updateProgress()
+    const refocus = this.refocus
+    this.refocus = null
     if (this.focusNext) {
       this.focusNext = false
       // focus() would scroll by itself, ignoring the host's sticky header: reveal() decides.
       view.heading.focus({ preventScroll: true })
       this.reveal(view.heading)
+    } else if (refocus) {
+      this.focusWithin(view.element, refocus)
     }
     if (this.phase === 'question') {
       const q = this.current()
       if (this.pendingErrors) {
-        view.setErrors(this.pendingErrors)
-        view.showingErrors = true
+        const target = view.views?.find((item) => item.q.id === q?.id)?.view || view
+        target.setErrors(this.pendingErrors)
+        target.showingErrors = true
         this.pendingErrors = null
       }
-      this.emit('smp-step', { question: q?.id ?? null, index: this.visible().findIndex((item) => item.id === q?.id), total: this.visible().length })
+      if (refocus) return
+      const screens = this.screens()
+      const screen = this.currentScreen()
+      // index and total count screens; question is the screen's first (SPEC §2), screen additive.
+      this.emit('smp-step', {
+        question: screen?.questions[0] ?? q?.id ?? null,
+        index: screens.findIndex((item) => item.id === screen?.id),
+        total: Number(this.els.progressTrack.getAttribute('aria-valuemax')) || screens.length,
+        screen: screen?.id ?? null,
+        section: screen?.section ?? q?.section ?? null,
+      })
       // The first question is on screen: fetch the later steps once the visitor starts answering
       // (several questions before the first that needs them), so one who only looks pays nothing.
       this.prefetchOnInteraction()
     }
+  }
+
+  /** After a redraw: the control the visitor was on (a choice by its value, or a data-action). */
+  focusWithin(root, { question, value, action }) {
+    const scope = question ? root.querySelector(`[data-question="${question}"]`) : root
+    let el = null
+    if (scope && action) el = scope.querySelector(`[data-action="${action}"]`)
+    if (scope && !el && value !== undefined) el = [...scope.querySelectorAll('input')].find((input) => input.value === String(value))
+    if (!el && action) el = root.querySelector(`[data-action="${action}"]`)
+    el?.focus({ preventScroll: true })
   }
 
   prefetchOnInteraction() {
@@ -703,20 +939,44 @@ class Consultation {
   }
 
   renderStep(later) {
-    const q = this.current()
-    if (!q) return this.renderIntro()
-    this.currentId = q.id
-    const list = this.visible()
-    const index = list.findIndex((item) => item.id === q.id)
-    const isLast = index === list.length - 1
-    const view = renderQuestion(q, {
-      answers: this.answers,
-      t: (key, params) => this.t(key, params),
-      onAnswer: (pointer, value) => this.onAnswer(pointer, value),
-      onSkip: () => this.guard(() => this.skip()),
-      onNotSure: q.kind === 'stage' ? () => this.guard(() => this.notSure(q)) : q.unsure_label ? () => this.guard(() => this.unsure(q)) : null,
-      stageDiagram: later?.stageDiagram,
-    })
+    const screen = this.currentScreen()
+    const questions = this.screenQuestions(screen)
+    if (!screen || questions.length === 0) return this.renderIntro()
+    if (!questions.some((q) => q.id === this.currentId)) this.currentId = questions[0].id
+    const screens = this.screens()
+    const isLast = screens.findIndex((item) => item.id === screen.id) === screens.length - 1
+    const checklist = screen.layout === 'checklist'
+    const toggles = questions.length > 1
+    const views = questions.map((q) => ({
+      q,
+      view: renderQuestion(q, {
+        answers: this.answers,
+        t: (key, params) => this.t(key, params),
+        onAnswer: (pointer, value) => this.onAnswer(pointer, value),
+        onSkip: () => this.guard(() => this.skip(q)),
+        onNotSure: q.kind === 'stage' ? () => this.guard(() => this.notSure(q)) : q.unsure_label ? () => this.guard(() => this.unsure(q)) : null,
+        stageDiagram: later?.stageDiagram,
+        compact: checklist,
+        toggles,
+        skipped: this.skipped.has(q.id),
+      }),
+    }))
+    let heading = views[0].view.heading
+    let body = views.map(({ view }) => view.element)
+    let syncNone = null
+    if (checklist) {
+      const list = later.renderChecklist(screen, views, {
+        isNone: (q) => this.isNone(q),
+        onNone: (checked) => this.guard(() => this.answerNone(screen, checked)),
+      })
+      heading = list.heading
+      body = list.element
+      // Answering an item Yes or Not sure unticks "None of these apply" (they exclude each other).
+      syncNone = () => {
+        const none = list.element.querySelector('[data-action="none"]')
+        if (none) none.checked = questions.every((q) => this.isNone(q))
+      }
+    }
     const nav = h(
       'div',
       { class: 'actions', part: 'nav' },
@@ -726,17 +986,28 @@ class Consultation {
         ? h('button', { type: 'button', class: 'secondary', 'data-action': 'update-result', onclick: () => this.updateResult() }, this.t('ui.update_result'))
         : null,
     )
-    const form = h('form', { class: 'step-form', novalidate: true, 'data-step': q.id }, view.element, nav)
+    const forget = h('button', { type: 'button', class: 'link forget', 'data-action': 'forget', onclick: () => this.guard(() => this.forget()) }, this.t('ui.forget'))
+    const form = h('form', { class: 'step-form', novalidate: true, 'data-step': screen.id }, body, nav, forget)
     form.addEventListener('submit', (event) => {
       event.preventDefault()
       this.next()
     })
-    const existing = this.errorsFor(q)
-    if (existing.length && this.isAnswered(q)) {
-      view.setErrors(existing)
-      view.showingErrors = true
+    for (const { q, view } of views) {
+      const existing = this.errorsFor(q)
+      if (existing.length && this.isAnswered(q)) {
+        view.setErrors(existing)
+        view.showingErrors = true
+      }
     }
-    return { ...view, element: form }
+    const first = views[0].view
+    return {
+      element: form,
+      heading,
+      views,
+      syncNone,
+      commit: () => views.forEach(({ view }) => view.commit()),
+      setErrors: (messages) => first.setErrors(messages),
+    }
   }
 }
 
@@ -746,7 +1017,7 @@ const consultations = new WeakMap()
 
 export class SmpConsultationElement extends HTMLElement {
   static get observedAttributes() {
-    return ['config', 'config-json', 'locale', 'today']
+    return ['config', 'config-json', 'locale', 'today', 'mode', 'launcher-text']
   }
 
   constructor() {
@@ -764,6 +1035,11 @@ export class SmpConsultationElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     consultations.get(this).attributeChanged(name, oldValue, newValue)
+  }
+
+  /** Opens the consultation: the modal in mode="dialog" (for the host's own buttons). */
+  open() {
+    consultations.get(this).open()
   }
 }
 

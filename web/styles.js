@@ -102,6 +102,7 @@ button[disabled] { opacity: 0.6; cursor: progress; }
 .help { color: var(--smp-muted, #5a6275); margin-block-end: 1em; }
 .options { display: grid; gap: 0.6em; margin-block-start: 0.75em; }
 .options.two { grid-template-columns: repeat(auto-fit, minmax(calc(9 * var(--smp-unit)), 1fr)); }
+.step-form > .question + .question { margin-block-start: 1.75em; }
 .choice { position: relative; display: block; }
 .choice input { position: absolute; opacity: 0; inset-block-start: 1.1em; inset-inline-start: 1em; width: 1.1em; height: 1.1em; margin: 0; }
 .choice .card {

@@ -89,7 +89,7 @@ class ConfigReader {
     walk_.unknown_keys(
         document, "",
         {"schema", "clinic", "locales", "screening", "sessions", "pricing", "precare", "aftercare",
-         "touch_up", "longevity", "copy", "lead", "photos", "theme"});
+         "touch_up", "longevity", "copy", "lead", "photos", "theme", "analytics"});
     if (const auto* schema = JsonWalk::find(document, "schema")) read_schema(*schema);
     if (const auto* v = section(document, "clinic")) read_clinic(*v, config.clinic);
     if (const auto* v = section(document, "locales")) read_locales(*v, config);
@@ -107,6 +107,10 @@ class ConfigReader {
     if (const auto* v = section(document, "lead")) read_lead(*v, config.lead);
     if (const auto* v = section(document, "photos")) read_photos(*v, config.photos);
     if (const auto* v = section(document, "theme")) read_theme(*v, config.theme);
+    if (const auto* v = section(document, "analytics")) {
+      walk_.unknown_keys(*v, "/analytics", {"data_layer"});
+      bool_key(*v, "/analytics", "data_layer", config.analytics_data_layer);
+    }
     return config;
   }
 
@@ -898,6 +902,7 @@ nlohmann::json public_config_json(const Config& config) {
         {"form", lead_form_json()}}},
       {"photos", {{"enabled", config.photos.enabled}, {"max", kMaxPhotosPerLead}}},
       {"theme", config.theme},
+      {"analytics", {{"data_layer", config.analytics_data_layer}}},
   };
 }
 

@@ -42,6 +42,10 @@ constexpr std::array<std::string_view, 4> kVerdicts{"good_candidate", "medical_c
                                                     "not_suitable"};
 constexpr std::array<std::string_view, 5> kUtmKeys{"source", "medium", "campaign", "term",
                                                    "content"};
+// Ad click ids a page URL carries (Google Ads, Meta), kept like the UTM parameters.
+constexpr std::array<std::string_view, 2> kClickIdKeys{"gclid", "fbclid"};
+constexpr std::array<std::string_view, 8> kContextKeys{
+    "page_url", "referrer", "utm", "locale", "widget_version", "started_at", "gclid", "fbclid"};
 
 template <std::size_t N>
 bool one_of(const std::array<std::string_view, N>& options, std::string_view value) {
@@ -214,7 +218,7 @@ class LeadReader {
     read_contact(document, lead.contact);
     read_consent(document, lead.consent);
     read_answers(document, lead);
-    read_context(document, lead.context);
+    read_context(document, lead.context, lead.dropped);
     read_summary(document, lead.summary);
     read_client_id(document, lead.client_id);
     read_honeypot(document, lead.honeypot_filled);
@@ -450,12 +454,19 @@ class LeadReader {
     return today_;
   }
 
-  void read_context(const json& document, LeadContext& context) {
+  void read_context(const json& document, LeadContext& context, std::vector<std::string>& dropped) {
     const json* object = object_member(document, "", "context", false);
     if (object == nullptr) return;
     const std::string pointer = "/context";
-    report_unknown_keys(*object, pointer,
-                        {"page_url", "referrer", "utm", "locale", "widget_version", "started_at"});
+    // Context is attribution, never a reason to lose a lead: an unknown key is dropped (and
+    // listed, for the relay's log), not refused.
+    for (const auto& item : object->items()) {
+      if (!one_of(kContextKeys, item.key())) dropped.push_back(child(pointer, item.key()));
+    }
+    for (std::string_view key : kClickIdKeys) {
+      const StringField value = string_member(*object, pointer, key, kMaxUtm);
+      if (value.valid && !value.value.empty()) context.click_ids[std::string(key)] = value.value;
+    }
 
     const StringField page_url = string_member(*object, pointer, "page_url", kMaxUrl);
     if (page_url.valid) context.page_url = page_url.value;
@@ -464,7 +475,9 @@ class LeadReader {
 
     if (const json* utm = object_member(*object, pointer, "utm", false)) {
       const std::string utm_pointer = "/context/utm";
-      report_unknown_keys(*utm, utm_pointer, {"source", "medium", "campaign", "term", "content"});
+      for (const auto& item : utm->items()) {
+        if (!one_of(kUtmKeys, item.key())) dropped.push_back(child(utm_pointer, item.key()));
+      }
       for (std::string_view key : kUtmKeys) {
         const StringField value = string_member(*utm, utm_pointer, key, kMaxUtm);
         if (value.valid) context.utm[std::string(key)] = value.value;
@@ -610,10 +623,14 @@ nlohmann::json lead_form_json() {
                        {"utm", kMaxUtm},
                        {"url", kMaxUrl}}},
                      {"contact_methods", nlohmann::json::array()},
-                     {"utm_keys", nlohmann::json::array()}};
+                     {"utm_keys", nlohmann::json::array()},
+                     {"click_id_keys", nlohmann::json::array()},
+                     {"context_keys", nlohmann::json::array()}};
   for (std::string_view method : kPreferredContacts)
     out["contact_methods"].push_back(std::string(method));
   for (std::string_view key : kUtmKeys) out["utm_keys"].push_back(std::string(key));
+  for (std::string_view key : kClickIdKeys) out["click_id_keys"].push_back(std::string(key));
+  for (std::string_view key : kContextKeys) out["context_keys"].push_back(std::string(key));
   return out;
 }
 

@@ -187,6 +187,11 @@ constexpr auto kQuestionMessagesEn = std::to_array<MessageEntry>({
     {"option.scars.other_large.help", "We'll need to see it in person to give an exact quote."},
 
     // Health: yes/no answers.
+    // Health screens (questions output "screens"): the checklists' titles and "none" control.
+    {"screen.health_conditions", "Does any of this apply to you?"},
+    {"screen.health_conditions.none", "None of these apply to me"},
+    {"screen.health_treatments", "A few treatments and conditions"},
+    {"screen.health_treatments.none", "None of these apply to me"},
     {"option.yes_no.true", "Yes"},
     {"option.yes_no.false", "No"},
     // SPEC §8: every health question can be answered "unsure" (also what skipping it means).

@@ -192,6 +192,11 @@ constexpr auto kQuestionMessagesEs = std::to_array<MessageEntry>({
      "Tendremos que verla en persona para darte un presupuesto exacto."},
 
     // Health: yes/no answers.
+    // Health screens (questions output "screens"): the checklists' titles and "none" control.
+    {"screen.health_conditions", "¿Te pasa algo de esto?"},
+    {"screen.health_conditions.none", "Nada de esto me pasa"},
+    {"screen.health_treatments", "Algunos tratamientos y enfermedades"},
+    {"screen.health_treatments.none", "Nada de esto me pasa"},
     {"option.yes_no.true", "Sí"},
     {"option.yes_no.false", "No"},
     // SPEC §8: every health question can be answered "unsure" (also what skipping it means).

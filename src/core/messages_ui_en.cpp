@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 126> kUiMessagesEn{{
+constexpr std::array<MessageEntry, 129> kUiMessagesEn{{
     {"ui.loading", "Loading your consultation…"},
     {"ui.widget_label", "Scalp micropigmentation consultation"},
     {"ui.intro.title", "Is scalp micropigmentation right for you?"},
@@ -21,7 +21,12 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEn{{
      "This is general information, not a diagnosis. Your practitioner confirms suitability at the "
      "consultation."},
     {"ui.intro.start", "Start"},
-    {"ui.progress", "Question {current} of {total}"},
+    // mode="dialog": the launcher button and the dialog's close button.
+    {"ui.launcher.open", "See if SMP is right for you"},
+    {"ui.launcher.close", "Close"},
+    // Resume: clears the answers this device keeps (sessionStorage, resume="local").
+    {"ui.forget", "Start over and forget my answers"},
+    {"ui.progress", "Step {current} of {total}"},
     {"ui.progress_label", "Progress"},
     {"ui.back", "Back"},
     {"ui.next", "Next"},

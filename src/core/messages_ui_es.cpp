@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
+constexpr std::array<MessageEntry, 129> kUiMessagesEs{{
     {"ui.loading", "Cargando tu consulta…"},
     {"ui.widget_label", "Consulta de micropigmentación capilar"},
     {"ui.intro.title", "¿Es la micropigmentación capilar para ti?"},
@@ -21,7 +21,12 @@ constexpr std::array<MessageEntry, 126> kUiMessagesEs{{
      "Esto es información general, no un diagnóstico. Tu profesional confirma la idoneidad en la "
      "consulta."},
     {"ui.intro.start", "Empezar"},
-    {"ui.progress", "Pregunta {current} de {total}"},
+    // mode="dialog": the launcher button and the dialog's close button.
+    {"ui.launcher.open", "Descubre si la SMP es para ti"},
+    {"ui.launcher.close", "Cerrar"},
+    // Resume: clears the answers this device keeps (sessionStorage, resume="local").
+    {"ui.forget", "Empezar de nuevo y olvidar mis respuestas"},
+    {"ui.progress", "Paso {current} de {total}"},
     {"ui.progress_label", "Progreso"},
     {"ui.back", "Atrás"},
     {"ui.next", "Siguiente"},

@@ -54,8 +54,37 @@ struct QuestionSpec {
   DateBound date_bound = DateBound::kNone;
   int number_min = 0;  ///< kNumber only
   int number_max = 0;
-  bool may_be_unsure = false;  ///< a health answer that takes "unsure" (SPEC §8)
+  bool may_be_unsure = false;         ///< a health answer that takes "unsure" (SPEC §8)
+  std::string_view screen = {};       ///< the kScreens entry the question is asked on
+  std::string_view none_option = {};  ///< checklist items: what "None of these apply" answers
+  bool prefill = false;  ///< a page may answer it ahead (prefill-*, smp_*): never a medical one
 };
+
+// How a screen lays out its questions: one after the other, or as a health checklist (one row
+// per question, each with its own Yes/No/Not sure, plus one "None of these apply to me").
+enum class Layout { kForm, kChecklist };
+
+/// One screen of the quiz: the questions of kQuestions that name it, in their order. Screens
+/// follow each other in this order; one without a visible question is not shown.
+struct ScreenSpec {
+  std::string_view id;
+  std::string_view section;  ///< what the progress bar names while it is shown
+  Layout layout;
+};
+
+// Questions that belong together share a screen; a follow-up (a date for a ticked item, the
+// stage for a scale) is on its question's screen when it can appear as the visitor answers,
+// otherwise on the next one. The stage picker has a screen of its own: its pictures are large.
+constexpr std::array<ScreenSpec, 8> kScreens{{
+    {"about_you", "about_you", Layout::kForm},
+    {"pattern", "hair_loss", Layout::kForm},
+    {"stage", "hair_loss", Layout::kForm},
+    {"cause_and_look", "hair_loss", Layout::kForm},
+    {"scars", "scars", Layout::kForm},
+    {"health_conditions", "health", Layout::kChecklist},
+    {"health_treatments", "health", Layout::kChecklist},
+    {"timing", "timing", Layout::kForm},
+}};
 
 constexpr std::array<std::string_view, 6> kSections{"about_you", "hair_loss", "goals",
                                                     "scars",     "health",    "timing"};
@@ -124,6 +153,21 @@ constexpr QuestionSpec unsure_allowed(QuestionSpec question) {
   return question;
 }
 
+// The screen a question is asked on; `none_option` for a checklist item.
+constexpr QuestionSpec on(std::string_view screen, QuestionSpec question,
+                          std::string_view none_option = {}) {
+  question.screen = screen;
+  question.none_option = none_option;
+  return question;
+}
+
+// A question a clinic's page may answer ahead (prefill-<id> attributes, smp_<id> URL parameters):
+// about the visitor's look and plans, never their health or history.
+constexpr QuestionSpec prefillable(QuestionSpec question) {
+  question.prefill = true;
+  return question;
+}
+
 constexpr QuestionSpec date(std::string_view id, std::string_view section, std::string_view pointer,
                             bool required, DateBound bound,
                             std::span<const Condition> shown_when = {}) {
@@ -138,50 +182,89 @@ constexpr QuestionSpec choice(std::string_view id, std::string_view section, Kin
   return {id, section, kind, pointer, required, id, options, shown_when, suggestions};
 }
 
-// The catalogue, in the order the widget asks it.
+// The catalogue, in the order the widget asks it (screen by screen, kScreens' order).
+// Skin type (Fitzpatrick) never changes a verdict or a price (SPEC §3): it is asked last, as an
+// optional detail for the clinic, not before the questions that decide.
 constexpr auto kQuestions = std::to_array<QuestionSpec>({
-    date("dob", "about_you", "/dob", true, DateBound::kMaxToday),
-    choice("sex", "about_you", Kind::kSingle, "/sex", false, kSexOptions),
-    choice("fitzpatrick", "about_you", Kind::kSingle, "/fitzpatrick", false, kFitzpatrickOptions),
+    on("about_you", prefillable(date("dob", "about_you", "/dob", true, DateBound::kMaxToday))),
+    on("about_you",
+       prefillable(choice("sex", "about_you", Kind::kSingle, "/sex", false, kSexOptions))),
 
-    choice("pattern_scale", "hair_loss", Kind::kSingle, "/pattern/scale", true, kScaleOptions, {},
-           kScaleBySex),
-    choice("norwood_stage", "hair_loss", Kind::kStage, "/pattern/stage", true, kNorwoodOptions,
-           kWhenNorwood),
-    choice("ludwig_stage", "hair_loss", Kind::kStage, "/pattern/stage", true, kLudwigOptions,
-           kWhenLudwig),
-    choice("diffuse_extent", "hair_loss", Kind::kSingle, "/pattern/extent", true, kExtentOptions,
-           kWhenDiffuse),
-    choice("cause", "hair_loss", Kind::kSingle, "/cause", false, kCauseOptions),
-    date("alopecia_last_change", "hair_loss", "/alopecia_last_change", true, DateBound::kMaxToday,
-         kWhenAlopeciaAreata),
+    on("pattern", prefillable(choice("pattern_scale", "hair_loss", Kind::kSingle, "/pattern/scale",
+                                     true, kScaleOptions, {}, kScaleBySex))),
+    on("stage", prefillable(choice("norwood_stage", "hair_loss", Kind::kStage, "/pattern/stage",
+                                   true, kNorwoodOptions, kWhenNorwood))),
+    on("stage", prefillable(choice("ludwig_stage", "hair_loss", Kind::kStage, "/pattern/stage",
+                                   true, kLudwigOptions, kWhenLudwig))),
+    on("stage", prefillable(choice("diffuse_extent", "hair_loss", Kind::kSingle, "/pattern/extent",
+                                   true, kExtentOptions, kWhenDiffuse))),
+    // The cause is asked for every scale, "none" too: alopecia areata changes the package and
+    // fires its own rule whatever the pattern (V14 has no pattern and patches).
+    on("cause_and_look",
+       choice("cause", "hair_loss", Kind::kSingle, "/cause", false, kCauseOptions)),
+    on("cause_and_look", date("alopecia_last_change", "hair_loss", "/alopecia_last_change", true,
+                              DateBound::kMaxToday, kWhenAlopeciaAreata)),
+    on("cause_and_look", prefillable(choice("desired_look", "goals", Kind::kSingle, "/desired_look",
+                                            true, kLookOptions))),
 
-    choice("desired_look", "goals", Kind::kSingle, "/desired_look", true, kLookOptions),
+    on("scars",
+       date("last_hair_transplant", "scars", "/last_hair_transplant", false, DateBound::kMaxToday)),
+    on("scars", choice("scars", "scars", Kind::kScarList, "/scars", false, kScarOptions)),
 
-    date("last_hair_transplant", "scars", "/last_hair_transplant", false, DateBound::kMaxToday),
-    choice("scars", "scars", Kind::kScarList, "/scars", false, kScarOptions),
+    on("health_conditions",
+       yes_no("pregnant_or_breastfeeding", "/medical/pregnant_or_breastfeeding", kUnlessMale),
+       "false"),
+    on("health_conditions", yes_no("active_scalp_condition", "/medical/active_scalp_condition"),
+       "false"),
+    on("health_conditions",
+       yes_no("chronic_scalp_condition_controlled", "/medical/chronic_scalp_condition_controlled"),
+       "false"),
+    on("health_conditions", yes_no("keloid_prone", "/medical/keloid_prone"), "false"),
+    on("health_conditions",
+       yes_no("blood_thinners_or_bleeding_disorder",
+              "/medical/blood_thinners_or_bleeding_disorder"),
+       "false"),
+    on("health_conditions", yes_no("pigment_or_ink_reaction", "/medical/pigment_or_ink_reaction"),
+       "false"),
+    on("health_conditions", yes_no("immunocompromised", "/medical/immunocompromised"), "false"),
+    on("health_conditions", yes_no("other_serious_condition", "/medical/other_serious_condition"),
+       "false"),
 
-    yes_no("pregnant_or_breastfeeding", "/medical/pregnant_or_breastfeeding", kUnlessMale),
-    yes_no("active_scalp_condition", "/medical/active_scalp_condition"),
-    yes_no("chronic_scalp_condition_controlled", "/medical/chronic_scalp_condition_controlled"),
-    yes_no("keloid_prone", "/medical/keloid_prone"),
-    yes_no("blood_thinners_or_bleeding_disorder", "/medical/blood_thinners_or_bleeding_disorder"),
-    yes_no("pigment_or_ink_reaction", "/medical/pigment_or_ink_reaction"),
-    yes_no("immunocompromised", "/medical/immunocompromised"),
-    unsure_allowed(choice("chemotherapy", "health", Kind::kSingle, "/medical/chemotherapy", false,
-                          kChemotherapyOptions)),
-    date("chemotherapy_end", "health", "/medical/chemotherapy_end", true, DateBound::kMaxToday,
-         kWhenChemotherapyEnded),
-    unsure_allowed(
-        choice("diabetes", "health", Kind::kSingle, "/medical/diabetes", false, kDiabetesOptions)),
-    unsure_allowed(choice("skin_cancer", "health", Kind::kSingle, "/medical/skin_cancer", false,
-                          kSkinCancerOptions)),
-    unsure_allowed(date("isotretinoin_last_dose", "health", "/medical/isotretinoin_last_dose",
-                        false, DateBound::kMaxToday)),
-    yes_no("other_serious_condition", "/medical/other_serious_condition"),
+    on("health_treatments",
+       unsure_allowed(choice("chemotherapy", "health", Kind::kSingle, "/medical/chemotherapy",
+                             false, kChemotherapyOptions)),
+       "none"),
+    on("health_treatments", date("chemotherapy_end", "health", "/medical/chemotherapy_end", true,
+                                 DateBound::kMaxToday, kWhenChemotherapyEnded)),
+    on("health_treatments",
+       unsure_allowed(choice("diabetes", "health", Kind::kSingle, "/medical/diabetes", false,
+                             kDiabetesOptions)),
+       "none"),
+    on("health_treatments",
+       unsure_allowed(choice("skin_cancer", "health", Kind::kSingle, "/medical/skin_cancer", false,
+                             kSkinCancerOptions)),
+       "none"),
+    // No none_option: "never" is the omitted date (its skip), not a value.
+    on("health_treatments",
+       unsure_allowed(date("isotretinoin_last_dose", "health", "/medical/isotretinoin_last_dose",
+                           false, DateBound::kMaxToday))),
 
-    date("requested_start", "timing", "/requested_start", false, DateBound::kMinToday),
+    on("timing", prefillable(date("requested_start", "timing", "/requested_start", false,
+                                  DateBound::kMinToday))),
+    on("timing", prefillable(choice("fitzpatrick", "about_you", Kind::kSingle, "/fitzpatrick",
+                                    false, kFitzpatrickOptions))),
 });
+
+// Every question is on a listed screen, and the catalogue runs through the screens in order.
+constexpr bool questions_follow_screens() {
+  std::size_t screen = 0;
+  for (const QuestionSpec& question : kQuestions) {
+    while (screen < kScreens.size() && kScreens[screen].id != question.screen) ++screen;
+    if (screen == kScreens.size()) return false;
+  }
+  return true;
+}
+static_assert(questions_follow_screens(), "kQuestions must name kScreens, in their order");
 
 // The answer at an (unescaped, object-only) JSON pointer, or nullptr. Walks with `find` so a
 // document of any shape is safe under JSON_NOEXCEPTION; JSON null counts as not answered.
@@ -207,6 +290,18 @@ bool answer_equals(const json& answers, std::string_view pointer, std::string_vi
 
 bool is_visible(const QuestionSpec& question, const json& answers) {
   for (const Condition& condition : question.shown_when) {
+    const bool equal = answer_equals(answers, condition.pointer, condition.value);
+    if ((condition.op == Op::kEquals) != equal) return false;
+  }
+  return true;
+}
+
+// Visible now, or once the answers its conditions read are given: what the progress total
+// counts, so the total does not grow as the visitor answers (it can only shrink, when an answer
+// rules a screen out).
+bool may_be_visible(const QuestionSpec& question, const json& answers) {
+  for (const Condition& condition : question.shown_when) {
+    if (answer_at(answers, condition.pointer) == nullptr) continue;
     const bool equal = answer_equals(answers, condition.pointer, condition.value);
     if ((condition.op == Op::kEquals) != equal) return false;
   }
@@ -314,8 +409,48 @@ json question_json(const QuestionSpec& question, const json& answers, const Mess
     if (question.options.empty()) out["unsure_label"] = messages.text("question.unsure");
   }
   if (!suggested.empty()) out["suggested"] = std::string(suggested);
+  out["screen"] = std::string(question.screen);
+  if (question.prefill) out["prefill"] = true;
+  for (const OptionSpec& option : question.options) {
+    if (!question.none_option.empty() && option.value == question.none_option)
+      out["none_value"] = option_value(option);
+  }
   out["answered"] = answer_at(answers, question.pointer) != nullptr;
   return out;
+}
+
+std::string_view layout_name(Layout layout) {
+  return layout == Layout::kChecklist ? "checklist" : "form";
+}
+
+// The screens with a visible question, each listing them, and the stable total.
+void add_screens(json& out, const json& answers, const Messages& messages) {
+  json screens = json::array();
+  int total = 0;
+  for (const ScreenSpec& screen : kScreens) {
+    json ids = json::array();
+    bool possible = false;
+    for (const QuestionSpec& question : kQuestions) {
+      if (question.screen != screen.id) continue;
+      if (is_visible(question, answers)) ids.push_back(std::string(question.id));
+      possible = possible || may_be_visible(question, answers);
+    }
+    if (possible) ++total;
+    if (ids.empty()) continue;
+    json entry = json::object();
+    entry["id"] = std::string(screen.id);
+    entry["section"] = std::string(screen.section);
+    entry["layout"] = std::string(layout_name(screen.layout));
+    const std::string key = join("screen.", screen.id);
+    if (messages.has(key)) entry["title"] = messages.text(key);
+    if (messages.has(join(key, ".help"))) entry["help"] = messages.text(join(key, ".help"));
+    if (screen.layout == Layout::kChecklist)
+      entry["none_label"] = messages.text(join(key, ".none"));
+    entry["questions"] = std::move(ids);
+    screens.push_back(std::move(entry));
+  }
+  out["screens"] = std::move(screens);
+  out["progress"] = {{"total", total}};
 }
 
 json errors_json(const json& answers, const Messages& messages, Date today) {
@@ -357,6 +492,7 @@ nlohmann::json questions_json(const nlohmann::json& answers, const Config& confi
     }
   }
   out["questions"] = std::move(questions);
+  add_screens(out, answers, messages);
   out["errors"] = errors_json(answers, messages, today);
   return out;
 }

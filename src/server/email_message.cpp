@@ -668,6 +668,7 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   for (const auto& [key, value] : ctx.utm) {
     if (!value.empty()) context.lines.push_back({"utm_" + key, value});
   }
+  for (const auto& [key, value] : ctx.click_ids) context.lines.push_back({key, value});
   add("email.context.locale", ctx.locale);
   if (!ctx.started_at.empty()) add("email.context.started_at", clinic_time(ctx.started_at));
   add("email.context.widget_version", ctx.widget_version);

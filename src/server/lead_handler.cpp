@@ -259,7 +259,14 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     record.utm_source = utm("source");
     record.utm_medium = utm("medium");
     record.utm_campaign = utm("campaign");
-    record.document = dump(document);
+    // Unknown context keys were dropped by the core (never a refused lead): logged, not kept.
+    json kept = document;
+    for (const std::string& pointer : lead.dropped) {
+      const json::json_pointer at(pointer);
+      if (kept.contains(at)) kept[at.parent_pointer()].erase(at.back());
+      std::fprintf(stderr, "smp-consult: lead context: dropped unknown key %s\n", pointer.c_str());
+    }
+    record.document = dump(kept);
     record.quarantine = quarantine;
     record.photos = std::move(photos.photos);
 

@@ -372,3 +372,34 @@ TEST_CASE("is_valid_email accepts ordinary addresses and refuses header tricks",
   INFO(address);
   CHECK(smp::is_valid_email(address) == valid);
 }
+
+TEST_CASE("context keys the core does not know are dropped, never a refused lead",
+          "[lead][context]") {
+  json document = minimal_lead();
+  document["context"] = {{"page_url", "https://clinic.example/?gclid=abc&utm_source=google"},
+                         {"utm", {{"source", "google"}, {"campaign", "spring"}, {"id", "7"}}},
+                         {"gclid", "abc"},
+                         {"fbclid", "fb.1"},
+                         {"ip", "1.2.3.4"}};
+  SECTION("regression: an unknown context key used to be a 400 (a lost lead)") {
+    const smp::Lead lead = parse_valid(document);
+    CHECK(lead.dropped == std::vector<std::string>{"/context/ip", "/context/utm/id"});
+    CHECK(lead.context.utm ==
+          std::map<std::string, std::string>{{"source", "google"}, {"campaign", "spring"}});
+  }
+  SECTION("gclid and fbclid are kept as click ids") {
+    const smp::Lead lead = parse_valid(document);
+    CHECK(lead.context.click_ids ==
+          std::map<std::string, std::string>{{"fbclid", "fb.1"}, {"gclid", "abc"}});
+  }
+  SECTION("a known key keeps its checks") {
+    document["context"]["gclid"] = std::string(201, 'x');
+    CHECK(errors_for(document) == std::vector<std::string>{"/context/gclid too_long"});
+  }
+  SECTION("the lead form lists every accepted context key") {
+    const json form = smp::lead_form_json();
+    CHECK(form["context_keys"] == json{"page_url", "referrer", "utm", "locale", "widget_version",
+                                       "started_at", "gclid", "fbclid"});
+    CHECK(form["click_id_keys"] == json{"gclid", "fbclid"});
+  }
+}

@@ -124,7 +124,6 @@ TEST_CASE("questions come in catalogue order", "[questions]") {
   CHECK(ids(questions_for(everything_visible())) ==
         std::vector<std::string>{"dob",
                                  "sex",
-                                 "fitzpatrick",
                                  "pattern_scale",
                                  "norwood_stage",
                                  "cause",
@@ -139,13 +138,14 @@ TEST_CASE("questions come in catalogue order", "[questions]") {
                                  "blood_thinners_or_bleeding_disorder",
                                  "pigment_or_ink_reaction",
                                  "immunocompromised",
+                                 "other_serious_condition",
                                  "chemotherapy",
                                  "chemotherapy_end",
                                  "diabetes",
                                  "skin_cancer",
                                  "isotretinoin_last_dose",
-                                 "other_serious_condition",
-                                 "requested_start"});
+                                 "requested_start",
+                                 "fitzpatrick"});
 }
 
 TEST_CASE("follow-up questions show only when their answer calls for them", "[questions]") {

@@ -54,8 +54,8 @@ test('the first question shows without the later steps; they load after it and t
 
     await start(page, { today: fixture?.today ?? '2025-06-01' })
     await screenshot(page, 'later-steps-first-question')
-    const first = await page.locator(`${W} fieldset[data-question]`).getAttribute('data-question')
-    assert.notEqual(await page.locator(`${W} fieldset[data-question]`).getAttribute('data-kind'), 'stage')
+    const first = await page.locator(`${W} fieldset[data-question]`).first().getAttribute('data-question')
+    assert.notEqual(await page.locator(`${W} fieldset[data-question]`).first().getAttribute('data-kind'), 'stage')
     // Not fetched for a visitor who only looks at the first question...
     await page.waitForTimeout(1500)
     assert.equal(laterRequests, 0, 'later-steps.js waits for the visitor to start answering')

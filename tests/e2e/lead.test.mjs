@@ -94,7 +94,9 @@ test('validation messages, then a POST without medical answers (no health consen
     assert.equal(JSON.stringify(lead).includes('blood_thinners'), false)
     assert.match(await page.locator(`${W} .done`).textContent(), /L-777/)
     assert.deepEqual(await page.evaluate(() => window.smpLeads), [{ leadId: 'L-777' }])
-    assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]), [0, 0, ''])
+    // Only the tab's own resume state (issue 13: sessionStorage by default), no cookie, nothing
+    // in localStorage.
+    assert.deepEqual(await page.evaluate(() => [localStorage.length, Object.keys(sessionStorage), document.cookie]), [0, ['smp-consult:/smp/clinic.json'], ''])
     assert.deepEqual(problems.pageErrors, [])
   } finally {
     await close()

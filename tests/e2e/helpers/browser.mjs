@@ -38,6 +38,15 @@ export async function launch({ locale = 'en-US', viewport = { width: 1100, heigh
 /** Opens a page that records console errors, page errors and CSP violations. */
 export async function openPage(context, url) {
   const page = context.pages()[0] || (await context.newPage())
+  // Each test is a new visitor: what the previous one left for resume (web/resume.js) goes.
+  await page.evaluate(() => {
+    try {
+      sessionStorage.clear()
+      localStorage.clear()
+    } catch {
+      // about:blank has no storage
+    }
+  }).catch(() => {})
   const problems = { console: [], pageErrors: [], csp: [] }
   page.on('console', (message) => {
     if (message.type() === 'error') problems.console.push(message.text())

@@ -46,9 +46,8 @@ async function choose(question, value) {
   await question.locator('label.choice').filter({ has: question.page().locator(`input[value="${String(value)}"]`) }).first().click()
 }
 
-/** Answers the visible question from `answers` using mouse/touch-style clicks. */
-export async function answerCurrent(page, answers, { keyboard = false } = {}) {
-  const { locator: q, id, kind } = await currentQuestion(page)
+/** Answers one question (its fieldset `q`) from `answers` with mouse/touch-style clicks. */
+async function answerQuestion(q, id, kind, answers) {
   const value = valueAt(answers, pointerOf(id))
   if (id === 'dob') {
     if (answers.dob) await q.locator('input[type="date"]').fill(answers.dob)
@@ -69,7 +68,9 @@ export async function answerCurrent(page, answers, { keyboard = false } = {}) {
     else if (value !== undefined) await q.locator('input[type="date"]').fill(value)
     // An omitted health date means "never" (SPEC §3): its skip button says so. Moving on
     // without an answer would mean "not sure" (SPEC §8).
-    else if (id === 'isotretinoin_last_dose') await q.locator('[data-action="skip"]').click()
+    else if (id === 'isotretinoin_last_dose' && (await q.locator('[data-action="skip"]').getAttribute('aria-pressed')) !== 'true') {
+      await q.locator('[data-action="skip"]').click()
+    }
   } else if (kind === 'yes_no') {
     await choose(q, value === 'unsure' ? 'unsure' : value === true ? 'true' : 'false')
   } else if (value !== undefined) {
@@ -77,8 +78,25 @@ export async function answerCurrent(page, answers, { keyboard = false } = {}) {
   } else if (HEALTH_CHOICES.has(id)) {
     await choose(q, 'none')  // an omitted key means "no" (SPEC §3), so a visitor answers No
   }
-  if (keyboard) return id
-  return id
+}
+
+/** Answers every question of the visible screen (a follow-up that appears on it too) and returns
+ * the screen's first question id. */
+export async function answerCurrent(page, answers, { keyboard = false } = {}) {
+  const { id: first } = await currentQuestion(page)
+  const done = new Set()
+  for (let i = 0; i < 20; i += 1) {
+    // The screen may have moved on (a skip alone on its screen) or drawn a follow-up.
+    const ids = await page.evaluate((sel) => [...(document.querySelector(sel)?.shadowRoot?.querySelectorAll('fieldset[data-question]') || [])].map((f) => [f.dataset.question, f.dataset.kind]), W)
+    if (!ids.length || ids[0][0] !== first) break
+    const todo = ids.find(([id]) => !done.has(id))
+    if (!todo) break
+    const [id, kind] = todo
+    done.add(id)
+    await answerQuestion(page.locator(`${W} fieldset[data-question="${id}"]`), id, kind, answers)
+  }
+  if (keyboard) return first
+  return first
 }
 
 export async function next(page) {

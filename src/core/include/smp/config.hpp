@@ -183,6 +183,9 @@ struct Config {
   std::map<std::string, std::map<std::string, std::string>> copy;  ///< locale -> key -> text
   LeadConfig lead;
   PhotosConfig photos;
+  /// analytics.data_layer: the widget pushes smp_ready/smp_step/smp_result/smp_lead to the page's
+  /// window.dataLayer (never answers, never a health question's id).
+  bool analytics_data_layer = false;
   std::map<std::string, std::string> theme;  ///< accent, font, radius, … (CSS values)
   /// Texts of locales this build does not compile in (the widget's wasm loads them as JSON).
   /// Set by the host after parsing, never from the clinic's document; built-in texts win.

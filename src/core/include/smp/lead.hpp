@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "smp/answers.hpp"
 #include "smp/config.hpp"
@@ -31,7 +32,8 @@ struct LeadConsent {
 struct LeadContext {
   std::string page_url;
   std::string referrer;
-  std::map<std::string, std::string> utm;  ///< source, medium, campaign, term, content
+  std::map<std::string, std::string> utm;        ///< source, medium, campaign, term, content
+  std::map<std::string, std::string> click_ids;  ///< gclid, fbclid (ad click ids)
   std::string locale = "en";
   std::string widget_version;
   std::string started_at;  ///< ISO 8601; "" when missing (never a reason to drop)
@@ -54,6 +56,9 @@ struct Lead {
   std::optional<LeadSummary> summary;
   std::string client_id;
   bool honeypot_filled = false;
+  /// Pointers of context keys the core does not know (/context/x, /context/utm/x): dropped, not
+  /// refused, so a lead is never lost over an analytics field; the relay logs them.
+  std::vector<std::string> dropped;
 };
 
 /// Validates a lead document with the clinic config; every problem with its pointer.
@@ -62,7 +67,8 @@ Result<Lead> parse_lead(const nlohmann::json& document, const Config& config, Da
                         const std::string& locale);
 
 /// The limits parse_lead applies that the lead form mirrors, so the widget holds none of its own:
-/// {"max_length": {name, email, phone, utm, url}, "contact_methods": [...], "utm_keys": [...]}.
+/// {"max_length": {name, email, phone, utm, url}, "contact_methods": [...], "utm_keys": [...],
+///  "click_id_keys": [...], "context_keys": [...] (every key /context accepts)}.
 nlohmann::json lead_form_json();
 
 /// True for a syntactically valid, header-safe email address (no CR/LF, one @, dotted domain).

@@ -53,7 +53,8 @@ constexpr bool is_later_text(std::string_view key) {
   for (std::string_view prefix : kLater) {
     if (key.starts_with(prefix)) return true;
   }
-  return false;
+  // The health checklists' titles: a checklist screen waits for later-steps.js anyway.
+  return key.starts_with("screen.");
 }
 
 /// The longest text a clinic's `copy` (or a loaded catalogue) may give one key.

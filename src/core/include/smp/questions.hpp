@@ -14,7 +14,16 @@ namespace smp {
 /// {schema, locale, sections:[{id,title}], questions:[{id, section, kind, pointer, required,
 ///  text, help?, options?:[{value,label,help?}], min?, max?, skip_label?, suggested?, answered,
 ///  unanswered_value? (health: "unsure", written when moved on unanswered), unsure_label?,
-///  fields? (scar_list: [{id, kind, label, help?, max?, required}])}],
+///  fields? (scar_list: [{id, kind, label, help?, max?, required}]),
+///  screen (the id of the screen it is asked on),
+///  prefill? (true: a page may answer it ahead with prefill-<id> / smp_<id>; never medical),
+///  none_value? (checklist items: what "None of these apply to me" writes; an item without one,
+///  a date, is left unanswered as its skip means: "never")}],
+///  screens:[{id, section, layout: "form"|"checklist", title?, help?, none_label? (checklist),
+///  questions:[id]}]  the screens with a visible question, in order; the widget shows one at a
+///  time, each question of it as its own fieldset,
+///  progress:{total}  screens shown or still possible for these answers: the total the widget
+///  shows, which never grows as the visitor answers,
 ///  errors:[{pointer, code, message}]}
 nlohmann::json questions_json(const nlohmann::json& answers, const Config& config,
                               const std::string& locale, Date today);
