@@ -186,3 +186,22 @@ TEST_CASE("pixels that do not match their size are refused with a pointer", "[ph
   }
   CHECK(smp::check_photo_quality(pixels(bytes, 10, 10, 1), smp::default_config(), "en").ok());
 }
+
+TEST_CASE("the generated images of the shared fixture get their verdicts", "[photos][quality]") {
+  const t::json fixture = t::load_json(t::fixtures_dir() / "photos" / "quality.json");
+  for (const t::json& item : fixture["cases"]) {
+    const std::string name = item["name"].get<std::string>();
+    INFO(name);
+    const t::json& image = item["image"];
+    const int w = image["width"].get<int>();
+    const int h = image["height"].get<int>();
+    const auto bytes = image["kind"] == "flat" ? flat(w, h, image["value"].get<int>())
+                                               : checkerboard(w, h, image["cell"].get<int>());
+    const auto config = t::config_ok({{"photos", item.value("config", t::json::object())}});
+    CHECK(codes(pixels(bytes, w, h), config) == item["codes"].get<Codes>());
+    if (item.contains("blur_variance")) {
+      CHECK(smp::measure_photo(pixels(bytes, w, h)).value->blur_variance ==
+            Approx(item["blur_variance"].get<double>()).margin(0.01));
+    }
+  }
+}

@@ -14,6 +14,8 @@ namespace smp {
 
 /// The most photos one lead may carry (SPEC §8).
 inline constexpr int kMaxPhotosPerLead = 8;
+/// The widget downscales every photo to at most this long side before the check and the upload.
+inline constexpr int kPhotoMaxLongSidePx = 1600;
 
 struct PhotoView {
   /// Stable id, also the photo part's file name without ".jpg": front, left, right, top, crown,
