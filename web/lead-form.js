@@ -198,14 +198,14 @@ function leadBody(lead, photos) {
  */
 export async function sendLead(endpoint, lead, { onRetry, signal, attempts = 6, baseDelayMs = 1000, photos = [] } = {}) {
   let last = { ok: false, status: 0, errors: [] }
-  const { body, headers } = leadBody(lead, photos)
+  const request = leadBody(lead, photos)
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     if (signal?.aborted) break
     try {
       const response = await fetch(endpoint, {
         method: 'POST',
-        headers,
-        body,
+        headers: request.headers,
+        body: request.body,
         credentials: 'same-origin',
         signal,
       })

@@ -82,7 +82,7 @@ export function photoSection(widget) {
       item.replaceChildren(
         photoGuide(view.id),
         h('div', { class: 'photo-text' }, h('h4', { id: titleId }, view.title), h('p', { id: helpId, class: 'small muted' }, view.help), notes),
-        entry?.thumb ?? null,
+        ...(entry?.thumb ? [entry.thumb] : []),
         actionBox,
         input,
       )
