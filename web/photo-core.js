@@ -1,7 +1,6 @@
 // The photo step's WebAssembly module (smp-photos.wasm: the core's photo views and its on-device
 // quality check), loaded once per page when a visitor reaches the photos; the module every
-// visitor downloads before the first question (smp-core.wasm) does not carry it. It gets the same
-// texts as the page's core: the later steps' English ones and the visitor's language.
+// visitor downloads before the first question (smp-core.wasm) does not carry it, nor its texts.
 import SmpPhotos from './smp-photos.mjs'
 
 const base = import.meta.url
@@ -28,10 +27,11 @@ class PhotoCore {
     this.module = module
   }
 
-  /** Loads English's later texts and, for another language, messages.<lang>.json into this
-   * module, once each. `lang` is the locale the page's core resolved, so its file exists. */
+  /** Loads the photo step's texts (photos.<locale>.json: English, built into no wasm, and the
+   * visitor's language) into this module, once each. `lang` is the locale the page's core
+   * resolved, so its file exists. */
   async texts(lang) {
-    for (const name of ['messages.en.json', ...(lang !== 'en' ? [`messages.${lang}.json`] : [])]) {
+    for (const name of ['photos.en.json', ...(lang !== 'en' ? [`photos.${lang}.json`] : [])]) {
       if (loadedTexts.has(name)) continue
       const loaded = parse(this.module.loadMessages(await fetchText(name)))
       if (loaded.ok !== true) throw new Error(`${name}: ${loaded.errors?.[0]?.message}`)

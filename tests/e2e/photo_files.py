@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """Photos for tests/e2e/photos.test.mjs (Debian's python3-pil).
 
-make DIR: writes dark.jpg (4000x3000, nearly black, EXIF with GPS and a camera model), and
+make DIR [--12mp]: writes dark.jpg (4000x3000, nearly black, EXIF with GPS and a camera model), and
 front.jpg / left.jpg (3000x2250 and 2250x3000, sharp detail in daylight grey, EXIF with GPS too).
 inspect EML: prints JSON of the clinic email's image parts: filename, content type, pixel size,
-whether any EXIF (APP1) or GPS data is left, and the email's text part.
+whether any EXIF (APP1) or GPS data is left, and the email's text part. With --12mp, make writes
+only twelve.jpg (4000x3000, sharp) for bench/web/photos.mjs.
 """
 import email
 import email.policy
@@ -41,6 +42,10 @@ def detailed(width, height, seed):
 
 
 def make(folder):
+    if len(sys.argv) > 3 and sys.argv[3] == "--12mp":
+        # bench/web/photos.mjs: a sharp 12-megapixel phone photo (4000 x 3000), EXIF GPS included.
+        detailed(4000, 3000, 4).save(f"{folder}/twelve.jpg", quality=90, exif=exif_with_gps())
+        return
     dark = detailed(4000, 3000, 1).point(lambda v: v // 12)
     dark.save(f"{folder}/dark.jpg", quality=90, exif=exif_with_gps())
     detailed(3000, 2250, 2).save(f"{folder}/front.jpg", quality=90, exif=exif_with_gps())

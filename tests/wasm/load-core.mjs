@@ -39,7 +39,7 @@ export async function loadPhotos() {
     throw new Error(`${glue} or ${wasm} missing: run scripts/build-web first`)
   }
   const photos = await createRequire(import.meta.url)(glue)({ wasmBinary: readFileSync(wasm), print() {}, printErr() {} })
-  for (const file of readdirSync(widgetDist).filter((f) => /^messages\.[a-z]+\.json$/.test(f))) {
+  for (const file of readdirSync(widgetDist).filter((f) => /^photos\.[a-z]+\.json$/.test(f))) {
     const loaded = JSON.parse(photos.loadMessages(readFileSync(path.join(widgetDist, file), 'utf8')))
     if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.errors)}`)
   }
