@@ -6,7 +6,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 98> kEmailMessagesEn{{
+constexpr std::array<MessageEntry, 106> kEmailMessagesEn{{
     {"email.clinic.subject", SMP_EMAIL_TEXT("New SMP lead: {name} – {verdict} – {package}")},
     {"email.clinic.subject_no_package", SMP_EMAIL_TEXT("New SMP lead: {name} – {verdict}")},
     {"email.clinic.intro",
@@ -105,6 +105,24 @@ constexpr std::array<MessageEntry, 98> kEmailMessagesEn{{
     {"email.consent.marketing", SMP_EMAIL_TEXT("Marketing")},
     {"email.consent.given_at", SMP_EMAIL_TEXT("Given at")},
     {"email.consent.text", SMP_EMAIL_TEXT("Wording shown")},
+    {"email.consent.photos", SMP_EMAIL_TEXT("Photos")},
+    // Scalp photos (SPEC §8): listed in the clinic email, attached or in follow-up emails.
+    {"email.section.photos", SMP_EMAIL_TEXT("Photos")},
+    {"email.photos.attached", SMP_EMAIL_TEXT("{file}, {width} × {height} px, attached")},
+    {"email.photos.follows",
+     SMP_EMAIL_TEXT("{file}, {width} × {height} px, in photo email {part} of {parts}")},
+    {"email.photos.follow_ups",
+     SMP_EMAIL_TEXT(
+         "The photos did not all fit in one email (photos.max_email_mb): the rest "
+         "follow in {parts} separate email(s) with the same lead reference, {lead_id}.")},
+    {"email.photos.retention",
+     SMP_EMAIL_TEXT("The lead relay deletes its copy of these photos {days} days after "
+                    "delivery: keep them with the client's record if you need them.")},
+    {"email.photos.follow_up_subject",
+     SMP_EMAIL_TEXT("Photos {part} of {parts} for lead {lead_id}: {name}")},
+    {"email.photos.follow_up_intro",
+     SMP_EMAIL_TEXT("Photos sent with lead {lead_id} ({name}), email {part} of {parts}. The "
+                    "answers, estimate and plan are in the lead's own email.")},
     {"email.yes", SMP_EMAIL_TEXT("yes")},
     {"email.no", SMP_EMAIL_TEXT("no")},
     {"email.section.context", SMP_EMAIL_TEXT("Where the lead came from")},

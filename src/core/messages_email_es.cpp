@@ -6,7 +6,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 98> kEmailMessagesEs{{
+constexpr std::array<MessageEntry, 106> kEmailMessagesEs{{
     {"email.clinic.subject", SMP_EMAIL_TEXT("Nuevo contacto SMP: {name} – {verdict} – {package}")},
     {"email.clinic.subject_no_package", SMP_EMAIL_TEXT("Nuevo contacto SMP: {name} – {verdict}")},
     {"email.clinic.intro",
@@ -108,6 +108,23 @@ constexpr std::array<MessageEntry, 98> kEmailMessagesEs{{
     {"email.consent.marketing", SMP_EMAIL_TEXT("Comunicaciones comerciales")},
     {"email.consent.given_at", SMP_EMAIL_TEXT("Fecha")},
     {"email.consent.text", SMP_EMAIL_TEXT("Texto mostrado")},
+    {"email.consent.photos", SMP_EMAIL_TEXT("Fotos")},
+    // Fotos del cuero cabelludo (SPEC §8): en el correo a la clínica, adjuntas o en correos aparte.
+    {"email.section.photos", SMP_EMAIL_TEXT("Fotos")},
+    {"email.photos.attached", SMP_EMAIL_TEXT("{file}, {width} × {height} px, adjunta")},
+    {"email.photos.follows",
+     SMP_EMAIL_TEXT("{file}, {width} × {height} px, en el correo de fotos {part} de {parts}")},
+    {"email.photos.follow_ups",
+     SMP_EMAIL_TEXT("Las fotos no cabían todas en un correo (photos.max_email_mb): el resto llega "
+                    "en {parts} correo(s) aparte con la misma referencia, {lead_id}.")},
+    {"email.photos.retention",
+     SMP_EMAIL_TEXT("El servidor de contactos borra su copia de estas fotos {days} días después "
+                    "de la entrega: guárdelas en la ficha del cliente si las necesita.")},
+    {"email.photos.follow_up_subject",
+     SMP_EMAIL_TEXT("Fotos {part} de {parts} del contacto {lead_id}: {name}")},
+    {"email.photos.follow_up_intro",
+     SMP_EMAIL_TEXT("Fotos enviadas con el contacto {lead_id} ({name}), correo {part} de {parts}. "
+                    "Las respuestas, el presupuesto y el plan están en el correo del contacto.")},
     {"email.yes", SMP_EMAIL_TEXT("sí")},
     {"email.no", SMP_EMAIL_TEXT("no")},
     {"email.section.context", SMP_EMAIL_TEXT("Origen del contacto")},

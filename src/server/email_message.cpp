@@ -8,6 +8,7 @@
 #include "smp/messages.hpp"
 #include "smp/server/email_format.hpp"
 #include "smp/server/mime.hpp"
+#include "smp/server/photo_email.hpp"
 #include "smp/server/timestamps.hpp"
 
 namespace smp::server {
@@ -404,9 +405,12 @@ struct Addressing {
   const char* auto_submitted;
 };
 
-// Headers, text + HTML parts and the plan attachment, the same for both emails.
+// Headers, text + HTML parts and the plan attachment, the same for both emails; `photos` are
+// attached after the plan.
 std::string assemble_mime(const Addressing& addressing, const Body& body, const std::string& ics,
-                          const LeadEmailInput& input, const std::string& message_id) {
+                          const LeadEmailInput& input, const std::string& message_id,
+                          const std::vector<MimeAttachment>& photos = {},
+                          const std::string& in_reply_to = "") {
   MimeMessage mime;
   mime.headers.emplace_back("From", addressing.from);
   mime.headers.emplace_back("To", addressing.to);
@@ -414,6 +418,10 @@ std::string assemble_mime(const Addressing& addressing, const Body& body, const 
   mime.headers.emplace_back("Subject", encode_unstructured(addressing.subject));
   mime.headers.emplace_back("Date", rfc5322_date(input.received_ms / 1000));
   mime.headers.emplace_back("Message-ID", "<" + message_id + ">");
+  if (!in_reply_to.empty()) {
+    mime.headers.emplace_back("In-Reply-To", "<" + in_reply_to + ">");
+    mime.headers.emplace_back("References", "<" + in_reply_to + ">");
+  }
   mime.headers.emplace_back("X-SMP-Lead-ID", input.lead_id);
   mime.headers.emplace_back("Auto-Submitted", addressing.auto_submitted);
   mime.text = render_text(body);
@@ -421,7 +429,64 @@ std::string assemble_mime(const Addressing& addressing, const Body& body, const 
   if (!ics.empty()) {
     mime.attachments.push_back({"plan.ics", "text/calendar; charset=UTF-8; method=PUBLISH", ics});
   }
+  mime.attachments.insert(mime.attachments.end(), photos.begin(), photos.end());
   return render_mime(mime, message_id);
+}
+
+// --- photos (SPEC §8) --------------------------------------------------------------------------
+
+const std::vector<LeadPhoto>& photos_of(const LeadEmailInput& input) {
+  static const std::vector<LeadPhoto> kNone;
+  return input.photos ? *input.photos : kNone;
+}
+
+PhotoMailPlan photo_plan(const LeadEmailInput& input) {
+  const auto limit = static_cast<std::size_t>(input.config->photos.max_email_mb) * 1024 * 1024;
+  return plan_photo_mail(photos_of(input), limit);
+}
+
+// The view's title from the core catalogue: "Front and hairline", "Scar 2".
+std::string view_title(const smp::Messages& m, const std::string& view) {
+  if (view.rfind("scar_", 0) == 0) return m.text("photos.view.scar", {{"n", view.substr(5)}});
+  return label(m, "photos.view." + view, view);
+}
+
+MimeAttachment photo_attachment(const LeadPhoto& photo) {
+  return {photo.filename(), photo.content_type, photo.bytes};
+}
+
+std::string follow_up_id(const LeadEmailInput& input, std::size_t part) {
+  return input.lead_id + ".clinic-photos-" + std::to_string(part) + "@" +
+         address_domain(input.sender);
+}
+
+// Every photo by view, with where the clinic finds it.
+Section photo_section(const LeadEmailInput& input, const PhotoMailPlan& plan,
+                      const smp::Messages& m) {
+  const auto& photos = photos_of(input);
+  Section section{m.text("email.section.photos"), {}};
+  const std::string parts = std::to_string(plan.follow_ups.size());
+  auto describe = [&](std::size_t index, std::size_t part) {
+    const LeadPhoto& photo = photos[index];
+    const smp::MessageParams params{{"file", photo.filename()},
+                                    {"width", std::to_string(photo.width)},
+                                    {"height", std::to_string(photo.height)},
+                                    {"part", std::to_string(part)},
+                                    {"parts", parts}};
+    section.add(view_title(m, photo.view),
+                m.text(part == 0 ? "email.photos.attached" : "email.photos.follows", params));
+  };
+  for (std::size_t index : plan.in_lead_email) describe(index, 0);
+  for (std::size_t p = 0; p < plan.follow_ups.size(); ++p) {
+    for (std::size_t index : plan.follow_ups[p]) describe(index, p + 1);
+  }
+  if (!plan.follow_ups.empty()) {
+    section.paragraph(
+        m.text("email.photos.follow_ups", {{"parts", parts}, {"lead_id", input.lead_id}}));
+  }
+  section.paragraph(m.text("email.photos.retention",
+                           {{"days", std::to_string(input.config->photos.retention_days)}}));
+  return section;
 }
 
 }  // namespace
@@ -580,6 +645,9 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   consent.lines.push_back({m.text("email.consent.health_data"), yes_no(lead.consent.health_data)});
   consent.lines.push_back({m.text("email.consent.marketing"), yes_no(lead.consent.marketing)});
   consent.lines.push_back({m.text("email.consent.given_at"), clinic_time(lead.consent.given_at)});
+  if (!photos_of(input).empty()) {
+    consent.lines.push_back({m.text("email.consent.photos"), yes_no(lead.consent.photos)});
+  }
   if (!lead.consent.text.empty()) {
     consent.lines.push_back({m.text("email.consent.text"), lead.consent.text});
   }
@@ -605,6 +673,15 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
   add("email.context.widget_version", ctx.widget_version);
   if (!context.lines.empty()) body.sections.push_back(std::move(context));
 
+  const PhotoMailPlan plan = photo_plan(input);
+  std::vector<MimeAttachment> attached;
+  if (!photos_of(input).empty()) {
+    body.sections.push_back(photo_section(input, plan, m));
+    for (std::size_t index : plan.in_lead_email) {
+      attached.push_back(photo_attachment(photos_of(input)[index]));
+    }
+  }
+
   const std::string ics = smp::plan_to_ics(*input.consultation, config, m, plan_stamp(input));
   if (!ics.empty()) body.footer.push_back(m.text("email.clinic.ics_attached"));
   body.footer.push_back(m.text("email.footer"));
@@ -618,8 +695,56 @@ std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input) {
 
   message.mime = assemble_mime({*from, *to, format_mailbox(lead.contact.name, lead.contact.email),
                                 subject, "auto-generated"},
-                               body, ics, input, message.message_id);
+                               body, ics, input, message.message_id, attached);
   return message;
+}
+
+std::vector<OutgoingMessage> build_clinic_photo_emails(const LeadEmailInput& input) {
+  std::vector<OutgoingMessage> messages;
+  const auto& photos = photos_of(input);
+  const PhotoMailPlan plan = photo_plan(input);
+  if (plan.follow_ups.empty()) return messages;
+  const smp::Lead& lead = *input.lead;
+  const smp::Config& config = *input.config;
+  const smp::Messages m(config, smp::resolve_locale(config, config.default_locale));
+  const auto to = format_mailbox(config.clinic.name, input.clinic_to, true);
+  const auto from = format_mailbox("smp-consult", input.sender, true);
+  if (!to || !from) return messages;
+  const std::string name = header_safe_text(lead.contact.name);
+  const std::string parts = std::to_string(plan.follow_ups.size());
+  const std::string clinic_message_id = input.lead_id + ".clinic@" + address_domain(input.sender);
+  for (std::size_t p = 0; p < plan.follow_ups.size(); ++p) {
+    const smp::MessageParams params{{"lead_id", input.lead_id},
+                                    {"name", name},
+                                    {"part", std::to_string(p + 1)},
+                                    {"parts", parts}};
+    Body body;
+    body.intro.push_back(m.text("email.photos.follow_up_intro", params));
+    Section section{m.text("email.section.photos"), {}};
+    std::vector<MimeAttachment> attached;
+    for (std::size_t index : plan.follow_ups[p]) {
+      const LeadPhoto& photo = photos[index];
+      section.add(view_title(m, photo.view),
+                  m.text("email.photos.attached", {{"file", photo.filename()},
+                                                   {"width", std::to_string(photo.width)},
+                                                   {"height", std::to_string(photo.height)}}));
+      attached.push_back(photo_attachment(photo));
+    }
+    body.sections.push_back(std::move(section));
+    body.footer.push_back(m.text("email.footer"));
+    OutgoingMessage message;
+    message.lead_id = input.lead_id;
+    message.kind = "clinic-photos-" + std::to_string(p + 1);  // one .eml file each
+    message.sender = input.sender;
+    message.recipients = {input.clinic_to};
+    message.message_id = follow_up_id(input, p + 1);
+    message.mime =
+        assemble_mime({*from, *to, format_mailbox(lead.contact.name, lead.contact.email),
+                       m.text("email.photos.follow_up_subject", params), "auto-generated"},
+                      body, "", input, message.message_id, attached, clinic_message_id);
+    messages.push_back(std::move(message));
+  }
+  return messages;
 }
 
 std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input) {

@@ -34,6 +34,12 @@ constexpr unsigned kIdleTimeoutSeconds = 10;
 // A request's head and body must arrive within this, however steadily they trickle
 // (slowloris); the reply's own sending is bounded by the idle timeout only.
 constexpr auto kRequestDeadline = std::chrono::seconds(20);
+// A large body (photos) gets a second more per this many declared bytes: a phone on a poor
+// uplink (256 kbit/s) still sends 20 MB in time, a trickle still ends.
+constexpr std::size_t kSlowestUploadBytesPerSecond = 32 * 1024;
+// Large bodies being received at once: each may buffer up to the large limit, so this bounds
+// their memory (8 x 20 MB); one more is told to retry instead.
+constexpr int kMaxLargeBodies = 8;
 // Handlers block briefly (SQLite commit, file reads); a few threads keep one from stalling all.
 constexpr unsigned kThreads = 4;
 // Per connection: the request head and the library's buffers (bodies stream through it).
@@ -47,11 +53,14 @@ struct Connection {
   Clock::time_point since;  ///< the connection opened or its previous reply went out
   bool answering = false;   ///< the request is in; only the reply is left
   bool cut = false;
+  Clock::duration deadline = kRequestDeadline;  ///< of the request in progress
 };
 
 struct Pending {
   HttpRequest request;
   bool answered = false;
+  std::size_t body_limit = 0;
+  bool large = false;  ///< holds one of the kMaxLargeBodies places
 };
 
 bool same_name(const std::string& a, const std::string& b) {
@@ -94,6 +103,9 @@ struct HttpServer::State {
   };
   std::vector<Route> routes;
   std::size_t body_limit = 32 * 1024;
+  std::size_t large_body_limit = 0;
+  std::function<bool(const HttpRequest&)> allows_large_body;
+  std::atomic<int> large_bodies{0};
   MHD_Daemon* daemon = nullptr;
   std::atomic<bool> starting{false};
 
@@ -169,19 +181,49 @@ MHD_Result on_request(void* cls, MHD_Connection* connection, const char* url, co
     MHD_get_connection_values(connection, MHD_HEADER_KIND, collect, &request.headers);
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collect, &request.query);
     request.remote_addr = peer_address(connection);
-    // A declared length over the limit is answered before the body is read (the library then
-    // closes the connection instead of reading it).
+    const bool large = state->allows_large_body && state->allows_large_body(request);
+    pending->body_limit = large ? state->large_body_limit : state->body_limit;
+    if (large) {
+      if (state->large_bodies.fetch_add(1) >= kMaxLargeBodies) {
+        state->large_bodies.fetch_sub(1);
+        pending->answered = true;
+        return send_reply(connection, {503,
+                                       "application/json",
+                                       error_json("busy",
+                                                  "too many uploads at once; retry "
+                                                  "in a few seconds"),
+                                       {{"Retry-After", "5"}}});
+      }
+      pending->large = true;
+    }
+    // A declared length over the limit is refused at once, before a byte of the body is kept.
+    // A client that waits for "100 Continue" hears the 413 before it sends the body; any other
+    // is sending it already, and a reply closing the connection on unread bytes would race the
+    // TCP reset that destroys the reply: its body is read and dropped first (within the request
+    // deadline), then answered.
     const std::string length = request.header("Content-Length");
-    if (!length.empty() && length.size() < 20 &&
-        std::strtoull(length.c_str(), nullptr, 10) > state->body_limit) {
+    const unsigned long long declared =
+        !length.empty() && length.size() < 20 ? std::strtoull(length.c_str(), nullptr, 10) : 0;
+    if (declared > pending->body_limit) {
       request.body_too_large = true;
+      if (!same_name(request.header("Expect"), "100-continue")) return MHD_YES;
     } else {
+      if (large) {
+        std::lock_guard lock(state->mutex);
+        if (Connection* c = tracked(connection)) {
+          c->deadline =
+              kRequestDeadline +
+              std::chrono::seconds(static_cast<long long>(
+                  (declared > 0 ? declared : pending->body_limit) / kSlowestUploadBytesPerSecond));
+        }
+      }
       return MHD_YES;
     }
   } else if (*upload_size > 0) {
     HttpRequest& request = pending->request;
+    const std::size_t limit = pending->body_limit;
     const std::size_t room =
-        request.body.size() < state->body_limit ? state->body_limit - request.body.size() : 0;
+        !request.body_too_large && request.body.size() < limit ? limit - request.body.size() : 0;
     if (*upload_size > room) request.body_too_large = true;
     request.body.append(upload_data, std::min(room, *upload_size));
     *upload_size = 0;
@@ -197,13 +239,16 @@ MHD_Result on_request(void* cls, MHD_Connection* connection, const char* url, co
 }
 
 void on_completed(void* cls, MHD_Connection* connection, void** slot, MHD_RequestTerminationCode) {
-  delete static_cast<Pending*>(*slot);
-  *slot = nullptr;
   auto* state = static_cast<HttpServer::State*>(cls);
+  auto* pending = static_cast<Pending*>(*slot);
+  if (pending && pending->large) state->large_bodies.fetch_sub(1);
+  delete pending;
+  *slot = nullptr;
   std::lock_guard lock(state->mutex);
   if (Connection* c = tracked(connection)) {  // keep-alive: the next request's clock starts
     c->since = Clock::now();
     c->answering = false;
+    c->deadline = kRequestDeadline;
   }
 }
 
@@ -286,7 +331,7 @@ void HttpServer::State::sweep() {
     wake.wait_for(lock, std::chrono::seconds(1));
     const auto now = Clock::now();
     for (Connection* c : connections) {
-      if (c->answering || c->cut || c->fd < 0 || now - c->since < kRequestDeadline) continue;
+      if (c->answering || c->cut || c->fd < 0 || now - c->since < c->deadline) continue;
       // The library sees the socket end and closes the connection in its own thread.
       ::shutdown(c->fd, SHUT_RDWR);
       c->cut = true;
@@ -306,6 +351,12 @@ void HttpServer::route(const std::string& method, const std::string& path, HttpH
 
 void HttpServer::set_body_limit(std::size_t bytes) {
   state_->body_limit = bytes;
+}
+
+void HttpServer::set_large_body_limit(std::size_t bytes,
+                                      std::function<bool(const HttpRequest&)> allows) {
+  state_->large_body_limit = bytes;
+  state_->allows_large_body = std::move(allows);
 }
 
 int HttpServer::start(const std::string& host, int port) {

@@ -1,5 +1,7 @@
 #include "smp/server/http_server.hpp"
 
+#include <strings.h>
+
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -157,11 +159,17 @@ std::unique_ptr<HttpServer> make_http_server(const HttpOptions& options, LeadSer
                                              Outbox& outbox) {
   auto server = std::make_unique<HttpServer>();
   server->set_body_limit(kMaxLeadBytes);
-  // The body is read raw (never parsed as a form or multipart), so a wrong content type reaches
-  // the service and gets its 415; an oversize one its 413, after the CORS checks.
+  // A lead with photos (SPEC §8) may be larger; only that one route and type is read that far.
+  server->set_large_body_limit(kMaxPhotoLeadBytes, [](const HttpRequest& head) {
+    const std::string type = head.header("Content-Type");
+    return head.method == "POST" && head.path == "/api/leads" && type.size() >= 19 &&
+           ::strncasecmp(type.c_str(), "multipart/form-data", 19) == 0;
+  });
+  // The body is read raw and parsed by the service (lead_body.cpp), so a wrong content type
+  // reaches it and gets its 415; an oversize one its 413, after the CORS checks.
   server->route("POST", "/api/leads", [&leads](const HttpRequest& req) {
     ApiRequest request = api_request(req);
-    if (req.body_too_large) request.body.assign(kMaxLeadBytes + 1, ' ');
+    request.body_too_large = req.body_too_large;
     return reply_of(leads.post(request));
   });
   server->route("OPTIONS", "/api/leads", [&leads](const HttpRequest& req) {

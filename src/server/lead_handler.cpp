@@ -7,6 +7,7 @@
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
 #include "smp/server/email_message.hpp"
+#include "smp/server/lead_body.hpp"
 #include "smp/server/lead_id.hpp"
 #include "smp/server/timestamps.hpp"
 
@@ -29,15 +30,6 @@ std::string lowercase(std::string text) {
 std::string strip_trailing_slash(std::string text) {
   while (!text.empty() && text.back() == '/') text.pop_back();
   return text;
-}
-
-// "Application/JSON; charset=utf-8" -> "application/json".
-std::string media_type(const std::string& content_type) {
-  std::string type = lowercase(content_type.substr(0, content_type.find(';')));
-  const auto first = type.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  const auto last = type.find_last_not_of(" \t");
-  return type.substr(first, last - first + 1);
 }
 
 ApiResponse accepted(const std::string& lead_id) {
@@ -159,21 +151,10 @@ ApiResponse LeadService::post(const ApiRequest& request) {
               json_error("rate_limited", "too many submissions; try again later"),
               {{"Retry-After", std::to_string(wait)}}};
     }
-    if (media_type(request.content_type) != "application/json") {
-      return {415, json_error("unsupported_media_type", "send the lead as application/json"), {}};
-    }
-    if (request.body.size() > kMaxLeadBytes) {
-      return {413, json_error("payload_too_large", "a lead may be at most 32 KB"), {}};
-    }
-    // The core's parser: bounded nesting, and a NUL byte is an error rather than the end.
-    auto body = smp::parse_json_text(request.body);
-    if (!body.ok()) {
-      return {400, json_error("malformed_json", "the body is not valid JSON"), {}};
-    }
-    const json document = std::move(*body.value);
-    if (!document.is_object()) {
-      return {400, json_error("wrong_type", "the lead must be a JSON object"), {}};
-    }
+    // JSON, or a form with the lead and its photos (SPEC §8); 4xx for anything else.
+    LeadBody body = read_lead_body(request);
+    if (body.refusal) return *body.refusal;
+    const json document = std::move(body.document);
     // Suspected bots (honeypot filled: autofill can do that to a person too; or a quiz
     // filled faster than lead.min_fill_seconds) are answered like people, and their lead is
     // kept in quarantine rather than emailed: nothing is lost silently, and the reference
@@ -189,19 +170,11 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     std::string locale = string_at(document, "context", "locale");
     locale = smp::resolve_locale(config_, locale.empty() ? config_.default_locale : locale);
     auto parsed = smp::parse_lead(document, config_, today, locale);
-    if (!parsed.ok()) {
-      json errors = json::array();
-      for (const auto& d : parsed.errors) {
-        errors.push_back({{"pointer", d.pointer}, {"code", d.code}, {"message", d.message}});
-      }
-      if (errors.empty()) {
-        errors.push_back({{"pointer", ""}, {"code", "invalid"}, {"message", "invalid lead"}});
-      }
-      json body = json::object();
-      body["errors"] = errors;
-      return {400, dump(body), {}};
-    }
+    if (!parsed.ok()) return {400, json_errors(parsed.errors), {}};
     const smp::Lead& lead = *parsed.value;
+    // Checked before anything is stored: a refused photo refuses the whole lead.
+    LeadPhotos photos = check_lead_photo_uploads(body.photos, lead, config_, locale);
+    if (photos.refusal) return *photos.refusal;
     if (lead.honeypot_filled && quarantine.empty()) {
       quarantine = "honeypot";
       quarantine_why = "honeypot filled";
@@ -238,9 +211,13 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     input.config = &config_;
     input.sender = options_.sender;
     input.clinic_to = options_.clinic_to;
+    input.photos = &photos.photos;
 
     std::vector<OutgoingMessage> messages;
     if (auto clinic = build_clinic_email(input)) messages.push_back(std::move(*clinic));
+    // Photos the clinic email has no room for follow in emails of their own, same transaction.
+    for (auto& follow_up : build_clinic_photo_emails(input))
+      messages.push_back(std::move(follow_up));
     if (auto visitor = build_visitor_email(input)) messages.push_back(std::move(*visitor));
 
     LeadRecord record;
@@ -273,6 +250,7 @@ ApiResponse LeadService::post(const ApiRequest& request) {
     record.utm_campaign = utm("campaign");
     record.document = dump(document);
     record.quarantine = quarantine;
+    record.photos = std::move(photos.photos);
 
     const StoreResult stored = outbox_.store(record, messages);
     if (stored.status == StoreStatus::kError) {

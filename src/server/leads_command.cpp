@@ -17,6 +17,7 @@ constexpr const char* kLeadsUsage =
     "                         [--data DIR]\n"
     "\n"
     "  list           one line per captured lead, newest first, with its delivery state\n"
+    "                 and its photos (\"photos: 2\", \"(purged)\" after their retention)\n"
     "  list --quarantined\n"
     "                 the quarantined submissions (honeypot filled, or the quiz filled faster\n"
     "                 than lead.min_fill_seconds): kept, not emailed\n"
@@ -177,6 +178,13 @@ int leads_command(const std::vector<std::string>& args) {
       std::cout << "  " << *lead.low << "-" << *lead.high << " " << lead.currency;
     }
     if (quarantined) std::cout << "  quarantined: " << lead.quarantine;
+    if (const auto photos = outbox->photo_counts(lead.lead_id); photos.stored > 0) {
+      std::cout << "  photos: " << photos.stored;
+      if (photos.purged == photos.stored)
+        std::cout << " (purged)";
+      else if (photos.purged > 0)
+        std::cout << " (" << photos.purged << " purged)";
+    }
     std::cout << "  [" << row.delivery << "]";
     if (!row.last_error.empty()) {
       std::cout << "  last error: " << header_safe_text(row.last_error);

@@ -150,8 +150,10 @@ std::unique_ptr<Outbox> Outbox::open(const std::string& path, std::string& error
       !outbox->exec("PRAGMA synchronous=FULL;", error) ||
       !outbox->exec("PRAGMA cache_size=-65536;", error) ||
       !outbox->exec("PRAGMA wal_autocheckpoint=0;", error) ||
-      !outbox->exec("PRAGMA foreign_keys=ON;", error) || !outbox->exec(kSchema, error) ||
-      !outbox->add_quarantine_column(error)) {
+      !outbox->exec("PRAGMA foreign_keys=ON;", error) ||
+      // Freed pages are zeroed: a photo's bytes, once deleted, are not left in free pages.
+      !outbox->exec("PRAGMA secure_delete=ON;", error) || !outbox->exec(kSchema, error) ||
+      !outbox->add_quarantine_column(error) || !outbox->create_photo_table(error)) {
     return nullptr;
   }
   outbox->start_checkpointer(path);
@@ -351,6 +353,7 @@ StoreResult Outbox::insert_lead(const LeadRecord& lead,
         .bind(8, std::string(lead.quarantine.empty() ? "queued" : "held"));
     if (insert.step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
   }
+  if (std::string error; !insert_photos(lead, error)) return fail(error);
   result.status = StoreStatus::kStored;
   result.lead_id = lead.lead_id;
   return result;

@@ -24,6 +24,7 @@
 #include "smp/server/mailer.hpp"
 #include "smp/server/mime.hpp"
 #include "smp/server/outbox.hpp"
+#include "smp/server/photo_retention.hpp"
 #include "smp/server/static_files.hpp"
 #include "smp/server/time_zone.hpp"
 
@@ -46,7 +47,10 @@ constexpr const char* kServeUsage =
     "over TLS. SMP_TRUSTED_PROXIES=10.0.0.1,10.1.0.0/16 (overrides lead.trusted_proxies):\n"
     "reverse proxies whose X-Forwarded-For / Forwarded name the visitor for the rate limit.\n"
     "A variable that is set but does not parse stops the server (exit 1).\n"
+    "Photos sent with a lead are deleted photos.retention_days after the clinic's emails\n"
+    "were delivered (checked at startup and hourly).\n"
     "Test hooks: SMP_RETRY_MINUTE_MS (length of a backoff \"minute\"),\n"
+    "SMP_PHOTO_RETENTION_DAY_MS (length of a photo retention \"day\"),\n"
     "SMP_RATE_LIMIT_PER_MINUTE (overrides lead.rate_limit_per_minute; 0 = off),\n"
     "SMP_SMTP_CONNECT_TO=HOST:PORT:ADDR:PORT (connect elsewhere than the URL's host).\n";
 
@@ -209,12 +213,13 @@ int serve_command(const std::vector<std::string>& args) {
     std::cerr << smp::format_diagnostic(*zone_error) << "\n";
     return 1;
   }
-  std::optional<long long> rate_limit, retry_minute_ms;
+  std::optional<long long> rate_limit, retry_minute_ms, photo_day_ms;
   std::optional<std::vector<std::string>> trusted_proxies;
   bool allow_plaintext = false;
   // Load-test hook: one load generator on 127.0.0.1 is a single IP; 0 disables the limit.
   if (!env_integer("SMP_RATE_LIMIT_PER_MINUTE", 0, 1'000'000, rate_limit) ||
       !env_integer("SMP_RETRY_MINUTE_MS", 1, 3'600'000, retry_minute_ms) ||
+      !env_integer("SMP_PHOTO_RETENTION_DAY_MS", 240, 86'400'000, photo_day_ms) ||
       !env_ip_ranges("SMP_TRUSTED_PROXIES", trusted_proxies) ||
       !env_flag("SMTP_ALLOW_PLAINTEXT", allow_plaintext)) {
     return 1;
@@ -342,10 +347,14 @@ int serve_command(const std::vector<std::string>& args) {
             << std::endl;
 
   worker.start();
+  PhotoRetention retention(*outbox, config.photos.retention_days,
+                           photo_day_ms ? *photo_day_ms : 86'400'000);
+  retention.start();
   // The server runs on its own threads; this one waits for SIGTERM/SIGINT.
   while (!g_stop_requested) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   std::cerr << "smp-consult: stopping\n";
   server->stop();
+  retention.stop();
   worker.stop();
   std::cerr << "smp-consult: stopped\n";
   return 0;

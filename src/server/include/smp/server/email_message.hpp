@@ -21,6 +21,8 @@ struct LeadEmailInput {
   const smp::Config* config = nullptr;
   std::string sender;     ///< envelope and From address
   std::string clinic_to;  ///< the clinic's inbox
+  /// The lead's verified photos (SPEC §8); nullptr or empty = none.
+  const std::vector<LeadPhoto>* photos = nullptr;
 };
 
 /// The visitor's on-screen summary compared with the server's result; "" when they agree
@@ -30,6 +32,10 @@ std::string summary_mismatch(const smp::Lead& lead, const nlohmann::json& result
 /// The clinic's notification (subject with name, verdict and package; text + HTML; Reply-To
 /// the visitor; the plan as plan.ics); nullopt when the clinic address is unusable.
 std::optional<OutgoingMessage> build_clinic_email(const LeadEmailInput& input);
+/// The photos that do not fit in the clinic's email (photos.max_email_mb), in emails of their
+/// own to the clinic: kind "clinic-photos-<n>", the lead id in the subject and X-SMP-Lead-ID, a
+/// reply to the clinic's email. Empty when every photo rides with the lead.
+std::vector<OutgoingMessage> build_clinic_photo_emails(const LeadEmailInput& input);
 /// The visitor's confirmation in their locale (lead.confirm_to_visitor); nullopt when off or
 /// the visitor's address cannot be used in a header.
 std::optional<OutgoingMessage> build_visitor_email(const LeadEmailInput& input);

@@ -59,6 +59,9 @@ class HttpServer {
   void route(const std::string& method, const std::string& path, HttpHandler handler);
   /// Bodies longer than this are cut and marked body_too_large (set before start).
   void set_body_limit(std::size_t bytes);
+  /// A larger limit for the requests `allows` picks by their head (e.g. a lead with photos);
+  /// their whole-request deadline grows with the declared length (set before start).
+  void set_large_body_limit(std::size_t bytes, std::function<bool(const HttpRequest&)> allows);
   /// Binds host:port (0: any free port) and starts serving on the library's own threads;
   /// the bound port, or 0 when it cannot listen.
   int start(const std::string& host, int port);

@@ -19,6 +19,7 @@ constexpr std::size_t kMaxLeadBytes = 32 * 1024;
 
 struct ApiRequest {
   std::string body;
+  bool body_too_large = false;  ///< more than the HTTP layer's limit arrived (the body is cut)
   std::string content_type;
   std::string origin;       ///< "" when the browser sent none (same-origin GET-like or non-browser)
   std::string host;         ///< the Host header

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include "smp/server/lead_photo.hpp"
+
 struct sqlite3;
 
 namespace smp::server {
@@ -41,6 +43,8 @@ struct LeadRecord {
   /// Why the lead is quarantined ("honeypot", "min_fill_seconds"); "" = a normal lead. A
   /// quarantined lead is kept with its messages held, not emailed, until released.
   std::string quarantine;
+  /// Verified scalp photos (SPEC §8), stored in table `photos` in the lead's transaction.
+  std::vector<LeadPhoto> photos;
 };
 
 struct OutgoingMessage {
@@ -122,6 +126,21 @@ class Outbox {
   /// Message states of one lead's messages (kind -> state), for tests and `leads`.
   std::vector<std::pair<std::string, MessageState>> message_states(const std::string& lead_id);
 
+  // Photos (photo_store.cpp). Table `photos`, keyed by lead_id: erasing a lead erases its rows.
+  struct PhotoCounts {
+    int stored = 0;  ///< photos the lead came with
+    int purged = 0;  ///< of which the bytes are deleted (retention)
+  };
+  /// How many photos a lead has and how many were purged (0/0 for a database without photos).
+  PhotoCounts photo_counts(const std::string& lead_id);
+  /// The lead's photos with their bytes (empty for purged ones), in part order.
+  std::vector<LeadPhoto> photos_of(const std::string& lead_id);
+  /// Retention: deletes the bytes of every photo whose lead's clinic emails were all delivered
+  /// at least `retention_ms` before `now_ms`, and the photo parts of those stored emails, then
+  /// truncates the WAL so the bytes are gone from both files (secure_delete zeroes freed
+  /// pages). Returns how many photos were purged, or -1 with `error` set.
+  int purge_photos(std::int64_t now_ms, std::int64_t retention_ms, std::string& error);
+
  private:
   struct PendingStore {
     const LeadRecord* lead;
@@ -132,6 +151,10 @@ class Outbox {
   explicit Outbox(sqlite3* db) : db_(db) {}
   bool exec(const char* sql, std::string& error);
   bool add_quarantine_column(std::string& error);
+  bool create_photo_table(std::string& error);
+  /// The lead's photos inside the open transaction (caller holds mutex_).
+  bool insert_photos(const LeadRecord& lead, std::string& error);
+  bool wal_truncate_pending_ = false;  ///< a purge's WAL truncation is still to be done
   void commit_batch(const std::vector<PendingStore*>& batch);
   /// One lead's inserts inside the open transaction (caller holds mutex_).
   StoreResult insert_lead(const LeadRecord& lead, const std::vector<OutgoingMessage>& messages);
