@@ -3,12 +3,14 @@
 #include "adapters.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "smp/answers.hpp"
 #include "smp/catalogue.hpp"
@@ -19,6 +21,7 @@
 #include "smp/json_text.hpp"
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
+#include "smp/photos.hpp"
 #include "smp/questions.hpp"
 
 #ifndef SMP_VERSION
@@ -142,6 +145,16 @@ const LoadedConfig& load_config(const std::string& config_json) {
   return cache.loaded;
 }
 
+// The pixels of the photo being checked: filled by JS through photo_buffer's address (one
+// HEAPU8.set, no per-byte call), read by check_photo, then released.
+std::vector<std::uint8_t>& photo_bytes() {
+  static std::vector<std::uint8_t> bytes;
+  return bytes;
+}
+
+// 1600 x 1600 RGBA is what the widget sends at most; a little room for any other caller.
+constexpr double kMaxPhotoBufferBytes = 4096.0 * 4096.0 * 4;
+
 std::optional<Date> parse_today(const std::string& today) {
   if (today.size() != 10) return std::nullopt;
   return parse_date(today);
@@ -254,6 +267,74 @@ std::string public_config(const std::string& config_json) {
   const LoadedConfig& loaded = load_config(config_json);
   if (!loaded.config) return loaded.failure_json;
   return dump(public_config_json(*loaded.config));
+}
+
+std::string photo_views(const std::string& config_json, const std::string& answers_json,
+                        const std::string& today, const std::string& locale) {
+  const LoadedConfig& loaded = load_config(config_json);
+  if (!loaded.config) return loaded.failure_json;
+  std::optional<Date> today_date = parse_today(today);
+  if (!today_date) return bad_today();
+  Parsed document = parse_document(answers_json, "answers", true);
+  if (document.problem) return failure(Diagnostics{*document.problem});
+  Result<Answers> answers = parse_answers(document.value, *today_date, Completeness::kPartial);
+  if (!answers.ok()) return failure(answers.errors);
+  const Config& config = *loaded.config;
+  const Messages texts(config, resolve_locale(config, locale));
+  json views = json::array();
+  if (config.photos.enabled) {
+    for (const PhotoView& view : smp::photo_views(*answers.value)) {
+      const MessageParams params{{"n", std::to_string(view.scar_number)}};
+      views.push_back(json{{"id", view.id},
+                           {"title", texts.text(view.message_key, params)},
+                           {"help", texts.text(view.message_key + ".help", params)}});
+    }
+  }
+  // The step's own texts (buttons, consent, announcements) come with it: this module is the
+  // photo step's only source of photos.* texts.
+  json step_texts = json::object();
+  for (auto& [key, text] : texts.with_prefix("photos.")) step_texts[key] = text;
+  return dump(json{{"ok", true},
+                   {"enabled", config.photos.enabled},
+                   {"max", kMaxPhotosPerLead},
+                   {"max_long_side", kPhotoMaxLongSidePx},
+                   {"views", std::move(views)},
+                   {"texts", std::move(step_texts)}});
+}
+
+unsigned photo_buffer(double size) {
+  std::vector<std::uint8_t>& bytes = photo_bytes();
+  if (!(size >= 1 && size <= kMaxPhotoBufferBytes)) {
+    std::vector<std::uint8_t>().swap(bytes);
+    return 0;
+  }
+  bytes.resize(static_cast<std::size_t>(size));
+  return static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(bytes.data()));
+}
+
+std::string check_photo(const std::string& config_json, int width, int height, int channels,
+                        const std::string& locale) {
+  const LoadedConfig& loaded = load_config(config_json);
+  if (!loaded.config) return loaded.failure_json;
+  std::vector<std::uint8_t> bytes;
+  bytes.swap(photo_bytes());  // released when this call returns: no photo stays in the module
+  Result<PhotoQuality> checked =
+      check_photo_quality(PhotoPixels{bytes, width, height, channels}, *loaded.config, locale);
+  if (!checked.ok()) return failure(checked.errors);
+  json issues = json::array();
+  for (const PhotoIssue& issue : checked.value->issues) {
+    issues.push_back(json{{"code", issue.code}, {"message", issue.message}});
+  }
+  // Whole numbers (the thresholds are whole too): printing a double would link nlohmann's
+  // float formatting into the module every visitor downloads (~3 KB gzip).
+  const PhotoMeasures& m = checked.value->measures;
+  return dump(json{{"ok", true},
+                   {"issues", std::move(issues)},
+                   {"measures",
+                    {{"width", m.width},
+                     {"height", m.height},
+                     {"mean_luma", static_cast<long long>(m.mean_luma + 0.5)},
+                     {"blur_variance", static_cast<long long>(m.blur_variance + 0.5)}}}});
 }
 
 }  // namespace smp::wasm

@@ -22,12 +22,26 @@ std::string plan_ics(const std::string& config_json, const std::string& answers_
 /// {"ok":bool,"errors":[...]} for a lead document (SPEC §7).
 std::string validate_lead(const std::string& config_json, const std::string& lead_json,
                           const std::string& today, const std::string& locale);
-/// Every ui.*, verdict.* and section.* text for the locale (with clinic copy) plus "locale".
+/// Every ui.*, verdict.* and section.* text for the locale (with clinic copy) plus
+/// "locale".
 std::string messages(const std::string& config_json, const std::string& locale);
 /// Loads a `smp-consult/messages@1` catalogue (a locale this build does not compile in) for every
 /// later call: {"ok":true,"locale":"es"} or {"ok":false,"errors":[...]}.
 std::string load_messages(const std::string& catalogue_json);
 /// public_config_json (clinic contact, lead form, locales, theme), or {"ok":false,"errors":[...]}.
 std::string public_config(const std::string& config_json);
+
+/// The photo views the core asks for (SPEC §8): {"ok":true,"enabled":bool,"max":n,
+/// "max_long_side":px,"views":[{id,title,help}],"texts":{photos.*}} in `locale`, or
+/// {"ok":false,"errors":[...]}.
+std::string photo_views(const std::string& config_json, const std::string& answers_json,
+                        const std::string& today, const std::string& locale);
+/// The address of a module-owned buffer of `size` bytes that JS fills (HEAPU8.set, one copy)
+/// before checkPhoto; 0 when `size` is out of range. Valid until the next call that allocates.
+unsigned photo_buffer(double size);
+/// The quality check of the pixels in the photo buffer (channels 1, 3 or 4):
+/// {"ok":true,"issues":[{code,message}],"measures":{...}} or {"ok":false,"errors":[...]}.
+std::string check_photo(const std::string& config_json, int width, int height, int channels,
+                        const std::string& locale);
 
 }  // namespace smp::wasm

@@ -1,5 +1,5 @@
-// Styles of the steps after the first question (stage picker, result, lead form, done, print),
-// adopted beside styles.js once later-steps.js has loaded; same rules as there (no style
+// Styles of the steps after the first question (stage picker, result, lead form and photos, done,
+// print), adopted beside styles.js once later-steps.js has loaded; same rules as there (no style
 // attributes, themed with --smp-* custom properties).
 import { sharedSheet } from './dom.js'
 
@@ -87,6 +87,23 @@ const css = String.raw`
 .form-error { padding: 0.75em 1em; border-radius: 8px; background: var(--smp-danger-bg, #fdecea); color: var(--smp-danger, #b3261e); font-weight: 600; }
 .status { margin-block-start: 1em; font-weight: 600; }
 .done { text-align: center; padding-block: 1em; }
+
+/* Photos (inside the lead form) */
+.photos { margin-block: 1.25em; padding: 0.75em 1em; border: 2px solid var(--smp-border, #dfe3ea); border-radius: var(--smp-radius-small, 10px); }
+.photos h3 { margin-block: 0 0.3em; }
+.photo-views { list-style: none; padding: 0; margin: 0.75em 0; display: grid; gap: 0.75em; }
+.photo-view { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0.5em 0.75em; align-items: start; padding: 0.6em; border-radius: 8px; background: var(--smp-surface-alt, #f6f7fa); }
+.photo-view h4 { margin: 0; font-size: 1em; }
+.photo-view p { margin-block: 0.2em; }
+.photo-guide { width: calc(3.5 * var(--smp-unit)); height: auto; display: block; }
+.guide-head { fill: var(--smp-surface, #fff); stroke: var(--smp-diagram-line, #6b5647); stroke-width: 2; }
+.guide-area { fill: var(--smp-accent, #2454d6); opacity: 0.45; }
+.guide-scar { fill: none; stroke: var(--smp-accent, #2454d6); stroke-width: 3; stroke-linecap: round; }
+.photo-thumb { grid-column: 1 / -1; max-width: 100%; width: calc(10 * var(--smp-unit)); height: auto; border-radius: 6px; }
+.photo-actions { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0.5em; }
+.photo-issues { color: var(--smp-caution, #8a4d00); font-weight: 600; }
+.photo-issues ul { margin: 0.25em 0; padding-inline-start: 1.1em; }
+.photo-view[data-photo-state="warning"] { outline: 2px solid var(--smp-caution, #a15c00); }
 .done svg { width: 3.5em; height: 3.5em; color: var(--smp-good, #1b7f4c); }
 
 @media print {

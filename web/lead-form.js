@@ -8,9 +8,10 @@ function field(label, input, errorId, note) {
 
 /**
  * The form: {element, heading, read(), showErrors(errors), setStatus(text, kind), setBusy(bool),
- * showMailto(href)}. `pub` is the public config; onSubmit is called with read().
+ * showMailto(href)}. `pub` is the public config; onSubmit is called with read(). `photos` (the
+ * photo section's element, or null) goes before the consents.
  */
-export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack, healthConsent = true }) {
+export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack, healthConsent = true, photos = null }) {
   const lead = pub.lead || {}
   // Limits and contact methods as the core checks them (publicConfig lead.form).
   const { max_length: maxLength = {}, contact_methods: contactMethods = ['email'] } = lead.form || {}
@@ -58,6 +59,7 @@ export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack, healthCon
     field(t('ui.lead.email'), email, errors.email),
     phonePolicy === 'hidden' ? null : field(t('ui.lead.phone'), phone, errors.phone, phonePolicy === 'optional' ? t('ui.lead.optional') : null),
     methodBox,
+    photos,
     h('div', { class: 'check' }, consent, h('label', { for: ids.consent }, consentText)),
     h('div', { class: 'error', id: errors.consent }),
     health ? h('div', { class: 'check' }, health, h('label', { for: ids.health }, healthText)) : null,
@@ -137,7 +139,8 @@ export function renderLeadForm({ t, pub, clinicName, onSubmit, onBack, healthCon
   return { element, heading, read, showErrors, setStatus, setBusy, showMailto }
 }
 
-/** The lead@1 document; health answers only with consent. */
+/** The lead@1 document; health answers only with consent; consent.photos only when photos go
+ * with it (SPEC §8). */
 export function buildLead({ form, answers, result, context, clientId }) {
   const sentAnswers = structuredClone(answers)
   if (!form.consent_health) delete sentAnswers.medical
@@ -156,6 +159,7 @@ export function buildLead({ form, answers, result, context, clientId }) {
       contact: form.consent_contact,
       health_data: form.consent_health,
       marketing: form.consent_marketing,
+      ...(form.consent_photos ? { photos: true } : {}),
       text: form.consent_text,
       given_at: new Date().toISOString(),
     },
@@ -176,19 +180,32 @@ const sleep = (ms, signal) =>
     })
   })
 
+/** The request body: the lead as JSON, or with photos multipart/form-data (SPEC §8): part `lead`
+ * (application/json) and one part `photo` per photo, named `<view>.jpg`. */
+function leadBody(lead, photos) {
+  const json = JSON.stringify(lead)
+  if (!photos.length) return { body: json, headers: { 'content-type': 'application/json' } }
+  const form = new FormData()
+  form.append('lead', new Blob([json], { type: 'application/json' }), 'lead.json')
+  for (const { view, blob } of photos) form.append('photo', blob, `${view}.jpg`)
+  // (fetch writes the multipart content-type with its boundary)
+  return { body: form, headers: {} }
+}
+
 /**
- * POSTs the lead; retries network errors, 429 and 5xx with exponential backoff (bounded).
- * Resolves {ok:true, leadId} | {ok:false, status, errors}.
+ * POSTs the lead (with `photos` [{view, blob}] as multipart); retries network errors, 429 and
+ * 5xx with exponential backoff (bounded). Resolves {ok:true, leadId} | {ok:false, status, errors}.
  */
-export async function sendLead(endpoint, lead, { onRetry, signal, attempts = 6, baseDelayMs = 1000 } = {}) {
+export async function sendLead(endpoint, lead, { onRetry, signal, attempts = 6, baseDelayMs = 1000, photos = [] } = {}) {
   let last = { ok: false, status: 0, errors: [] }
+  const request = leadBody(lead, photos)
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     if (signal?.aborted) break
     try {
       const response = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(lead),
+        headers: request.headers,
+        body: request.body,
         credentials: 'same-origin',
         signal,
       })

@@ -6,6 +6,7 @@ import { clinicCard } from './clinic-card.js'
 import { h, icon } from './dom.js'
 import { date } from './format.js'
 import { buildLead, renderLeadForm, sendLead } from './lead-form.js'
+import { photoSection } from './photo-step.js'
 
 const ICON_CHECK = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM7 12.5l3.2 3.2L17 9'
 
@@ -66,8 +67,15 @@ function mailtoHref(widget, form) {
   return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(lines.join('\n'))}`
 }
 
-async function submitLead(widget, form) {
+async function submitLead(widget, form, photos) {
   const view = widget.stepView
+  // Photos first: a warning still open or a missing photo consent is shown there.
+  const photoCheck = photos.validate()
+  if (!photoCheck.ok) return
+  if (photoCheck.photos.length) {
+    form.consent_photos = true
+    form.consent_text = `${form.consent_text} ${photoCheck.consentText}`
+  }
   if (!widget.clientId) widget.clientId = randomId()
   const answers = structuredClone(widget.answers)
   const lead = buildLead({ form, answers, result: widget.result, context: leadContext(widget), clientId: widget.clientId })
@@ -89,10 +97,12 @@ async function submitLead(widget, form) {
   const outcome = await sendLead(new URL(endpoint, document.baseURI).href, lead, {
     signal: widget.leadAbort.signal,
     onRetry: (seconds) => view.setStatus(widget.t('ui.lead.retrying', { seconds })),
+    photos: photoCheck.photos,
   })
   if (widget.stepView !== view) return
   view.setBusy(false)
   if (outcome.ok) {
+    photos.clear()
     widget.leadId = outcome.leadId
     widget.leadName = form.name
     widget.go('done')
@@ -111,12 +121,14 @@ async function submitLead(widget, form) {
 
 /** The lead form view; submitting validates the lead in the core, then delivers it. */
 export function leadStep(widget) {
+  const photos = photoSection(widget)
   const view = renderLeadForm({
     t: (key, params) => widget.t(key, params),
     pub: widget.pub,
     clinicName: widget.clinic.name || '',
     healthConsent: widget.result?.health_data_consent !== false,
-    onSubmit: (form) => submitLead(widget, form).catch((error) => widget.fail('internal_error', String(error?.message || error), 'wasm')),
+    photos: photos.element,
+    onSubmit: (form) => submitLead(widget, form, photos).catch((error) => widget.fail('internal_error', String(error?.message || error), 'wasm')),
     onBack: () => widget.go('result'),
   })
   // Who will get the request, and how to reach them without the form.

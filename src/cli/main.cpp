@@ -34,7 +34,7 @@ Usage:
   smp-consult evaluate [--config C] --answers A [--today YYYY-MM-DD] [--locale L] [--ics]
       The consultation result (verdict, reasons, estimate, plan) as JSON,
       or with --ics the plan as an iCalendar file.
-  smp-consult messages [--locale L] [--widget [--later]] | messages --locales
+  smp-consult messages [--locale L] [--widget [--later|--photos]] | messages --locales
       Every built-in text of a locale (message key -> text) as JSON: the keys a clinic
       may override under "copy". --widget: the widget's texts only, compact, as
       scripts/build-web writes the messages.L.json the widget loads; --later: only those
@@ -75,6 +75,7 @@ struct Options {
   bool ics = false;
   bool widget = false;
   bool later = false;
+  bool photos = false;
   bool locales = false;
   bool help = false;
 };
@@ -99,6 +100,8 @@ bool parse_options(const std::vector<std::string>& args, Options& out) {
       out.widget = true;
     } else if (arg == "--later") {
       out.later = true;
+    } else if (arg == "--photos") {
+      out.photos = true;
     } else if (arg == "--locales") {
       out.locales = true;
     } else if (arg == "--config") {
@@ -226,7 +229,8 @@ int locales_command() {
 
 int messages_command(const Options& options) {
   if (options.locales) {
-    if (!options.positional.empty() || options.widget || options.later || !options.locale.empty()) {
+    if (!options.positional.empty() || options.widget || options.later || options.photos ||
+        !options.locale.empty()) {
       std::cerr << "usage: smp-consult messages --locales\n";
       return kUsage;
     }
@@ -234,14 +238,15 @@ int messages_command(const Options& options) {
   }
   const std::string locale = options.locale.empty() ? "en" : options.locale;
   if (!options.positional.empty() || !smp::has_built_in_catalogue(locale) ||
-      (options.later && !options.widget)) {
-    std::cerr
-        << "usage: smp-consult messages [--locale L] [--widget [--later]] | messages --locales\n";
+      ((options.later || options.photos) && !options.widget) || (options.later && options.photos)) {
+    std::cerr << "usage: smp-consult messages [--locale L] [--widget [--later|--photos]] | "
+                 "messages --locales\n";
     return kUsage;
   }
   if (options.widget) {
-    const auto scope =
-        options.later ? smp::CatalogueScope::kWidgetLater : smp::CatalogueScope::kWidget;
+    const auto scope = options.later    ? smp::CatalogueScope::kWidgetLater
+                       : options.photos ? smp::CatalogueScope::kWidgetPhotos
+                                        : smp::CatalogueScope::kWidget;
     std::cout << smp::dump_json(smp::catalogue_json(locale, scope)) << "\n";
   } else {
     std::cout << smp::dump_json(smp::catalogue_json(locale), 2) << "\n";

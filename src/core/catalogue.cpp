@@ -26,10 +26,16 @@ nlohmann::json catalogue_json(std::string_view locale, CatalogueScope scope) {
       }
     }
   };
+  // The photo step's texts are a file of their own: visitors who never reach the photos (and
+  // a Spanish visitor's download before the first question) do not carry them.
+  if (scope == CatalogueScope::kWidgetPhotos) {
+    add(photo_messages(locale));
+    return nlohmann::json{{"format", kFormat}, {"locale", locale}, {"messages", std::move(texts)}};
+  }
   add(core_messages(locale));
   add(question_messages(locale));
   add(ui_messages(locale));
-  add(photo_messages(locale));
+  if (scope == CatalogueScope::kAll) add(photo_messages(locale));
   if (scope == CatalogueScope::kAll) add(email_messages(locale));
   return nlohmann::json{{"format", kFormat}, {"locale", locale}, {"messages", std::move(texts)}};
 }

@@ -823,7 +823,7 @@ class ConfigReader {
                         "blur_variance_below", "retention_days", "max_email_mb"});
     bool_key(v, p, "enabled", photos.enabled);
     // The widget sends at most 1600 px on the long side, so a larger minimum refuses every photo.
-    int_key(v, p, "min_long_side_px", 200, 1600, photos.min_long_side_px);
+    int_key(v, p, "min_long_side_px", 200, kPhotoMaxLongSidePx, photos.min_long_side_px);
     int_key(v, p, "dark_mean_below", 0, 255, photos.dark_mean_below);
     int_key(v, p, "bright_mean_above", 0, 255, photos.bright_mean_above);
     int_key(v, p, "blur_variance_below", 0, 100000, photos.blur_variance_below);

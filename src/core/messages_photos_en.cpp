@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 19> kPhotoMessagesEn{{
+constexpr std::array<MessageEntry, 38> kPhotoMessagesEn{{
     {"photos.view.front", "Front and hairline"},
     {"photos.view.front.help",
      "Face the camera, hair pushed back, so your whole hairline and forehead are in the photo."},
@@ -23,6 +23,31 @@ constexpr std::array<MessageEntry, 19> kPhotoMessagesEn{{
     {"photos.view.back.help", "The back and lower sides, where your hair is fullest."},
     {"photos.view.scar", "Scar {n}"},
     {"photos.view.scar.help", "The whole scar in good light, close enough to see its edges."},
+    {"photos.quality.too_small",
+     "This photo is small: the clinic may not see enough detail. Use the camera's full size."},
+    {"photos.quality.too_dark",
+     "This photo is too dark. Move to a bright room or face a window, then retake it."},
+    {"photos.quality.overexposed",
+     "This photo is too bright. Avoid direct sunlight or flash on the scalp, then retake it."},
+    {"photos.quality.blurry",
+     "This photo looks blurry. Hold the phone still, tap the scalp to focus, then retake it."},
+    {"photos.step.title", "Photos for an exact quote"},
+    {"photos.step.intro",
+     "{clinic} can quote exactly from photos of these views. Each photo is made smaller and "
+     "checked on your device, and is sent only with your request if you tick the box for photos."},
+    {"photos.step.optional", "Optional: you can send your request without photos."},
+    {"photos.add", "Add photo"},
+    {"photos.retake", "Retake"},
+    {"photos.remove", "Remove"},
+    {"photos.keep", "Send anyway"},
+    {"photos.checking", "{view}: checking the photo…"},
+    {"photos.ok", "{view}: the photo looks good."},
+    {"photos.problem", "{view}: {problems}"},
+    {"photos.kept", "{view}: this photo will be sent as it is."},
+    {"photos.removed", "{view}: photo removed."},
+    {"photos.thumbnail", "Your photo: {view}"},
+    {"photos.unreadable", "{view}: this file could not be opened as a photo. Try another one."},
+    {"photos.consent", "I agree to send these photos to {clinic} for my consultation."},
     {"photos.error.photos_disabled", "This clinic does not take photos online."},
     {"photos.error.photos_consent_missing",
      "Photos can only be sent if you agree to share them with the clinic."},

@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 19> kPhotoMessagesEs{{
+constexpr std::array<MessageEntry, 38> kPhotoMessagesEs{{
     {"photos.view.front", "Frente y línea del cabello"},
     {"photos.view.front.help",
      "Mira a la cámara con el pelo hacia atrás, para que se vean toda la línea del cabello y la "
@@ -28,6 +28,36 @@ constexpr std::array<MessageEntry, 19> kPhotoMessagesEs{{
     {"photos.view.scar", "Cicatriz {n}"},
     {"photos.view.scar.help",
      "Toda la cicatriz con buena luz, lo bastante cerca para ver sus bordes."},
+    {"photos.quality.too_small",
+     "Esta foto es pequeña: puede que la clínica no vea bastante detalle. Usa el tamaño completo "
+     "de la cámara."},
+    {"photos.quality.too_dark",
+     "Esta foto está demasiado oscura. Ponte en una habitación luminosa o frente a una ventana y "
+     "repítela."},
+    {"photos.quality.overexposed",
+     "Esta foto tiene demasiada luz. Evita el sol directo o el flash sobre el cuero cabelludo y "
+     "repítela."},
+    {"photos.quality.blurry",
+     "Esta foto parece borrosa. Sujeta el móvil quieto, toca el cuero cabelludo para enfocar y "
+     "repítela."},
+    {"photos.step.title", "Fotos para un presupuesto exacto"},
+    {"photos.step.intro",
+     "{clinic} puede darte un presupuesto exacto con fotos de estas vistas. Cada foto se reduce y "
+     "se comprueba en tu dispositivo, y solo se envía con tu solicitud si marcas la casilla de "
+     "fotos."},
+    {"photos.step.optional", "Opcional: puedes enviar tu solicitud sin fotos."},
+    {"photos.add", "Añadir foto"},
+    {"photos.retake", "Repetir"},
+    {"photos.remove", "Quitar"},
+    {"photos.keep", "Enviar igualmente"},
+    {"photos.checking", "{view}: comprobando la foto…"},
+    {"photos.ok", "{view}: la foto se ve bien."},
+    {"photos.problem", "{view}: {problems}"},
+    {"photos.kept", "{view}: esta foto se enviará tal como está."},
+    {"photos.removed", "{view}: foto quitada."},
+    {"photos.thumbnail", "Tu foto: {view}"},
+    {"photos.unreadable", "{view}: este archivo no se ha podido abrir como foto. Prueba con otro."},
+    {"photos.consent", "Acepto enviar estas fotos a {clinic} para mi consulta."},
     {"photos.error.photos_disabled", "Esta clínica no recibe fotos en línea."},
     {"photos.error.photos_consent_missing",
      "Las fotos solo pueden enviarse si aceptas compartirlas con la clínica."},

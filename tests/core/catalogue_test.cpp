@@ -39,17 +39,22 @@ TEST_CASE("catalogue_json round-trips through parse_catalogue", "[catalogue]") {
   CHECK_FALSE(smp::has_built_in_catalogue("fr"));
 }
 
-TEST_CASE("the widget's catalogue is every text but the relay's email texts", "[catalogue]") {
+TEST_CASE("the widget's catalogue is every text but the email and photo texts", "[catalogue]") {
   const json all = smp::catalogue_json("es")["messages"];
   const json widget = smp::catalogue_json("es", smp::CatalogueScope::kWidget)["messages"];
+  const json photos = smp::catalogue_json("es", smp::CatalogueScope::kWidgetPhotos)["messages"];
   std::size_t email = 0;
   for (auto it = all.begin(); it != all.end(); ++it) {
     const bool is_email = it.key().rfind("email.", 0) == 0;
+    const bool is_photo = it.key().rfind("photos.", 0) == 0;
     email += is_email ? 1 : 0;
-    CHECK(widget.contains(it.key()) == !is_email);
+    CHECK(widget.contains(it.key()) == (!is_email && !is_photo));
+    CHECK(photos.contains(it.key()) == is_photo);
   }
   CHECK(email > 0);
-  CHECK(widget.size() + email == all.size());
+  CHECK(photos.contains("photos.quality.too_dark"));
+  CHECK(widget.size() + email + photos.size() == all.size());
+  REQUIRE(smp::parse_catalogue(smp::catalogue_json("es", smp::CatalogueScope::kWidgetPhotos)).ok());
 }
 
 TEST_CASE("parse_catalogue points at every problem", "[catalogue]") {

@@ -31,6 +31,21 @@ export async function loadCore({ catalogues = true } = {}) {
   return core
 }
 
+/** A fresh instance of the photo step's module (smp-photos.wasm) with the widget's texts loaded. */
+export async function loadPhotos() {
+  const glue = path.join(dist, 'smp-photos.cjs')
+  const wasm = path.join(dist, 'smp-photos.wasm')
+  if (!existsSync(glue) || !existsSync(wasm)) {
+    throw new Error(`${glue} or ${wasm} missing: run scripts/build-web first`)
+  }
+  const photos = await createRequire(import.meta.url)(glue)({ wasmBinary: readFileSync(wasm), print() {}, printErr() {} })
+  for (const file of readdirSync(widgetDist).filter((f) => /^photos\.[a-z]+\.json$/.test(f))) {
+    const loaded = JSON.parse(photos.loadMessages(readFileSync(path.join(widgetDist, file), 'utf8')))
+    if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.errors)}`)
+  }
+  return photos
+}
+
 export function demoConfig() {
   return readFileSync(path.join(root, 'web/demo/clinic.json'), 'utf8')
 }

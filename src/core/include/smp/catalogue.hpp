@@ -32,7 +32,10 @@ bool has_built_in_catalogue(std::string_view locale);
 /// Which texts a catalogue document carries: all, the widget's (no email.*: only the relay
 /// sends email, and the wasm build leaves those texts out too), or the widget's later texts
 /// (is_later_text(): what the wasm compiles without its English texts).
-enum class CatalogueScope { kAll, kWidget, kWidgetLater };
+/// kWidget: the widget's messages.<locale>.json (no email.* and no photos.* texts); kWidgetLater:
+/// only its later texts (is_later_text); kWidgetPhotos: only photos.*, the photo step's own
+/// photos.<locale>.json, loaded into smp-photos.wasm when a visitor reaches the photos.
+enum class CatalogueScope { kAll, kWidget, kWidgetLater, kWidgetPhotos };
 /// The built-in texts of `locale`: {"format": "smp-consult/messages@1", "locale", "messages"}.
 nlohmann::json catalogue_json(std::string_view locale, CatalogueScope scope = CatalogueScope::kAll);
 /// Reads a catalogue document: a supported locale, known message keys, string texts.
