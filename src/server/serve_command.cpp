@@ -382,7 +382,9 @@ int serve_command(const std::vector<std::string>& args) {
   for (const auto& sender_of_hook : webhook_senders) {
     std::cerr << "smp-consult: leads also go to " << sender_of_hook->describe() << "\n";
   }
-  for (const auto& [kind, waiting] : outbox->waiting_webhook_deliveries()) {
+  for (const auto& waiting_for : outbox->waiting_webhook_deliveries()) {
+    const std::string& kind = waiting_for.first;
+    const long long waiting = waiting_for.second;
     const bool configured = std::any_of(endpoints->begin(), endpoints->end(),
                                         [&](const auto& e) { return e.kind == kind; });
     if (!configured) {
