@@ -16,6 +16,7 @@
 #include "smp/json_text.hpp"
 #include "smp/server/outbox.hpp"
 #include "smp/server/timestamps.hpp"
+#include "sqlite_statement.hpp"
 
 namespace smp::server {
 namespace {
@@ -88,39 +89,8 @@ class Database {
   sqlite3* db_ = nullptr;
 };
 
-class Query {
- public:
-  Query(sqlite3* db, const std::string& sql) {
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr);
-  }
-  ~Query() { sqlite3_finalize(stmt_); }
-  Query(const Query&) = delete;
-  Query& operator=(const Query&) = delete;
-  bool ok() const { return stmt_ != nullptr; }
-  Query& bind(int index, const std::string& text) {
-    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Query& bind(int index, std::int64_t value) {
-    sqlite3_bind_int64(stmt_, index, value);
-    return *this;
-  }
-  int step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
-  std::string text(int column) const {
-    const auto* p = sqlite3_column_text(stmt_, column);
-    return p ? std::string(reinterpret_cast<const char*>(p),
-                           static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
-             : std::string();
-  }
-  std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-  bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
 bool has_column(sqlite3* db, const char* table, const char* column) {
-  Query columns(db, std::string("PRAGMA table_info(") + table + ")");
+  Statement columns(db, std::string("PRAGMA table_info(") + table + ")");
   while (columns.step() == SQLITE_ROW) {
     if (columns.text(1) == column) return true;
   }
@@ -134,7 +104,7 @@ std::string ascii_lower(std::string text) {
   return text;
 }
 
-json time_or_null(const Query& query, int column) {
+json time_or_null(const Statement& query, int column) {
   return query.is_null(column) ? json(nullptr) : json(iso8601_utc(query.integer(column)));
 }
 
@@ -209,7 +179,7 @@ bool checkpoint_truncate(sqlite3* db) {
 bool run_erase_statements(Database& db, std::int64_t now_ms, bool stale_sending,
                           std::string& error) {
   for (const char* sql : kEraseStatements) {
-    Query statement(db.get(), sql);
+    Statement statement(db.get(), sql);
     if (!statement.ok()) {
       error = sqlite3_errmsg(db.get());
       return false;
@@ -224,8 +194,8 @@ bool run_erase_statements(Database& db, std::int64_t now_ms, bool stale_sending,
 }
 
 long long count_in_erase_ids(Database& db, const char* state) {
-  Query count(db.get(), std::string("SELECT COUNT(*) FROM outbox WHERE state = '") + state +
-                            "' AND lead_id IN (SELECT lead_id FROM temp.erase_ids)");
+  Statement count(db.get(), std::string("SELECT COUNT(*) FROM outbox WHERE state = '") + state +
+                                "' AND lead_id IN (SELECT lead_id FROM temp.erase_ids)");
   return count.step() == SQLITE_ROW ? count.integer(0) : 0;
 }
 
@@ -253,15 +223,15 @@ EraseReport erase_selected(const std::string& data_dir, const std::string& selec
   // What the visitor is known by, to check afterwards that it is gone from every file.
   std::set<std::string> addresses, names;
   {
-    Query insert(db.get(), "INSERT OR IGNORE INTO temp.erase_ids " + select_ids);
+    Statement insert(db.get(), "INSERT OR IGNORE INTO temp.erase_ids " + select_ids);
     insert.bind(1, value);
     if (!insert.ok() || insert.step() != SQLITE_DONE) {
       error = sqlite3_errmsg(db.get());
       return rollback();
     }
-    Query select(db.get(),
-                 "SELECT lead_id, name, email FROM leads WHERE lead_id IN "
-                 "(SELECT lead_id FROM temp.erase_ids) ORDER BY received_ms, lead_id");
+    Statement select(db.get(),
+                     "SELECT lead_id, name, email FROM leads WHERE lead_id IN "
+                     "(SELECT lead_id FROM temp.erase_ids) ORDER BY received_ms, lead_id");
     while (select.step() == SQLITE_ROW) {
       report.lead_ids.push_back(select.text(0));
       if (!select.text(2).empty()) addresses.insert(ascii_lower(select.text(2)));
@@ -301,9 +271,9 @@ EraseReport erase_selected(const std::string& data_dir, const std::string& selec
   checkpoint_truncate(db.get());
   // An address or name still used by a lead that is kept is no sign of anything left over.
   auto still_used = [&](const std::string& text) {
-    Query used(db.get(),
-               "SELECT 1 FROM leads WHERE erased_ms IS NULL AND (lower(email) = ?1 OR "
-               "lower(name) = ?1) LIMIT 1");
+    Statement used(db.get(),
+                   "SELECT 1 FROM leads WHERE erased_ms IS NULL AND (lower(email) = ?1 OR "
+                   "lower(name) = ?1) LIMIT 1");
     used.bind(1, text);
     return used.step() == SQLITE_ROW;
   };
@@ -357,13 +327,13 @@ std::optional<json> export_leads(const std::string& data_dir, const LeadSelector
       has_column(db.get(), "leads", "erased_ms") ? "erased_ms" : "NULL AS erased_ms";
   const std::string quarantine =
       has_column(db.get(), "leads", "quarantine") ? "quarantine" : "'' AS quarantine";
-  Query select(db.get(),
-               "SELECT lead_id, client_id, received_ms, " + erased +
-                   ", name, email, phone, preferred_contact, locale, verdict, packages, low, "
-                   "high, currency, health_consent, marketing_consent, page_url, utm_source, "
-                   "utm_medium, utm_campaign, document, " +
-                   quarantine + " FROM leads WHERE lead_id IN (" + selector_sql(selector) +
-                   ") ORDER BY received_ms, lead_id");
+  Statement select(db.get(),
+                   "SELECT lead_id, client_id, received_ms, " + erased +
+                       ", name, email, phone, preferred_contact, locale, verdict, packages, low, "
+                       "high, currency, health_consent, marketing_consent, page_url, utm_source, "
+                       "utm_medium, utm_campaign, document, " +
+                       quarantine + " FROM leads WHERE lead_id IN (" + selector_sql(selector) +
+                       ") ORDER BY received_ms, lead_id");
   if (!select.ok()) {
     error = sqlite3_errmsg(db.get());
     return std::nullopt;
@@ -417,10 +387,11 @@ std::optional<json> export_leads(const std::string& data_dir, const LeadSelector
     lead["quarantine"] = select.text(21);
     lead["document"] = document;
     json messages = json::array();
-    Query outbox(db.get(),
-                 "SELECT message_id, kind, state, attempts, created_ms, next_attempt_ms, sent_ms, "
-                 "last_error, sender, recipients, mime FROM outbox WHERE lead_id = ?1 "
-                 "ORDER BY kind, message_id");
+    Statement outbox(
+        db.get(),
+        "SELECT message_id, kind, state, attempts, created_ms, next_attempt_ms, sent_ms, "
+        "last_error, sender, recipients, mime FROM outbox WHERE lead_id = ?1 "
+        "ORDER BY kind, message_id");
     outbox.bind(1, lead_id);
     while (outbox.step() == SQLITE_ROW) {
       json recipients = json::array();
