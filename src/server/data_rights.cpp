@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "smp/json_text.hpp"
+#include "smp/server/mime.hpp"
 #include "smp/server/outbox.hpp"
 #include "smp/server/timestamps.hpp"
 #include "sqlite_statement.hpp"
@@ -106,6 +107,29 @@ std::string ascii_lower(std::string text) {
 
 json time_or_null(const Statement& query, int column) {
   return query.is_null(column) ? json(nullptr) : json(iso8601_utc(query.integer(column)));
+}
+
+// The lead's photos as stored (each one's JPEG in base64, or null once photos.retention_days
+// purged it): what the relay holds of the visitor's scalp, for an Art. 15 export.
+json photos_export(sqlite3* db, const std::string& lead_id) {
+  json photos = json::array();
+  if (!has_column(db, "photos", "bytes")) return photos;  // a database from before photos
+  Statement select(db,
+                   "SELECT position, view, content_type, width, height, stored_ms, purged_ms, "
+                   "bytes FROM photos WHERE lead_id = ?1 ORDER BY position");
+  select.bind(1, lead_id);
+  while (select.step() == SQLITE_ROW) {
+    photos.push_back(
+        {{"position", select.integer(0)},
+         {"view", select.text(1)},
+         {"content_type", select.text(2)},
+         {"width", select.integer(3)},
+         {"height", select.integer(4)},
+         {"stored_at", time_or_null(select, 5)},
+         {"purged_at", time_or_null(select, 6)},
+         {"base64", select.is_null(7) ? json(nullptr) : json(base64_encode(select.blob(7)))}});
+  }
+  return photos;
 }
 
 // Fills temp.erase_ids (or, for export, just names the leads) from a selector.
@@ -413,6 +437,7 @@ std::optional<json> export_leads(const std::string& data_dir, const LeadSelector
                           {"mime", outbox.text(10)}});
     }
     lead["messages"] = messages;
+    lead["photos"] = photos_export(db.get(), lead_id);
     lead["files"] = lead_files(data_dir, lead_id);
     leads.push_back(std::move(lead));
   }

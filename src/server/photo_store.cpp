@@ -5,6 +5,7 @@
 #include "smp/server/outbox.hpp"
 #include "smp/server/photo_email.hpp"
 #include "smp/server/timestamps.hpp"
+#include "sqlite_statement.hpp"
 
 namespace smp::server {
 namespace {
@@ -28,42 +29,8 @@ CREATE TABLE IF NOT EXISTS photos (
 // The messages that carry photos: the clinic's email and its photo follow-ups.
 constexpr const char* kPhotoKinds = "(o.kind = 'clinic' OR o.kind LIKE 'clinic-photos-%')";
 
-class Sql {
- public:
-  Sql(sqlite3* db, const std::string& sql) {
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr);
-  }
-  ~Sql() { sqlite3_finalize(stmt_); }
-  Sql(const Sql&) = delete;
-  Sql& operator=(const Sql&) = delete;
-  bool ok() const { return stmt_ != nullptr; }
-  Sql& text(int index, const std::string& value) {
-    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Sql& blob(int index, const std::string& value) {
-    sqlite3_bind_blob(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
-    return *this;
-  }
-  Sql& integer(int index, std::int64_t value) {
-    sqlite3_bind_int64(stmt_, index, value);
-    return *this;
-  }
-  int step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
-  std::string column_text(int column) const {
-    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
-             : std::string();
-  }
-  std::int64_t column_integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-  bool column_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
 bool has_photo_table(sqlite3* db) {
-  Sql select(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'photos'");
+  Statement select(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'photos'");
   return select.step() == SQLITE_ROW;
 }
 
@@ -80,17 +47,18 @@ bool Outbox::create_photo_table(std::string& error) {
 bool Outbox::insert_photos(const LeadRecord& lead, std::string& error) {
   for (size_t i = 0; i < lead.photos.size(); ++i) {
     const LeadPhoto& photo = lead.photos[i];
-    Sql insert(db_,
-               "INSERT INTO photos (lead_id, position, view, content_type, bytes, width, height, "
-               "stored_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    insert.text(1, lead.lead_id)
-        .integer(2, static_cast<std::int64_t>(i))
-        .text(3, photo.view)
-        .text(4, photo.content_type)
-        .blob(5, photo.bytes)
-        .integer(6, photo.width)
-        .integer(7, photo.height)
-        .integer(8, lead.received_ms);
+    Statement insert(
+        db_,
+        "INSERT INTO photos (lead_id, position, view, content_type, bytes, width, height, "
+        "stored_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    insert.bind(1, lead.lead_id)
+        .bind(2, static_cast<std::int64_t>(i))
+        .bind(3, photo.view)
+        .bind(4, photo.content_type)
+        .bind_blob(5, photo.bytes)
+        .bind(6, std::int64_t{photo.width})
+        .bind(7, std::int64_t{photo.height})
+        .bind(8, lead.received_ms);
     if (insert.step() != SQLITE_DONE) {
       error = sqlite3_errmsg(db_);
       return false;
@@ -103,11 +71,11 @@ Outbox::PhotoCounts Outbox::photo_counts(const std::string& lead_id) {
   std::lock_guard lock(mutex_);
   PhotoCounts counts;
   if (!has_photo_table(db_)) return counts;  // `leads list` on a database from before photos
-  Sql select(db_, "SELECT COUNT(*), COUNT(purged_ms) FROM photos WHERE lead_id = ?1");
-  select.text(1, lead_id);
+  Statement select(db_, "SELECT COUNT(*), COUNT(purged_ms) FROM photos WHERE lead_id = ?1");
+  select.bind(1, lead_id);
   if (select.step() == SQLITE_ROW) {
-    counts.stored = static_cast<int>(select.column_integer(0));
-    counts.purged = static_cast<int>(select.column_integer(1));
+    counts.stored = static_cast<int>(select.integer(0));
+    counts.purged = static_cast<int>(select.integer(1));
   }
   return counts;
 }
@@ -116,17 +84,17 @@ std::vector<LeadPhoto> Outbox::photos_of(const std::string& lead_id) {
   std::lock_guard lock(mutex_);
   std::vector<LeadPhoto> photos;
   if (!has_photo_table(db_)) return photos;
-  Sql select(db_,
-             "SELECT view, content_type, bytes, width, height FROM photos WHERE lead_id = ?1 "
-             "ORDER BY position");
-  select.text(1, lead_id);
+  Statement select(db_,
+                   "SELECT view, content_type, bytes, width, height FROM photos WHERE lead_id = ?1 "
+                   "ORDER BY position");
+  select.bind(1, lead_id);
   while (select.step() == SQLITE_ROW) {
     LeadPhoto photo;
-    photo.view = select.column_text(0);
-    photo.content_type = select.column_text(1);
-    photo.bytes = select.column_text(2);
-    photo.width = static_cast<int>(select.column_integer(3));
-    photo.height = static_cast<int>(select.column_integer(4));
+    photo.view = select.text(0);
+    photo.content_type = select.text(1);
+    photo.bytes = select.blob(2);
+    photo.width = static_cast<int>(select.integer(3));
+    photo.height = static_cast<int>(select.integer(4));
     photos.push_back(std::move(photo));
   }
   return photos;
@@ -145,21 +113,21 @@ int Outbox::purge_photos(std::int64_t now_ms, std::int64_t retention_ms, std::st
   // copy until delivery).
   std::vector<std::string> leads;
   {
-    Sql select(db_,
-               std::string("SELECT DISTINCT p.lead_id FROM photos p JOIN leads l ON l.lead_id = "
-                           "p.lead_id WHERE p.purged_ms IS NULL AND NOT EXISTS (SELECT 1 FROM "
-                           "outbox o WHERE o.lead_id = p.lead_id AND ") +
-                   kPhotoKinds +
-                   " AND o.state <> 'sent') AND COALESCE((SELECT MAX(o.sent_ms) FROM outbox o "
-                   "WHERE o.lead_id = p.lead_id AND " +
-                   kPhotoKinds + "), l.received_ms) <= ?1");
+    Statement select(
+        db_, std::string("SELECT DISTINCT p.lead_id FROM photos p JOIN leads l ON l.lead_id = "
+                         "p.lead_id WHERE p.purged_ms IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                         "outbox o WHERE o.lead_id = p.lead_id AND ") +
+                 kPhotoKinds +
+                 " AND o.state <> 'sent') AND COALESCE((SELECT MAX(o.sent_ms) FROM outbox o "
+                 "WHERE o.lead_id = p.lead_id AND " +
+                 kPhotoKinds + "), l.received_ms) <= ?1");
     if (!select.ok()) {
       error = sqlite3_errmsg(db_);
       return rollback();
     }
-    select.integer(1, now_ms - retention_ms);
+    select.bind(1, now_ms - retention_ms);
     int rc;
-    while ((rc = select.step()) == SQLITE_ROW) leads.push_back(select.column_text(0));
+    while ((rc = select.step()) == SQLITE_ROW) leads.push_back(select.text(0));
     if (rc != SQLITE_DONE) {
       error = sqlite3_errmsg(db_);
       return rollback();
@@ -169,10 +137,10 @@ int Outbox::purge_photos(std::int64_t now_ms, std::int64_t retention_ms, std::st
   const std::string note = "deleted by smp-consult on " + iso8601_utc(now_ms).substr(0, 10) +
                            " (photos.retention_days after delivery)";
   for (const auto& lead_id : leads) {
-    Sql update(db_,
-               "UPDATE photos SET bytes = NULL, purged_ms = ?2 WHERE lead_id = ?1 AND "
-               "purged_ms IS NULL");
-    update.text(1, lead_id).integer(2, now_ms);
+    Statement update(db_,
+                     "UPDATE photos SET bytes = NULL, purged_ms = ?2 WHERE lead_id = ?1 AND "
+                     "purged_ms IS NULL");
+    update.bind(1, lead_id).bind(2, now_ms);
     if (update.step() != SQLITE_DONE) {
       error = sqlite3_errmsg(db_);
       return rollback();
@@ -181,18 +149,19 @@ int Outbox::purge_photos(std::int64_t now_ms, std::int64_t retention_ms, std::st
     // The delivered emails keep their text; their photo parts become a line saying so.
     std::vector<std::pair<std::string, std::string>> rewritten;
     {
-      Sql select(db_, std::string("SELECT message_id, mime FROM outbox o WHERE lead_id = ?1 AND ") +
-                          kPhotoKinds);
-      select.text(1, lead_id);
+      Statement select(
+          db_, std::string("SELECT message_id, mime FROM outbox o WHERE lead_id = ?1 AND ") +
+                   kPhotoKinds);
+      select.bind(1, lead_id);
       while (select.step() == SQLITE_ROW) {
-        const std::string mime = select.column_text(1);
+        const std::string mime = select.text(1);
         std::string stripped = remove_photo_parts(mime, note);
-        if (stripped != mime) rewritten.emplace_back(select.column_text(0), std::move(stripped));
+        if (stripped != mime) rewritten.emplace_back(select.text(0), std::move(stripped));
       }
     }
     for (const auto& [message_id, mime] : rewritten) {
-      Sql rewrite(db_, "UPDATE outbox SET mime = ?2 WHERE message_id = ?1");
-      rewrite.text(1, message_id).text(2, mime);
+      Statement rewrite(db_, "UPDATE outbox SET mime = ?2 WHERE message_id = ?1");
+      rewrite.bind(1, message_id).bind(2, mime);
       if (rewrite.step() != SQLITE_DONE) {
         error = sqlite3_errmsg(db_);
         return rollback();

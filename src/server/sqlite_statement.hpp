@@ -1,5 +1,6 @@
 #pragma once
-// The relay's one SQLite prepared-statement wrapper (outbox, data rights): finalizes itself.
+// The relay's one SQLite prepared-statement wrapper (outbox, photos, data rights): finalizes
+// itself.
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -22,6 +23,11 @@ class Statement {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  /// Binds bytes that outlive the statement's step (no copy: photos are megabytes).
+  Statement& bind_blob(int index, const std::string& bytes) {
+    sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
+    return *this;
+  }
   Statement& bind(int index, std::int64_t value) {
     sqlite3_bind_int64(stmt_, index, value);
     return *this;
@@ -42,6 +48,12 @@ class Statement {
     const auto* p = sqlite3_column_text(stmt_, column);
     return p ? std::string(reinterpret_cast<const char*>(p),
                            static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+             : std::string();
+  }
+  /// A column's bytes as they are (a BLOB, or text without conversion).
+  std::string blob(int column) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
              : std::string();
   }
   std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }

@@ -4,6 +4,7 @@
 // Photos are made and read back with Debian's python3-pil (tests/relay/photo_tool.py).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -195,6 +196,15 @@ describe('photos with a lead', () => {
 
     const list = runCli(['leads', 'list', '--data', server.dataDir]);
     assert.match(list.stdout, new RegExp(`${reply.lead_id}.*photos: 2 `));
+
+    // The visitor's export (Art. 15) holds the photos themselves, the stored bytes.
+    const exported = runCli(['leads', 'export', '--lead', reply.lead_id, '--data', server.dataDir]);
+    assert.equal(exported.status, 0, exported.stderr);
+    const [exportedLead] = JSON.parse(exported.stdout).leads;
+    assert.deepEqual(exportedLead.photos.map((p) => [p.position, p.view, p.content_type, p.width, p.height, p.purged_at]),
+      [[0, 'front', 'image/jpeg', 320, 240, null], [1, 'left', 'image/jpeg', 320, 240, null]]);
+    assert.deepEqual(exportedLead.photos.map((p) => createHash('sha256').update(Buffer.from(p.base64, 'base64')).digest('hex')),
+      rows.map((p) => p.sha256), 'the export carries the stored bytes');
   });
 
   test('JSON leads still work, and a form without photos too', async () => {
@@ -379,8 +389,10 @@ describe('photos and delivery', () => {
       await waitFor(() => found().length === 0, 10000, 'the bytes to leave the database file and the WAL');
       const stored = storedPhotos(server.dataDir).photos.filter((p) => p.lead_id === id);
       assert.deepEqual(stored.map((p) => [p.view, p.purged, p.has_bytes]), [['front', true, false]]);
-      // The lead itself stays.
+      // The lead itself stays; its export says when its photo went and no longer has its bytes.
       assert.match(runCli(['leads', 'export', '--data', server.dataDir]).stdout, new RegExp(id));
+      const [lead] = JSON.parse(runCli(['leads', 'export', '--lead', id, '--data', server.dataDir]).stdout).leads;
+      assert.deepEqual(lead.photos.map((p) => [p.view, p.base64, typeof p.purged_at]), [['front', null, 'string']]);
     } finally {
       await server.stop();
       await smtp.stop();
