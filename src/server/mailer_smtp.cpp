@@ -6,6 +6,7 @@
 #include <cstring>
 #include <mutex>
 
+#include "curl_connection.hpp"
 #include "smp/ip_range.hpp"
 #include "smp/server/mailer.hpp"
 #include "smp/server/mime.hpp"
@@ -82,23 +83,14 @@ std::string tls_note(SmtpTls rule, bool allow_plaintext) {
 
 class SmtpMailer final : public Mailer {
  public:
-  explicit SmtpMailer(SmtpSettings settings) : settings_(std::move(settings)) {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  }
-
-  ~SmtpMailer() override {
-    if (curl_) curl_easy_cleanup(curl_);
-  }
+  explicit SmtpMailer(SmtpSettings settings) : settings_(std::move(settings)) {}
 
   SendResult send(const OutgoingMessage& message) override {
     std::lock_guard lock(mutex_);
-    // One handle for the life of the mailer: libcurl keeps the SMTP connection open between
+    // One connection for the life of the mailer: libcurl keeps the SMTP connection open between
     // messages, and no QUIT round trip delays noting a message as sent.
-    if (!curl_) curl_ = curl_easy_init();
-    if (!curl_) return {false, "curl_easy_init failed"};
-    CURL* curl = curl_;
-    curl_easy_reset(curl);
+    CURL* curl = connection_.handle();
+    if (!curl) return {false, "curl_easy_init failed"};
     ReadState state{&message.mime};
     curl_slist* recipients = nullptr;
     for (const auto& r : message.recipients) {
@@ -171,8 +163,7 @@ class SmtpMailer final : public Mailer {
                 error + ")";
       }
       // Start afresh next time rather than reuse a connection in an unknown state.
-      curl_easy_cleanup(curl_);
-      curl_ = nullptr;
+      connection_.drop();
       return {false, error, permanent};
     }
     return {true, ""};
@@ -193,7 +184,7 @@ class SmtpMailer final : public Mailer {
  private:
   SmtpSettings settings_;
   std::mutex mutex_;
-  CURL* curl_ = nullptr;
+  CurlConnection connection_;
 };
 
 }  // namespace

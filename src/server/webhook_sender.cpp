@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "curl_connection.hpp"
 #include "smp/server/timestamps.hpp"
 #include "smp/server/webhook_payload.hpp"
 #include "smp/server/webhook_signature.hpp"
@@ -54,21 +55,12 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 class WebhookSender final : public Mailer {
  public:
   WebhookSender(WebhookEndpoint endpoint, long timeout_ms)
-      : endpoint_(std::move(endpoint)), timeout_ms_(timeout_ms) {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  }
-  ~WebhookSender() override {
-    if (curl_) curl_easy_cleanup(curl_);
-  }
-
+      : endpoint_(std::move(endpoint)), timeout_ms_(timeout_ms) {}
   SendResult send(const OutgoingMessage& message) override {
     std::lock_guard lock(mutex_);
-    // One handle per endpoint: libcurl keeps the connection (and TLS session) between posts.
-    if (!curl_) curl_ = curl_easy_init();
-    if (!curl_) return {false, "curl_easy_init failed"};
-    CURL* curl = curl_;
-    curl_easy_reset(curl);
+    // One connection per endpoint: libcurl keeps the connection (and TLS session) between posts.
+    CURL* curl = connection_.handle();
+    if (!curl) return {false, "curl_easy_init failed"};
     // The timestamp of this attempt; the id is the delivery's own, the same on every retry.
     const auto headers =
         webhook_headers(endpoint_.key, message.message_id, now_ms() / 1000, message.mime);
@@ -117,7 +109,7 @@ class WebhookSender final : public Mailer {
   WebhookEndpoint endpoint_;
   long timeout_ms_;
   std::mutex mutex_;
-  CURL* curl_ = nullptr;
+  CurlConnection connection_;
   std::atomic<bool> interrupted_{false};
 };
 
