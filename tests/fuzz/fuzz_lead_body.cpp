@@ -11,7 +11,7 @@
 //   - no email built keeps an image part after remove_photo_parts.
 #include <string>
 
-#include "fuzz_support.hpp"
+#include "fuzz_relay_support.hpp"
 #include "smp/json_text.hpp"
 #include "smp/lead.hpp"
 #include "smp/server/email_message.hpp"
@@ -24,9 +24,7 @@ namespace {
 
 const smp::Config& clinic() {
   static const smp::Config config = [] {
-    smp::Config c = smp::default_config();
-    c.clinic.name = "Fuzz Clinic";
-    c.clinic.email = "clinic@example.org";
+    smp::Config c = smp::fuzz::relay_clinic();
     c.photos.max_email_mb = 1;  // small photos already need follow-ups now and then
     return c;
   }();
@@ -116,14 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (photos.photos.empty()) return 0;
 
   const smp::Consultation consultation = smp::evaluate(lead.value->parsed_answers, clinic(), today);
-  smp::server::LeadEmailInput input;
-  input.lead_id = "L-FUZZ";
-  input.received_ms = 1748736000000;
-  input.lead = &*lead.value;
-  input.consultation = &consultation;
-  input.config = &clinic();
-  input.sender = "relay@example.org";
-  input.clinic_to = "clinic@example.org";
+  auto input = smp::fuzz::email_input(*lead.value, consultation, clinic());
   input.photos = &photos.photos;
   std::vector<smp::server::OutgoingMessage> messages =
       smp::server::build_clinic_photo_emails(input);

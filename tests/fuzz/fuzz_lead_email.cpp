@@ -2,19 +2,13 @@
 // emails. No header may carry CR/LF from the input, and no input may add a header of its own.
 #include <algorithm>
 
-#include "fuzz_support.hpp"
-#include "smp/consultation.hpp"
-#include "smp/json_text.hpp"
-#include "smp/lead.hpp"
-#include "smp/server/email_message.hpp"
+#include "fuzz_relay_support.hpp"
 
 namespace {
 
 const smp::Config& clinic() {
   static const smp::Config config = [] {
-    smp::Config c = smp::default_config();
-    c.clinic.name = "Fuzz Clinic";
-    c.clinic.email = "clinic@example.org";
+    smp::Config c = smp::fuzz::relay_clinic();
     c.lead.confirm_to_visitor = true;
     return c;
   }();
@@ -43,20 +37,11 @@ void check_headers(const std::string& mime) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const auto document = smp::parse_json_text(smp::fuzz::as_text(data, size));
-  if (!document.ok()) return 0;
-  const smp::Date today = smp::fuzz::reference_date();
-  const auto lead = smp::parse_lead(*document.value, clinic(), today, "en");
-  if (!lead.ok()) return 0;
-  const smp::Consultation consultation = smp::evaluate(lead.value->parsed_answers, clinic(), today);
-  smp::server::LeadEmailInput input;
-  input.lead_id = "L-FUZZ";
-  input.received_ms = 1748736000000;
-  input.lead = &*lead.value;
-  input.consultation = &consultation;
-  input.config = &clinic();
-  input.sender = "relay@example.org";
-  input.clinic_to = "clinic@example.org";
+  const auto lead = smp::fuzz::valid_lead(smp::fuzz::as_text(data, size), clinic());
+  if (!lead) return 0;
+  const smp::Consultation consultation =
+      smp::evaluate(lead->parsed_answers, clinic(), smp::fuzz::reference_date());
+  const auto input = smp::fuzz::email_input(*lead, consultation, clinic());
   for (const auto& message :
        {smp::server::build_clinic_email(input), smp::server::build_visitor_email(input)}) {
     if (message) check_headers(message->mime);

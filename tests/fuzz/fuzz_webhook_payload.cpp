@@ -2,22 +2,14 @@
 // lead.created payload, with and without include_health. The payload is always one JSON object
 // of the documented shape, and answers.medical appears only with the visitor's health consent
 // AND include_health (nowhere else does a `medical` key appear).
-#include "fuzz_support.hpp"
-#include "smp/consultation.hpp"
-#include "smp/json_text.hpp"
-#include "smp/lead.hpp"
+#include "fuzz_relay_support.hpp"
 #include "smp/messages.hpp"
 #include "smp/server/webhook_payload.hpp"
 
 namespace {
 
 const smp::Config& clinic() {
-  static const smp::Config config = [] {
-    smp::Config c = smp::default_config();
-    c.clinic.name = "Fuzz Clinic";
-    c.clinic.email = "clinic@example.org";
-    return c;
-  }();
+  static const smp::Config config = smp::fuzz::relay_clinic();
   return config;
 }
 
@@ -62,17 +54,15 @@ void check_payload(const std::string& text, const smp::Lead& lead, bool include_
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const auto document = smp::parse_json_text(smp::fuzz::as_text(data, size));
-  if (!document.ok()) return 0;
-  const smp::Date today = smp::fuzz::reference_date();
-  const auto lead = smp::parse_lead(*document.value, clinic(), today, "en");
-  if (!lead.ok()) return 0;
-  const smp::Consultation consultation = smp::evaluate(lead.value->parsed_answers, clinic(), today);
+  const auto lead = smp::fuzz::valid_lead(smp::fuzz::as_text(data, size), clinic());
+  if (!lead) return 0;
+  const smp::Consultation consultation =
+      smp::evaluate(lead->parsed_answers, clinic(), smp::fuzz::reference_date());
   const nlohmann::json result = smp::to_json(consultation, clinic(), smp::Messages(clinic(), "en"));
   for (const bool include_health : {false, true}) {
-    const std::string payload = smp::server::webhook_payload(
-        {"L-FUZZ", 1748736000000, &*lead.value, &result, include_health});
-    check_payload(payload, *lead.value, include_health);
+    const std::string payload =
+        smp::server::webhook_payload({"L-FUZZ", 1748736000000, &*lead, &result, include_health});
+    check_payload(payload, *lead, include_health);
   }
   return 0;
 }
