@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
-  freePort, makeLead, postLead, runCli, sleep, startServer, startSmtp, tempDir, waitFor, writeConfig,
+  freePort, makeLead, postLead, postUntilKilled, runCli, sleep, startServer, startSmtp, tempDir, waitFor, writeConfig,
 } from './helpers.mjs';
 
 const fastRetries = { SMP_RETRY_MINUTE_MS: '200' };  // the backoff schedule in 200 ms "minutes"
@@ -73,25 +73,8 @@ describe('delivery faults', () => {
       for (let round = 0; round < 4; round += 1) {
         const server = await startServer({ config, data: dataDir, smtpUrl: smtp.url, env: fastRetries });
         // 4 concurrent submitters; the server is killed at a random moment while they run.
-        const killAt = 50 + Math.floor(Math.random() * 400);
-        const killer = sleep(killAt).then(() => { server.child.kill('SIGKILL'); kills += 1; });
-        const submitter = async () => {
-          for (let i = 0; i < 40; i += 1) {
-            try {
-              const reply = await postLead(server.url, makeLead());
-              if (reply.status === 202) acknowledged.add(reply.body.lead_id);
-              else assert.fail(`unexpected ${reply.status}: ${reply.text}`);
-            } catch (error) {
-              if (error.code === 'ERR_ASSERTION') throw error;
-              return;  // the server is gone: this answer never arrived, so it promised nothing
-            }
-          }
-        };
-        await Promise.all([submitter(), submitter(), submitter(), submitter(), killer]);
-        await new Promise((resolve) => {
-          if (server.child.exitCode !== null || server.child.signalCode !== null) resolve();
-          else server.child.once('exit', resolve);
-        });
+        await postUntilKilled(server, acknowledged, { killAfter: [50, 450], leads: 160 });
+        kills += 1;
       }
       // A last, undisturbed run delivers whatever is still queued.
       const server = await startServer({ config, data: dataDir, smtpUrl: smtp.url, env: fastRetries });

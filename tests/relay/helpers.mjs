@@ -252,3 +252,33 @@ export function runCli(args, input, env = undefined) {
 export function todayUtc() {
   return new Date().toISOString().slice(0, 10);
 }
+
+/**
+ * Posts up to `leads` leads from 4 concurrent submitters while `server` is SIGKILLed at a random
+ * moment `killAfter` ms ([min, max)) after the start; every 202's lead id goes into
+ * `acknowledged`. Resolves once the process has exited. A post that fails because the server is
+ * gone promised nothing; any other reply than 202 fails the test.
+ */
+export async function postUntilKilled(server, acknowledged, { killAfter = [50, 450], leads = 160 } = {}) {
+  const [min, max] = killAfter;
+  const killer = sleep(min + Math.floor(Math.random() * (max - min))).then(() => server.child.kill('SIGKILL'));
+  let posted = 0;
+  const submitter = async () => {
+    while (posted < leads) {
+      posted += 1;
+      try {
+        const reply = await postLead(server.url, makeLead());
+        if (reply.status === 202) acknowledged.add(reply.body.lead_id);
+        else throw Object.assign(new Error(`unexpected ${reply.status}: ${reply.text}`), { code: 'ERR_ASSERTION' });
+      } catch (error) {
+        if (error.code === 'ERR_ASSERTION') throw error;
+        return;
+      }
+    }
+  };
+  await Promise.all([submitter(), submitter(), submitter(), submitter(), killer]);
+  await new Promise((resolve) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) resolve();
+    else server.child.once('exit', resolve);
+  });
+}

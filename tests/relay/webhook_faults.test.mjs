@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  makeLead, postLead, runCli, sleep, startServer, tempDir, waitFor, writeConfig,
+  postUntilKilled, runCli, startServer, tempDir, waitFor, writeConfig,
 } from './helpers.mjs';
 import { makeSecret, startReceiver, verifySignature } from './webhook_receiver.mjs';
 
@@ -33,27 +33,8 @@ test('kill -9 ten times while posting 200 leads to a flapping receiver: every 20
   try {
     for (let round = 0; round < kRounds; round += 1) {
       const server = await startServer({ config, data: dataDir, env });
-      const killAt = 100 + Math.floor(Math.random() * 500);
-      const killer = sleep(killAt).then(() => { server.child.kill('SIGKILL'); kills += 1; });
-      let posted = 0;
-      const submitter = async () => {
-        while (posted < kLeadsPerRound) {
-          posted += 1;
-          try {
-            const reply = await postLead(server.url, makeLead());
-            if (reply.status === 202) acknowledged.add(reply.body.lead_id);
-            else assert.fail(`unexpected ${reply.status}: ${reply.text}`);
-          } catch (error) {
-            if (error.code === 'ERR_ASSERTION') throw error;
-            return;  // the server is gone: this answer never arrived, so it promised nothing
-          }
-        }
-      };
-      await Promise.all([submitter(), submitter(), submitter(), submitter(), killer]);
-      await new Promise((resolve) => {
-        if (server.child.exitCode !== null || server.child.signalCode !== null) resolve();
-        else server.child.once('exit', resolve);
-      });
+      await postUntilKilled(server, acknowledged, { killAfter: [100, 600], leads: kLeadsPerRound });
+      kills += 1;
     }
     // A last, undisturbed run with a steady receiver delivers whatever is still queued.
     clearInterval(flapper);
