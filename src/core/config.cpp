@@ -886,16 +886,8 @@ nlohmann::json public_config_json(const Config& config) {
                                        : "optional";
   };
   return {
-      {"clinic",
-       {{"name", config.clinic.name},
-        {"email", config.clinic.email},
-        {"phone", config.clinic.phone},
-        {"address", config.clinic.address},
-        {"timezone", config.clinic.timezone},
-        {"privacy_url", config.clinic.privacy_url},
-        {"booking_url", config.clinic.booking_url},
-        {"practitioner_copy", config.clinic.practitioner_copy}}},
-      {"locales", {{"default", config.default_locale}, {"available", config.available_locales}}},
+      {"clinic", clinic_json(config.clinic)},
+      {"locales", locales_json(config)},
       {"currency", config.pricing.currency},
       {"round_to", config.pricing.round_to},
       {"lead",

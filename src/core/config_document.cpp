@@ -121,6 +121,21 @@ json deposit_json(const Deposit& deposit) {
 
 }  // namespace
 
+json clinic_json(const ClinicInfo& clinic) {
+  return {{"name", clinic.name},
+          {"email", clinic.email},
+          {"phone", clinic.phone},
+          {"address", clinic.address},
+          {"timezone", clinic.timezone},
+          {"privacy_url", clinic.privacy_url},
+          {"booking_url", clinic.booking_url},
+          {"practitioner_copy", clinic.practitioner_copy}};
+}
+
+json locales_json(const Config& config) {
+  return {{"default", config.default_locale}, {"available", config.available_locales}};
+}
+
 json config_document_json(const Config& config) {
   json weekdays = json::array();
   for (size_t day = 0; day < kWeekdays.size(); ++day) {
@@ -130,16 +145,8 @@ json config_document_json(const Config& config) {
   const auto& lead = config.lead;
   json document = {
       {"schema", "smp-consult/config@1"},
-      {"clinic",
-       {{"name", config.clinic.name},
-        {"email", config.clinic.email},
-        {"phone", config.clinic.phone},
-        {"address", config.clinic.address},
-        {"timezone", config.clinic.timezone},
-        {"privacy_url", config.clinic.privacy_url},
-        {"booking_url", config.clinic.booking_url},
-        {"practitioner_copy", config.clinic.practitioner_copy}}},
-      {"locales", {{"default", config.default_locale}, {"available", config.available_locales}}},
+      {"clinic", clinic_json(config.clinic)},
+      {"locales", locales_json(config)},
       {"screening",
        {{"min_age", config.screening.min_age},
         {"allow_minor_with_guardian_consent", config.screening.allow_minor_with_guardian_consent},

@@ -1,8 +1,12 @@
 #pragma once
 // The names a config key accepts, shared by the reader (config.cpp) and the document the setup
-// studio gets (config_document.cpp), so a list is written once.
+// studio gets (config_document.cpp), so a list is written once; likewise the sections both the
+// widget's public config and the studio's document show as they are.
 #include <array>
+#include <nlohmann/json.hpp>
 #include <string_view>
+
+#include "smp/config.hpp"
 
 namespace smp {
 
@@ -18,5 +22,10 @@ inline constexpr std::string_view kCurrencies =
 
 inline constexpr std::array<std::string_view, 7> kWeekdays{"mon", "tue", "wed", "thu",
                                                            "fri", "sat", "sun"};
+
+/// `clinic` as the config document has it (config_document.cpp).
+nlohmann::json clinic_json(const ClinicInfo& clinic);
+/// `locales`: the default and the available ones.
+nlohmann::json locales_json(const Config& config);
 
 }  // namespace smp
