@@ -154,6 +154,16 @@ CleanedPhoto refused(std::string code, std::string message) {
   return photo;
 }
 
+// The JPEG libjpeg wrote (malloc'ed by its memory destination; the caller frees it).
+CleanedPhoto accepted(const unsigned char* jpeg, unsigned long size, int width, int height) {
+  CleanedPhoto photo;
+  photo.ok = true;
+  photo.jpeg.assign(reinterpret_cast<const char*>(jpeg), size);
+  photo.width = width;
+  photo.height = height;
+  return photo;
+}
+
 CleanedPhoto too_many_pixels(long long width, long long height) {
   return refused("photo_too_many_pixels",
                  "the image is " + std::to_string(width) + " x " + std::to_string(height) +
@@ -170,10 +180,7 @@ CleanedPhoto clean_jpeg(std::string_view data) {
   if (job.source_made) jpeg_destroy_decompress(&job.source);
   CleanedPhoto photo;
   if (copied) {
-    photo.ok = true;
-    photo.jpeg.assign(reinterpret_cast<const char*>(job.output), job.output_size);
-    photo.width = job.width;
-    photo.height = job.height;
+    photo = accepted(job.output, job.output_size, job.width, job.height);
   } else if (job.too_many_pixels) {
     photo = too_many_pixels(job.width, job.height);
   } else {
@@ -215,10 +222,7 @@ CleanedPhoto clean_png(std::string_view data) {
   if (job.target_made) jpeg_destroy_compress(&job.target);
   CleanedPhoto photo;
   if (encoded) {
-    photo.ok = true;
-    photo.jpeg.assign(reinterpret_cast<const char*>(job.output), job.output_size);
-    photo.width = job.width;
-    photo.height = job.height;
+    photo = accepted(job.output, job.output_size, job.width, job.height);
   } else {
     photo = refused("photo_corrupt",
                     std::string("the PNG could not be re-encoded: ") + job.errors.message);
