@@ -22,7 +22,8 @@ namespace {
 constexpr int kMaxJpegScans = 100;
 // libjpeg's memory manager refuses larger arrays (the pixel limit keeps far below this).
 constexpr long kMaxJpegMemory = 256L * 1024 * 1024;
-constexpr int kPngAsJpegQuality = 92;
+// Photos that must be re-encoded (a PNG, a JPEG turned upright).
+constexpr int kReencodeQuality = 92;
 
 struct JpegErrors {
   jpeg_error_mgr manager;  // first: libjpeg hands it back as cinfo->err
@@ -63,6 +64,40 @@ bool within_limits(long long width, long long height) {
          width * height <= kMaxPhotoPixels;
 }
 
+// The Exif Orientation (tag 0x0112 in IFD0, 1..8) of an APP1 "Exif" segment, or 1 (upright)
+// when there is none or it cannot be read. Every offset is checked against the segment.
+int exif_orientation(const jpeg_saved_marker_ptr markers) {
+  for (auto m = markers; m; m = m->next) {
+    const unsigned char* d = m->data;
+    const size_t n = m->data_length;
+    if (m->marker != JPEG_APP0 + 1 || n < 14 || std::memcmp(d, "Exif\0\0", 6) != 0) continue;
+    const unsigned char* tiff = d + 6;
+    const size_t size = n - 6;
+    const bool little = tiff[0] == 'I' && tiff[1] == 'I';
+    if (!little && !(tiff[0] == 'M' && tiff[1] == 'M')) return 1;
+    const auto u16 = [&](size_t at) {
+      return little ? unsigned(tiff[at] | tiff[at + 1] << 8)
+                    : unsigned(tiff[at] << 8 | tiff[at + 1]);
+    };
+    const auto u32 = [&](size_t at) {
+      return little ? (size_t(u16(at + 2)) << 16 | u16(at)) : (size_t(u16(at)) << 16 | u16(at + 2));
+    };
+    if (u16(2) != 42) return 1;
+    const size_t ifd = u32(4);
+    if (ifd > size - 2) return 1;
+    const size_t entries = u16(ifd);
+    for (size_t i = 0; i < entries; ++i) {
+      const size_t at = ifd + 2 + i * 12;
+      if (at > size - 12) return 1;
+      if (u16(at) != 0x0112) continue;
+      const unsigned value = u16(at + 8);  // a SHORT, left-aligned in the value field
+      return u16(at + 2) == 3 && value >= 1 && value <= 8 ? int(value) : 1;
+    }
+    return 1;
+  }
+  return 1;
+}
+
 struct JpegCopy {
   const unsigned char* input = nullptr;
   unsigned long input_size = 0;
@@ -77,6 +112,7 @@ struct JpegCopy {
   unsigned int icc_size = 0;
   int width = 0, height = 0;
   bool too_many_pixels = false;
+  int orientation = 1;  // the Exif orientation, when it is not 1: see turn_upright
 };
 
 // The lossless rewrite of jpegtran -copy icc: coefficients in, the same coefficients out, with
@@ -92,6 +128,7 @@ bool copy_jpeg(JpegCopy& job) {
   job.progress.progress_monitor = on_jpeg_progress;
   job.source.progress = &job.progress;
   jpeg_mem_src(&job.source, job.input, job.input_size);
+  jpeg_save_markers(&job.source, JPEG_APP0 + 1, 0xFFFF);  // read for its orientation only
   jpeg_save_markers(&job.source, JPEG_APP0 + 2, 0xFFFF);
   jpeg_read_header(&job.source, TRUE);
   job.width = static_cast<int>(job.source.image_width);
@@ -100,6 +137,14 @@ bool copy_jpeg(JpegCopy& job) {
     job.too_many_pixels = true;
     return false;
   }
+  // A camera's sideways photo: its pixels are turned instead (CMYK has no RGB path in libjpeg;
+  // it keeps its pixels as they are, like every JPEG once its Exif is gone).
+  job.orientation = exif_orientation(job.source.marker_list);
+  if (job.orientation != 1 && job.source.jpeg_color_space != JCS_CMYK &&
+      job.source.jpeg_color_space != JCS_YCCK) {
+    return false;
+  }
+  job.orientation = 1;
   jvirt_barray_ptr* coefficients = jpeg_read_coefficients(&job.source);
   jpeg_create_compress(&job.target);
   job.target_made = true;
@@ -112,6 +157,72 @@ bool copy_jpeg(JpegCopy& job) {
   jpeg_finish_compress(&job.target);
   jpeg_finish_decompress(&job.source);
   return true;
+}
+
+struct JpegDecode {
+  const unsigned char* input = nullptr;
+  unsigned long input_size = 0;
+  JpegErrors errors;
+  jpeg_decompress_struct source;
+  jpeg_progress_mgr progress;
+  bool source_made = false;
+  std::vector<unsigned char>* rgb = nullptr;  // width * height * 3, filled row by row
+  int width = 0, height = 0;
+};
+
+// The pixels as RGB (the limits were checked by copy_jpeg, which read the same header).
+bool decode_jpeg(JpegDecode& job) {
+  use_errors(job.errors);
+  job.source.err = &job.errors.manager;
+  if (setjmp(job.errors.jump)) return false;
+  jpeg_create_decompress(&job.source);
+  job.source_made = true;
+  job.source.mem->max_memory_to_use = kMaxJpegMemory;
+  job.progress.progress_monitor = on_jpeg_progress;
+  job.source.progress = &job.progress;
+  jpeg_mem_src(&job.source, job.input, job.input_size);
+  jpeg_read_header(&job.source, TRUE);
+  job.source.out_color_space = JCS_RGB;
+  jpeg_start_decompress(&job.source);
+  job.width = static_cast<int>(job.source.output_width);
+  job.height = static_cast<int>(job.source.output_height);
+  const size_t stride = static_cast<size_t>(job.width) * 3;
+  job.rgb->resize(stride * static_cast<size_t>(job.height));
+  while (job.source.output_scanline < job.source.output_height) {
+    JSAMPROW row = job.rgb->data() + job.source.output_scanline * stride;
+    jpeg_read_scanlines(&job.source, &row, 1);
+  }
+  jpeg_finish_decompress(&job.source);
+  return true;
+}
+
+// Exif orientation 2..8 applied to RGB pixels: what a viewer would show, as pixels without a tag.
+std::vector<unsigned char> turn_upright(const std::vector<unsigned char>& rgb, int width,
+                                        int height, int orientation, int& out_width,
+                                        int& out_height) {
+  const bool swaps = orientation >= 5;  // 5..8 turn by a quarter: width and height swap
+  out_width = swaps ? height : width;
+  out_height = swaps ? width : height;
+  std::vector<unsigned char> out(rgb.size());
+  for (int y = 0; y < out_height; ++y) {
+    for (int x = 0; x < out_width; ++x) {
+      int sx = x, sy = y;  // the source pixel shown at (x, y)
+      switch (orientation) {
+        case 2: sx = width - 1 - x; break;
+        case 3: sx = width - 1 - x, sy = height - 1 - y; break;
+        case 4: sy = height - 1 - y; break;
+        case 5: sx = y, sy = x; break;
+        case 6: sx = y, sy = height - 1 - x; break;
+        case 7: sx = width - 1 - y, sy = height - 1 - x; break;
+        case 8: sx = width - 1 - y, sy = x; break;
+        default: break;
+      }
+      const size_t from = (static_cast<size_t>(sy) * width + sx) * 3;
+      const size_t to = (static_cast<size_t>(y) * out_width + x) * 3;
+      std::memcpy(&out[to], &rgb[from], 3);
+    }
+  }
+  return out;
 }
 
 struct JpegEncode {
@@ -136,7 +247,7 @@ bool encode_jpeg(JpegEncode& job) {
   job.target.input_components = 3;
   job.target.in_color_space = JCS_RGB;
   jpeg_set_defaults(&job.target);
-  jpeg_set_quality(&job.target, kPngAsJpegQuality, TRUE);
+  jpeg_set_quality(&job.target, kReencodeQuality, TRUE);
   jpeg_start_compress(&job.target, TRUE);
   const size_t stride = static_cast<size_t>(job.width) * 3;
   while (job.target.next_scanline < job.target.image_height) {
@@ -171,6 +282,30 @@ CleanedPhoto too_many_pixels(long long width, long long height) {
                      std::to_string(kMaxPhotoPixels / 1'000'000) + " megapixels are accepted");
 }
 
+CleanedPhoto encode_rgb(const std::vector<unsigned char>& rgb, int width, int height,
+                        const char* what);
+
+// A JPEG whose Exif turns it: decoded, turned upright, encoded again (quality 92) — one lossy
+// generation, so the clinic sees it the right way up without any Exif.
+CleanedPhoto upright_jpeg(std::string_view data, int orientation) {
+  std::vector<unsigned char> rgb;
+  JpegDecode job;
+  job.input = reinterpret_cast<const unsigned char*>(data.data());
+  job.input_size = static_cast<unsigned long>(data.size());
+  job.rgb = &rgb;
+  const bool decoded = decode_jpeg(job);
+  if (job.source_made) jpeg_destroy_decompress(&job.source);
+  if (!decoded) {
+    return refused("photo_corrupt",
+                   std::string("the JPEG could not be decoded: ") + job.errors.message);
+  }
+  int width = 0, height = 0;
+  const auto turned = turn_upright(rgb, job.width, job.height, orientation, width, height);
+  rgb.clear();
+  rgb.shrink_to_fit();
+  return encode_rgb(turned, width, height, "JPEG");
+}
+
 CleanedPhoto clean_jpeg(std::string_view data) {
   JpegCopy job;
   job.input = reinterpret_cast<const unsigned char*>(data.data());
@@ -178,6 +313,11 @@ CleanedPhoto clean_jpeg(std::string_view data) {
   const bool copied = copy_jpeg(job);
   if (job.target_made) jpeg_destroy_compress(&job.target);
   if (job.source_made) jpeg_destroy_decompress(&job.source);
+  if (!copied && job.orientation != 1) {
+    std::free(job.output);
+    std::free(job.icc);
+    return upright_jpeg(data, job.orientation);
+  }
   CleanedPhoto photo;
   if (copied) {
     photo = accepted(job.output, job.output_size, job.width, job.height);
@@ -214,10 +354,15 @@ CleanedPhoto clean_png(std::string_view data) {
     png_image_free(&image);
     return refused("photo_corrupt", "the PNG could not be decoded: " + why);
   }
+  return encode_rgb(pixels, static_cast<int>(image.width), static_cast<int>(image.height), "PNG");
+}
+
+CleanedPhoto encode_rgb(const std::vector<unsigned char>& rgb, int width, int height,
+                        const char* what) {
   JpegEncode job;
-  job.rgb = pixels.data();
-  job.width = static_cast<int>(image.width);
-  job.height = static_cast<int>(image.height);
+  job.rgb = rgb.data();
+  job.width = width;
+  job.height = height;
   const bool encoded = encode_jpeg(job);
   if (job.target_made) jpeg_destroy_compress(&job.target);
   CleanedPhoto photo;
@@ -225,7 +370,7 @@ CleanedPhoto clean_png(std::string_view data) {
     photo = accepted(job.output, job.output_size, job.width, job.height);
   } else {
     photo = refused("photo_corrupt",
-                    std::string("the PNG could not be re-encoded: ") + job.errors.message);
+                    std::string("the ") + what + " could not be re-encoded: " + job.errors.message);
   }
   std::free(job.output);
   return photo;

@@ -4,9 +4,13 @@ own code).
 
 usage:
   /usr/bin/python3 tests/relay/photo_tool.py make OUT --size WxH [--format jpeg|png]
-      [--metadata] [--noise] [--quality Q]
-    writes a photo; --metadata adds Exif (camera, GPS position), XMP, a Photoshop APP13 block
-    and a JPEG comment (PNG: tEXt, iTXt, eXIf and tIME chunks), each holding "SECRET-…".
+      [--metadata] [--noise] [--quality Q] [--orientation N]
+    writes a photo; --metadata adds Exif (camera, GPS position, orientation 6), XMP, a Photoshop
+    APP13 block and a JPEG comment (PNG: tEXt, iTXt, eXIf and tIME chunks), each holding
+    "SECRET-…"; --orientation N gives a JPEG an Exif with only that orientation, and paints the
+    top-left quarter of its pixels red (see "red_corner" in the facts).
+  /usr/bin/python3 tests/relay/photo_tool.py upright FILE
+    the facts of FILE as a viewer shows it (PIL's exif_transpose).
   /usr/bin/python3 tests/relay/photo_tool.py inspect FILE.eml...
     one JSON line per message: headers, size and each image attachment's facts.
   /usr/bin/python3 tests/relay/photo_tool.py stored DATABASE
@@ -61,8 +65,10 @@ def png_chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def make(out, width, height, fmt, metadata, noise, quality):
+def make(out, width, height, fmt, metadata, noise, quality, orientation=None):
     image = picture(width, height, noise)
+    if orientation:
+        image.paste((255, 0, 0), (0, 0, width // 4, height // 4))
     buffer = io.BytesIO()
     if fmt == "png":
         image.save(buffer, "PNG")
@@ -77,6 +83,10 @@ def make(out, width, height, fmt, metadata, noise, quality):
         params = {"quality": quality}
         if metadata:
             params["exif"] = exif_bytes()
+        elif orientation:
+            exif = Image.Exif()
+            exif[0x0112] = orientation
+            params["exif"] = exif.tobytes()
         image.save(buffer, "JPEG", **params)
         data = buffer.getvalue()
         if metadata:
@@ -105,6 +115,20 @@ def jpeg_markers(data):
     return markers
 
 
+def red_corner(image):
+    """Which corner (tl, tr, bl, br) holds the red block `make --orientation` paints, or None."""
+    rgb = image.convert("RGB")
+    w, h = rgb.size
+    def redness(x, y):
+        r, g, b = rgb.getpixel((x, y))
+        return r - (g + b) / 2
+    inset_x, inset_y = max(1, w // 16), max(1, h // 16)
+    corners = {"tl": (inset_x, inset_y), "tr": (w - 1 - inset_x, inset_y),
+               "bl": (inset_x, h - 1 - inset_y), "br": (w - 1 - inset_x, h - 1 - inset_y)}
+    red = [name for name, (x, y) in corners.items() if redness(x, y) > 120]
+    return red[0] if len(red) == 1 else None
+
+
 def facts(data):
     info = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
             "secrets": [s.decode() for s in SECRETS if s in data]}
@@ -118,6 +142,7 @@ def facts(data):
                                                                             "jfif_unit", "jfif_density",
                                                                             "dpi", "progressive",
                                                                             "progression"))})
+        info["red_corner"] = red_corner(image)
         if image.format == "JPEG":
             info["markers"] = jpeg_markers(data)
     except Exception as error:  # not an image the test expected
@@ -180,7 +205,7 @@ def main():
         args = sys.argv[2:]
         out = args[0]
         width, height = 64, 48
-        fmt, metadata, noise, quality = "jpeg", False, False, 90
+        fmt, metadata, noise, quality, orientation = "jpeg", False, False, 90, None
         i = 1
         while i < len(args):
             if args[i] == "--size":
@@ -188,6 +213,9 @@ def main():
                 i += 2
             elif args[i] == "--format":
                 fmt = args[i + 1]
+                i += 2
+            elif args[i] == "--orientation":
+                orientation = int(args[i + 1])
                 i += 2
             elif args[i] == "--quality":
                 quality = int(args[i + 1])
@@ -200,7 +228,12 @@ def main():
                 i += 1
             else:
                 raise SystemExit("unknown argument " + args[i])
-        make(out, width, height, fmt, metadata, noise, quality)
+        make(out, width, height, fmt, metadata, noise, quality, orientation)
+    elif command == "upright":
+        from PIL import ImageOps
+        image = ImageOps.exif_transpose(Image.open(sys.argv[2]))
+        print(json.dumps({"width": image.width, "height": image.height,
+                          "red_corner": red_corner(image)}))
     elif command == "inspect":
         inspect(sys.argv[2:])
     elif command == "stored":

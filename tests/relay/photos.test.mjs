@@ -175,13 +175,14 @@ describe('photos with a lead', () => {
       return found.length ? found : null;
     }, 20000, 'the clinic email');
     assert.deepEqual(mail.photos.map((p) => [p.filename, p.content_type, p.format, p.width, p.height]),
-      [['front.jpg', 'image/jpeg', 'JPEG', 320, 240], ['left.jpg', 'image/jpeg', 'JPEG', 320, 240]]);
+      // (the camera's JPEG is turned upright by its Exif orientation 6 before the Exif goes)
+      [['front.jpg', 'image/jpeg', 'JPEG', 240, 320], ['left.jpg', 'image/jpeg', 'JPEG', 320, 240]]);
     mail.photos.forEach(assertClean);
     // Listed by the catalogue's view titles, in the text and the HTML.
     for (const body of [mail.text, mail.html]) {
       assert.match(body, /Front and hairline/);
       assert.match(body, /Left side and temple/);
-      assert.match(body, /front\.jpg, 320 × 240 px/);
+      assert.match(body, /front\.jpg, 240 × 320 px/);
     }
     const visitor = mailOf(smtp, reply.lead_id).filter((m) => m.headers['message-id'].includes('.visitor@'));
     for (const m of visitor) assert.equal(m.photos.length, 0, 'the visitor gets no photos back');
@@ -189,7 +190,7 @@ describe('photos with a lead', () => {
     const stored = storedPhotos(server.dataDir);
     const rows = stored.photos.filter((p) => p.lead_id === reply.lead_id);
     assert.deepEqual(rows.map((p) => [p.view, p.content_type, p.width, p.height]),
-      [['front', 'image/jpeg', 320, 240], ['left', 'image/jpeg', 320, 240]]);
+      [['front', 'image/jpeg', 240, 320], ['left', 'image/jpeg', 320, 240]]);
     rows.forEach(assertClean);
     assert.deepEqual(rows.map((p) => p.sha256), mail.photos.map((p) => p.sha256), 'the email carries the stored bytes');
     assert.deepEqual(stored.mime_secrets, [], 'nor does any stored message');
@@ -202,9 +203,32 @@ describe('photos with a lead', () => {
     assert.equal(exported.status, 0, exported.stderr);
     const [exportedLead] = JSON.parse(exported.stdout).leads;
     assert.deepEqual(exportedLead.photos.map((p) => [p.position, p.view, p.content_type, p.width, p.height, p.purged_at]),
-      [[0, 'front', 'image/jpeg', 320, 240, null], [1, 'left', 'image/jpeg', 320, 240, null]]);
+      [[0, 'front', 'image/jpeg', 240, 320, null], [1, 'left', 'image/jpeg', 320, 240, null]]);
     assert.deepEqual(exportedLead.photos.map((p) => createHash('sha256').update(Buffer.from(p.base64, 'base64')).digest('hex')),
       rows.map((p) => p.sha256), 'the export carries the stored bytes');
+  });
+
+  test('a camera JPEG with an Exif orientation is stored and emailed upright, without its Exif', async () => {
+    const views = ['front', 'left', 'right'];  // what the core asks of makeLead's Norwood III
+    for (const orientations of [[1, 2, 3], [4, 5, 6], [7, 8]]) {
+      const files = orientations.map((o) => {
+        runTool(['make', path.join(dir, `o${o}.jpg`), '--size', '64x48', '--orientation', String(o)]);
+        return path.join(dir, `o${o}.jpg`);
+      });
+      const parts = files.map((file, i) => photoPart(`${views[i]}.jpg`, fs.readFileSync(file)));
+      const reply = await postForm(server.url, [leadPart(photoLead()), ...parts]);
+      assert.equal(reply.status, 202, reply.text);
+      const rows = storedPhotos(server.dataDir).photos.filter((p) => p.lead_id === reply.body.lead_id);
+      assert.equal(rows.length, orientations.length);
+      rows.forEach((row, i) => {
+        // What a viewer shows for the original (PIL's exif_transpose), as pixels without a tag.
+        const upright = JSON.parse(runTool(['upright', files[i]]));
+        assert.deepEqual([row.width, row.height, row.red_corner], [upright.width, upright.height, upright.red_corner],
+          `orientation ${orientations[i]}`);
+        assert.equal(row.exif_tags, 0, `orientation ${orientations[i]}: no Exif`);
+        assertClean(row);
+      });
+    }
   });
 
   test('JSON leads still work, and a form without photos too', async () => {

@@ -23,8 +23,10 @@ struct CleanedPhoto {
 
 /// Decodes `data` (a JPEG or PNG, told apart by its magic bytes) and returns it as a JPEG without
 /// metadata. A JPEG is rewritten losslessly from its DCT coefficients (like `jpegtran -copy icc`):
-/// every APPn segment but JFIF and the ICC colour profile, and every comment, are gone; the
-/// Exif orientation goes with them (the widget sends upright pixels). A PNG is decoded, laid
+/// every APPn segment but JFIF and the ICC colour profile, and every comment, are gone. A JPEG
+/// whose Exif orientation turns or mirrors it (2..8: a camera's photo posted without the widget,
+/// which sends upright pixels) is decoded, turned upright and encoded again (quality 92), so it
+/// shows the right way up without its Exif. A PNG is decoded, laid
 /// on white where it is transparent and encoded as a JPEG (quality 92), so none of its text,
 /// eXIf or time chunks survive. Any decoder warning (a truncated or damaged file) refuses it.
 CleanedPhoto clean_photo(std::string_view data);
