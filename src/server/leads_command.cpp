@@ -20,6 +20,17 @@
 namespace smp::server {
 namespace {
 
+// How many photos a lead came with, and whether their retention removed them ("2", "2 (purged)",
+// "2 (1 purged)"); "" without photos. `leads list` and the CSV say the same.
+std::string photos_note(Outbox& outbox, const std::string& lead_id) {
+  const auto photos = outbox.photo_counts(lead_id);
+  if (photos.stored == 0) return "";
+  std::string note = std::to_string(photos.stored);
+  if (photos.purged == photos.stored) return note + " (purged)";
+  if (photos.purged > 0) return note + " (" + std::to_string(photos.purged) + " purged)";
+  return note;
+}
+
 constexpr const char* kLeadsUsage =
     "usage: smp-consult leads list [--quarantined] | export | release ID | retry ID\n"
     "                         | export --lead ID|--email ADDR | erase --lead ID|--email ADDR\n"
@@ -240,7 +251,8 @@ int leads_command(const std::vector<std::string>& args) {
                           "health_consent", "marketing_consent",
                           "page_url",       "utm_source",
                           "utm_medium",     "utm_campaign",
-                          "delivery",       "last_error"});
+                          "delivery",       "last_error",
+                          "photos"});
     for (const auto& row : rows) {
       const auto& lead = row.lead;
       std::cout << csv_row({lead.lead_id,
@@ -262,7 +274,8 @@ int leads_command(const std::vector<std::string>& args) {
                             lead.utm_medium,
                             lead.utm_campaign,
                             row.delivery,
-                            row.last_error});
+                            row.last_error,
+                            photos_note(*outbox, lead.lead_id)});
     }
     return 0;
   }
@@ -297,12 +310,8 @@ int leads_command(const std::vector<std::string>& args) {
       std::cout << "  " << *lead.low << "-" << *lead.high << " " << lead.currency;
     }
     if (quarantined) std::cout << "  quarantined: " << lead.quarantine;
-    if (const auto photos = outbox->photo_counts(lead.lead_id); photos.stored > 0) {
-      std::cout << "  photos: " << photos.stored;
-      if (photos.purged == photos.stored)
-        std::cout << " (purged)";
-      else if (photos.purged > 0)
-        std::cout << " (" << photos.purged << " purged)";
+    if (const std::string photos = photos_note(*outbox, lead.lead_id); !photos.empty()) {
+      std::cout << "  photos: " << photos;
     }
     std::cout << "  [" << row.delivery << "]";
     if (!row.last_error.empty()) {

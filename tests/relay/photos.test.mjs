@@ -197,6 +197,9 @@ describe('photos with a lead', () => {
 
     const list = runCli(['leads', 'list', '--data', server.dataDir]);
     assert.match(list.stdout, new RegExp(`${reply.lead_id}.*photos: 2 `));
+    const csv = runCli(['leads', 'export', '--data', server.dataDir]).stdout.trim().split('\r\n');
+    assert.match(csv[0], /,photos$/);
+    assert.match(csv.find((line) => line.startsWith(`${reply.lead_id},`)), /,2$/, 'the CSV says the lead has 2 photos');
 
     // The visitor's export (Art. 15) holds the photos themselves, the stored bytes.
     const exported = runCli(['leads', 'export', '--lead', reply.lead_id, '--data', server.dataDir]);
@@ -414,7 +417,7 @@ describe('photos and delivery', () => {
       const stored = storedPhotos(server.dataDir).photos.filter((p) => p.lead_id === id);
       assert.deepEqual(stored.map((p) => [p.view, p.purged, p.has_bytes]), [['front', true, false]]);
       // The lead itself stays; its export says when its photo went and no longer has its bytes.
-      assert.match(runCli(['leads', 'export', '--data', server.dataDir]).stdout, new RegExp(id));
+      assert.match(runCli(['leads', 'export', '--data', server.dataDir]).stdout, new RegExp(`${id},.*,1 \\(purged\\)\r\n`));
       const [lead] = JSON.parse(runCli(['leads', 'export', '--lead', id, '--data', server.dataDir]).stdout).leads;
       assert.deepEqual(lead.photos.map((p) => [p.view, p.base64, typeof p.purged_at]), [['front', null, 'string']]);
     } finally {
