@@ -141,7 +141,8 @@ constexpr auto kCoreMessagesEs = std::to_array<MessageEntry>({
      "No queda suficiente pelo para disimular el pigmento bajo un pelo más largo, así que "
      "planificaríamos un tratamiento con aspecto rapado."},
     {"advisory.no_prescribed_med_changes",
-     "No dejes ni cambies medicamentos recetados por la SMP sin hablar con quien te los recetó."},
+     "No dejes ni cambies medicamentos recetados a causa de la SMP sin hablar con quien te los "
+     "recetó."},
     {"advisory.scar_needs_in_person_quote",
      "Las cicatrices grandes o de quemaduras necesitan una valoración en persona para darte un "
      "presupuesto exacto."},

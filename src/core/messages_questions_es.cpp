@@ -88,7 +88,7 @@ constexpr auto kQuestionMessagesEs = std::to_array<MessageEntry>({
     {"option.norwood_stage.I.help",
      "Pocas o ninguna entrada: la línea frontal es parecida a la de tu adolescencia."},
     {"option.norwood_stage.II", "Etapa 2"},
-    {"option.norwood_stage.II.help", "Entradas pequeñas y parejas en las sienes."},
+    {"option.norwood_stage.II.help", "Entradas pequeñas y simétricas en las sienes."},
     {"option.norwood_stage.IIA", "Etapa 2A"},
     {"option.norwood_stage.IIA.help",
      "Toda la línea frontal ha retrocedido un poco, por igual de lado a lado."},
@@ -193,10 +193,10 @@ constexpr auto kQuestionMessagesEs = std::to_array<MessageEntry>({
 
     // Health: yes/no answers.
     // Health screens (questions output "screens"): the checklists' titles and "none" control.
-    {"screen.health_conditions", "¿Te pasa algo de esto?"},
-    {"screen.health_conditions.none", "Nada de esto me pasa"},
+    {"screen.health_conditions", "¿Te ocurre algo de lo siguiente?"},
+    {"screen.health_conditions.none", "No me ocurre nada de esto"},
     {"screen.health_treatments", "Algunos tratamientos y enfermedades"},
-    {"screen.health_treatments.none", "Nada de esto me pasa"},
+    {"screen.health_treatments.none", "No me ocurre nada de esto"},
     {"option.yes_no.true", "Sí"},
     {"option.yes_no.false", "No"},
     // SPEC §8: every health question can be answered "unsure" (also what skipping it means).
@@ -227,7 +227,7 @@ constexpr auto kQuestionMessagesEs = std::to_array<MessageEntry>({
     {"question.blood_thinners_or_bleeding_disorder.help",
      "Por ejemplo, warfarina, acenocumarol, apixabán, rivaroxabán, clopidogrel o aspirina diaria "
      "como tratamiento, o hemofilia, enfermedad de von Willebrand o plaquetas bajas. No dejes ni "
-     "cambies ningún medicamento recetado por la SMP."},
+     "cambies ningún medicamento recetado para hacerte la SMP."},
     {"question.pigment_or_ink_reaction",
      "¿Has tenido alguna vez una reacción a la tinta de un tatuaje, a un tatuaje cosmético o a un "
      "tinte de pelo?"},
@@ -267,7 +267,7 @@ constexpr auto kQuestionMessagesEs = std::to_array<MessageEntry>({
     {"question.isotretinoin_last_dose.skip", "Nunca, o no en el último año"},
     {"question.other_serious_condition", "¿Tienes alguna otra enfermedad importante?"},
     {"question.other_serious_condition.help",
-     "Por ejemplo, una enfermedad del corazón, epilepsia o presión arterial alta que no está "
+     "Por ejemplo, una enfermedad del corazón, epilepsia o presión arterial alta que no esté "
      "controlada."},
 
     // Timing.
