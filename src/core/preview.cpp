@@ -239,19 +239,26 @@ bool has_area(const std::vector<std::string>& areas, std::string_view area) {
 }
 
 // A seeded tile of dots: stubble-dense and crisp for the shaved look, sparse and soft under
-// longer hair. One <pattern>, clipped to each treated shape, keeps the picture a few KB.
+// longer hair. One <pattern>, painted once through a mask of the treated shapes, keeps the
+// picture a few KB and overlapping areas no darker than the rest.
 void stipple_pattern(Svg& svg, const Scene& scene) {
   Prng prng(scene.seed ^ 0x5eedu);
-  const double tile = scene.keep_length ? 3.2 : 2.2;
-  const int dots = scene.keep_length ? 3 : 6;
-  const double radius = scene.keep_length ? 0.3 : 0.33;
+  // One dot per cell of a grid, jittered inside its cell: an even shade with no clumps or gaps,
+  // whose tile seams the jitter hides.
+  constexpr double kTile = 6;
+  const int cells = scene.keep_length ? 3 : 6;
+  const double cell = kTile / cells;
+  const double radius = scene.keep_length ? 0.3 : 0.3;
   std::string& out = svg.out();
-  out += "<pattern id=\"" + svg.id() + "-p\" width=\"" + num2(tile) + "\" height=\"" + num2(tile) +
-         "\" patternUnits=\"userSpaceOnUse\" fill=\"" + scene.palette.pigment + "\">";
-  for (int i = 0; i < dots; ++i) {
-    const double x = prng.uniform(radius, tile - radius), y = prng.uniform(radius, tile - radius);
-    const double r = radius * prng.uniform(0.75, 1.15);
-    out += "<circle cx=\"" + num2(x) + "\" cy=\"" + num2(y) + "\" r=\"" + num2(r) + "\"/>";
+  out += "<pattern id=\"" + svg.id() + "-p\" width=\"6\" height=\"6\" " +
+         "patternUnits=\"userSpaceOnUse\" fill=\"" + scene.palette.pigment + "\">";
+  for (int row = 0; row < cells; ++row) {
+    for (int column = 0; column < cells; ++column) {
+      const double r = radius * prng.uniform(0.75, 1.2);
+      const double x = column * cell + prng.uniform(r, cell - r);
+      const double y = row * cell + prng.uniform(r, cell - r);
+      out += "<circle cx=\"" + num2(x) + "\" cy=\"" + num2(y) + "\" r=\"" + num2(r) + "\"/>";
+    }
   }
   out += "</pattern>";
 }
@@ -272,23 +279,32 @@ std::vector<PatchShape> patch_shapes(int count, std::uint64_t seed) {
 
 void ellipse(std::string& out, double cx, double cy, double rx, double ry, std::string_view attrs) {
   out += "<ellipse cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" rx=\"" + num(rx) + "\" ry=\"" +
-         num(ry) + "\" " + std::string(attrs) + "/>";
+         num(ry) + "\"";
+  if (!attrs.empty()) {
+    out += ' ';
+    out += attrs;
+  }
+  out += "/>";
+}
+
+void head_ellipse(std::string& out, std::string_view attrs) {
+  ellipse(out, kCx, kCy, kRx, kRy, attrs);
 }
 
 // Scars where the answers put them (types, not positions): a strip scar across the back, FUE
-// dots over the donor area, other scars at seeded spots. `area` marks the treated shapes.
-void scars_top(Svg& svg, const Scene& scene, bool treated) {
-  std::string& out = svg.out();
+// dots over the donor area, other scars at seeded spots. `treated` draws the area around each
+// scar instead (white, for the mask of the treated shapes).
+void scars_top(std::string& out, const Scene& scene, bool treated) {
   int index = 0;
   for (const Scar& scar : scene.answers.scars) {
     Prng prng(scene.seed ^ (0x5ca7u + static_cast<std::uint64_t>(index++) * 7919u));
-    const std::string fill = treated ? svg.ref("p") : scene.palette.scar;
+    const std::string fill = treated ? "#fff" : scene.palette.scar;
     const std::string marker = treated ? " data-area=\"scars\""
                                        : " data-scar=\"" + std::string(to_string(scar.type)) + "\"";
     switch (scar.type) {
       case ScarType::kFutStrip:
         out += "<path d=\"M27 94 Q50 102 73 94\" fill=\"none\" stroke=\"" + fill +
-               "\" stroke-width=\"" + (treated ? "4" : "1.6") + "\" stroke-linecap=\"round\"" +
+               "\" stroke-width=\"" + (treated ? "5" : "1.6") + "\" stroke-linecap=\"round\"" +
                marker + "/>";
         break;
       case ScarType::kFueDots:
@@ -307,75 +323,98 @@ void scars_top(Svg& svg, const Scene& scene, bool treated) {
         const bool large = scar.type == ScarType::kOtherLarge;
         const double cx = prng.uniform(36, 64), cy = prng.uniform(40, 84);
         const double rx = large ? prng.uniform(6, 9) : 3.5, ry = large ? prng.uniform(3, 5) : 0.9;
-        if (treated) {
-          ellipse(out, cx, cy, rx + 2, ry + 2, "fill=\"" + fill + "\"" + marker);
-        } else {
-          ellipse(out, cx, cy, rx, ry, "fill=\"" + fill + "\"" + marker);
-        }
+        const double grow = treated ? 2 : 0;
+        ellipse(out, cx, cy, rx + grow, ry + grow, "fill=\"" + fill + "\"" + marker);
         break;
       }
     }
   }
 }
 
-// The today picture's bald and thinning regions (top view), over the hair.
-void bald_regions_top(std::string& out, const Scene& scene) {
-  const std::string skin = scene.palette.skin;
+// The today picture's bald and thinning regions (top view) in `fill`: skin over the hair, or
+// black in the shaved look's mask (no stubble where nothing grows and nothing is treated).
+void bald_regions_top(std::string& out, const Scene& scene, const std::string& fill) {
   const StageGeometry* g = scene.drawing.stage;
   if (g != nullptr) {
-    if (g->side != 0) out += "<path d=\"" + front_bald_path(*g) + "\" fill=\"" + skin + "\"/>";
+    if (g->side != 0) out += "<path d=\"" + front_bald_path(*g) + "\" fill=\"" + fill + "\"/>";
     if (g->crown != 0) {
       const double cy = g->narrow ? 70 : 80;
       ellipse(out, kCx, cy, g->crown * (g->narrow ? 1.3 : 1.0), g->crown * 1.1,
-              "fill=\"" + skin + "\"");
+              "fill=\"" + fill + "\"");
     }
     if (g->thin.width != 0) {
       out += "<rect x=\"" + num(g->thin.x) + "\" y=\"" + num(g->thin.y) + "\" width=\"" +
              num(g->thin.width) + "\" height=\"" + num(g->thin.height) + "\" rx=\"3\" fill=\"" +
-             skin + "\" opacity=\".55\"/>";
+             fill + "\" opacity=\".55\"/>";
     }
     if (g->thin_rx != 0) {
       ellipse(out, kCx, 58, g->thin_rx, g->thin_ry,
-              "fill=\"" + skin + "\" opacity=\"" + num2(g->thin_opacity / 100.0) + "\"");
+              "fill=\"" + fill + "\" opacity=\"" + num2(g->thin_opacity / 100.0) + "\"");
       const double part = g->part_tenths / 10.0;
       if (part > 0) {
         out += "<rect x=\"" + num2(kCx - part / 2) + "\" y=\"24\" width=\"" + num2(part) +
-               "\" height=\"56\" rx=\"" + num2(part / 2) + "\" fill=\"" + skin + "\"/>";
+               "\" height=\"56\" rx=\"" + num2(part / 2) + "\" fill=\"" + fill + "\"/>";
       }
     }
   }
   for (const PatchShape& p : patch_shapes(scene.drawing.patches, scene.seed)) {
-    ellipse(out, p.cx, p.cy, p.rx, p.ry, "fill=\"" + skin + "\"");
+    ellipse(out, p.cx, p.cy, p.rx, p.ry, "fill=\"" + fill + "\"");
   }
 }
 
-// The treated shapes of the top view, each marked with its area.
-void treated_top(Svg& svg, const Scene& scene) {
-  std::string& out = svg.out();
-  const std::string fill = svg.ref("p");
-  const std::string clip = " clip-path=\"" + svg.ref("h") + "\"";
+void bridge_top(std::string& out, const Scene& scene, const std::string& fill) {
+  if (scene.drawing.stage == nullptr || scene.drawing.stage->bridge.width == 0) return;
+  // IV: the band of hair between front and crown stays.
+  const StageBand& b = scene.drawing.stage->bridge;
+  out += "<rect x=\"" + num(b.x) + "\" y=\"" + num(b.y) + "\" width=\"" + num(b.width) +
+         "\" height=\"" + num(b.height) + "\" rx=\"3\" fill=\"" + fill + "\"/>";
+}
+
+// The treated shapes of the top view in white (they make the mask), each marked with its area.
+void treated_top(std::string& out, const Scene& scene) {
   for (const std::string& area : scene.areas) {
-    const std::string attrs = " fill=\"" + fill + "\" data-area=\"" + area + "\"" + clip;
+    const std::string attrs = "fill=\"#fff\" data-area=\"" + area + "\"";
     if (area == "hairline") {
       out += std::string("<path d=\"") +
              (scene.options.style == HairlineStyle::kDefined ? kTopHairlineDefined
                                                              : kTopHairlineSoft) +
-             "\"" + attrs + "/>";
+             "\" " + attrs + "/>";
     } else if (area == "front") {
-      out += "<path d=\"M16 34 Q27 26 50 28 Q73 26 84 34 L86 47 L14 47Z\"" + attrs + "/>";
+      out += "<path d=\"M16 34 Q27 26 50 28 Q73 26 84 34 L86 47 L14 47Z\" " + attrs + "/>";
     } else if (area == "top") {
-      out += "<rect x=\"14\" y=\"45\" width=\"72\" height=\"26\"" + attrs + "/>";
+      out += "<rect x=\"14\" y=\"45\" width=\"72\" height=\"26\" " + attrs + "/>";
     } else if (area == "crown") {
-      ellipse(out, kCx, 80, 21, 20, attrs.substr(1));
+      ellipse(out, kCx, 80, 21, 20, attrs);
     } else if (area == "sides") {
-      out += "<path d=\"M14 40 Q30 24 50 28 Q70 24 86 40 L90 112 L10 112Z\"" + attrs + "/>";
+      out += "<path d=\"M14 40 Q30 24 50 28 Q70 24 86 40 L90 112 L10 112Z\" " + attrs + "/>";
     } else if (area == "patches") {
       for (const PatchShape& p : patch_shapes(scene.drawing.patches, scene.seed)) {
-        ellipse(out, p.cx, p.cy, p.rx + 1, p.ry + 1, attrs.substr(1));
+        ellipse(out, p.cx, p.cy, p.rx + 1, p.ry + 1, attrs);
       }
     }
   }
-  if (has_area(scene.areas, "scars")) scars_top(svg, scene, true);
+  if (has_area(scene.areas, "scars")) scars_top(out, scene, true);
+}
+
+// The treated shapes of the front view in white. The crown, patches and scars are behind the
+// top of the head: not seen from the front.
+void treated_front(std::string& out, const Scene& scene) {
+  const bool defined = scene.options.style == HairlineStyle::kDefined;
+  for (const std::string& area : scene.areas) {
+    const std::string attrs = "fill=\"#fff\" data-area=\"" + area + "\"";
+    if (area == "hairline") {
+      out += std::string("<path d=\"") + (defined ? kFrontEdgeDefined : kFrontEdgeSoft) +
+             kFrontBandBack + "\" " + attrs + "/>";
+    } else if (area == "front") {
+      out += std::string("<path d=\"") + (defined ? kFrontCapDefined : kFrontCapSoft) + "\" " +
+             attrs + "/>";
+    } else if (area == "top") {
+      out += "<rect x=\"14\" y=\"14\" width=\"72\" height=\"14\" " + attrs + "/>";
+    } else if (area == "sides") {
+      out +=
+          "<path d=\"M14 40 L24 40 L22 64 L14 64Z M76 40 L86 40 L86 64 L78 64Z\" " + attrs + "/>";
+    }
+  }
 }
 
 void svg_open(Svg& svg, const Scene& scene, const std::string& alt) {
@@ -390,115 +429,135 @@ void svg_open(Svg& svg, const Scene& scene, const std::string& alt) {
   out += "</title>";
 }
 
+// How the picture is painted: today (or nothing to treat), the shaved look with SMP (the hair
+// left is shaved to stubble too, the shade the treated areas blend into), or the shadow under
+// longer hair.
+enum class Paint { kToday, kShaved, kShadow };
+
+Paint paint_of(const Scene& scene) {
+  if (scene.options.state == PreviewState::kToday || scene.areas.empty()) return Paint::kToday;
+  return scene.keep_length ? Paint::kShadow : Paint::kShaved;
+}
+
+// The pattern, the head clip and the mask: white where the stipple goes.
+void defs(Svg& svg, const Scene& scene, Paint paint) {
+  std::string& out = svg.out();
+  out += "<defs><clipPath id=\"" + svg.id() + "-h\">";
+  head_ellipse(out, "");
+  out += "</clipPath>";
+  if (paint != Paint::kToday) {
+    stipple_pattern(svg, scene);
+    out += "<mask id=\"" + svg.id() + "-m\"><g clip-path=\"" + svg.ref("h") + "\">";
+    const bool top = scene.options.view == PreviewView::kTop;
+    if (paint == Paint::kShaved && !scene.drawing.bald) {
+      if (top) {
+        head_ellipse(out, "fill=\"#fff\"");
+        bald_regions_top(out, scene, "#000");
+        bridge_top(out, scene, "#fff");
+      } else {
+        const StageGeometry* g = scene.drawing.stage;
+        out += "<path d=\"" +
+               front_hair_path(g != nullptr ? g->front_temple : 38,
+                               g != nullptr ? g->front_middle : 36) +
+               "\" fill=\"#fff\"/>";
+      }
+    }
+    if (top) {
+      treated_top(out, scene);
+    } else {
+      treated_front(out, scene);
+    }
+    out += "</g></mask>";
+  }
+  out += "</defs>";
+}
+
+// Stubble through the mask; or, under longer hair, a shadow of pigment and its sparse dots where
+// the scalp shows today (the bald and thinning regions, at their own opacity) within the mask.
+void stipple(Svg& svg, const Scene& scene, Paint paint) {
+  std::string& out = svg.out();
+  const std::string mask = "mask=\"" + svg.ref("m") + "\"";
+  if (paint == Paint::kShaved) {
+    out += "<rect width=\"100\" height=\"112\" fill=\"" + svg.ref("p") + "\" " + mask + "/>";
+    return;
+  }
+  if (paint != Paint::kShadow) return;
+  const auto scalp_showing = [&](const std::string& fill) {
+    if (scene.options.view == PreviewView::kTop) {
+      if (scene.drawing.bald) {
+        head_ellipse(out, "fill=\"" + fill + "\"");
+      } else {
+        bald_regions_top(out, scene, fill);
+      }
+      return;
+    }
+    const StageGeometry* g = scene.drawing.stage;
+    out += std::string("<path d=\"") + kFrontCapSoft + "\" fill=\"" + fill + "\"/>";
+    if (g != nullptr && g->thin_rx != 0) {
+      ellipse(out, kCx, 22, g->thin_rx * 1.1, g->thin_ry * 0.25, "fill=\"" + fill + "\"");
+    }
+  };
+  out += "<g " + mask + "><g opacity=\".3\">";
+  scalp_showing(scene.palette.pigment);
+  out += "</g>";
+  scalp_showing(svg.ref("p"));
+  out += "</g>";
+}
+
 void draw_top(Svg& svg, const Scene& scene) {
   std::string& out = svg.out();
   const Palette& pal = scene.palette;
-  const bool smp = scene.options.state == PreviewState::kSmp;
-  const bool shaved = smp && !scene.keep_length;
-  out += "<defs><clipPath id=\"" + svg.id() + "-h\">";
-  ellipse(out, kCx, kCy, kRx, kRy, "");
-  out += "</clipPath>";
-  if (smp) stipple_pattern(svg, scene);
-  out += "</defs>";
-  const std::string line = pal.line;
-  // Nose and ears, then the scalp: hair today; with SMP and a shaved look the hair left is
-  // shaved to stubble too, the shade the treated areas blend into.
-  out += std::string("<path d=\"M44 12 L50 3 L56 12Z\" fill=\"") + pal.skin + "\" stroke=\"" +
-         line + "\" stroke-width=\".6\"/>";
-  ellipse(out, 15, 62, 5, 9,
-          "fill=\"" + std::string(pal.skin) + "\" stroke=\"" + line + "\" stroke-width=\".6\"");
-  ellipse(out, 85, 62, 5, 9,
-          "fill=\"" + std::string(pal.skin) + "\" stroke=\"" + line + "\" stroke-width=\".6\"");
-  if (scene.drawing.bald) {
-    ellipse(out, kCx, kCy, kRx, kRy, "fill=\"" + std::string(pal.skin) + "\"");
-  } else if (shaved) {
-    ellipse(out, kCx, kCy, kRx, kRy, "fill=\"" + std::string(pal.skin) + "\"");
-    ellipse(out, kCx, kCy, kRx, kRy, "fill=\"" + svg.ref("p") + "\"");
+  const Paint paint = paint_of(scene);
+  defs(svg, scene, paint);
+  const std::string skin = pal.skin;
+  const std::string outlined =
+      "fill=\"" + skin + "\" stroke=\"" + pal.line + "\" stroke-width=\".6\"";
+  out += "<path d=\"M44 12 L50 3 L56 12Z\" " + outlined + "/>";
+  ellipse(out, 15, 62, 5, 9, outlined);
+  ellipse(out, 85, 62, 5, 9, outlined);
+  if (scene.drawing.bald || paint == Paint::kShaved) {
+    head_ellipse(out, "fill=\"" + skin + "\"");
   } else {
-    ellipse(out, kCx, kCy, kRx, kRy, std::string("fill=\"") + kHair + "\"");
+    head_ellipse(out, std::string("fill=\"") + kHair + "\"");
+    out += "<g clip-path=\"" + svg.ref("h") + "\">";
+    bald_regions_top(out, scene, skin);
+    bridge_top(out, scene, kHair);
+    out += "</g>";
   }
-  out += "<g clip-path=\"" + svg.ref("h") + "\">";
-  bald_regions_top(out, scene);
-  if (scene.drawing.stage != nullptr && scene.drawing.stage->bridge.width != 0) {
-    // IV: the band of hair between front and crown stays.
-    const StageBand& b = scene.drawing.stage->bridge;
-    out += "<rect x=\"" + num(b.x) + "\" y=\"" + num(b.y) + "\" width=\"" + num(b.width) +
-           "\" height=\"" + num(b.height) + "\" rx=\"3\" fill=\"" +
-           (shaved ? svg.ref("p") : std::string(kHair)) + "\"/>";
-  }
-  out += "</g>";
-  scars_top(svg, scene, false);
-  if (smp) {
-    if (scene.keep_length) {
-      // A soft shadow of pigment under the hair, then its sparse dots.
-      out += "<g opacity=\".5\">";
-      treated_top(svg, scene);
-      out += "</g>";
-    } else {
-      treated_top(svg, scene);
-    }
-  }
-  ellipse(out, kCx, kCy, kRx, kRy, "fill=\"none\" stroke=\"" + line + "\" stroke-width=\".8\"");
+  scars_top(out, scene, false);
+  stipple(svg, scene, paint);
+  head_ellipse(out, "fill=\"none\" stroke=\"" + std::string(pal.line) + "\" stroke-width=\".8\"");
 }
 
 void draw_front(Svg& svg, const Scene& scene) {
   std::string& out = svg.out();
   const Palette& pal = scene.palette;
-  const bool smp = scene.options.state == PreviewState::kSmp;
-  const bool shaved = smp && !scene.keep_length;
-  const bool defined = scene.options.style == HairlineStyle::kDefined;
-  out += "<defs><clipPath id=\"" + svg.id() + "-h\">";
-  ellipse(out, kCx, kCy, kRx, kRy, "");
-  out += "</clipPath>";
-  if (smp) stipple_pattern(svg, scene);
-  out += "</defs>";
-  const std::string line = pal.line;
+  const Paint paint = paint_of(scene);
+  defs(svg, scene, paint);
   const std::string skin = pal.skin;
-  ellipse(out, 15, 66, 5, 9, "fill=\"" + skin + "\" stroke=\"" + line + "\" stroke-width=\".6\"");
-  ellipse(out, 85, 66, 5, 9, "fill=\"" + skin + "\" stroke=\"" + line + "\" stroke-width=\".6\"");
-  ellipse(out, kCx, kCy, kRx, kRy, "fill=\"" + skin + "\"");
+  const std::string outlined =
+      "fill=\"" + skin + "\" stroke=\"" + pal.line + "\" stroke-width=\".6\"";
+  ellipse(out, 15, 66, 5, 9, outlined);
+  ellipse(out, 85, 66, 5, 9, outlined);
+  head_ellipse(out, "fill=\"" + skin + "\"");
   const StageGeometry* g = scene.drawing.stage;
-  if (!scene.drawing.bald) {
-    const int temple = g != nullptr ? g->front_temple : 38;
-    const int middle = g != nullptr ? g->front_middle : 36;
-    const std::string hair = shaved ? svg.ref("p") : std::string(kHair);
-    out += "<path d=\"" + front_hair_path(temple, middle) + "\" fill=\"" + hair + "\"/>";
+  if (!scene.drawing.bald && paint != Paint::kShaved) {
+    out +=
+        "<g clip-path=\"" + svg.ref("h") + "\"><path d=\"" +
+        front_hair_path(g != nullptr ? g->front_temple : 38, g != nullptr ? g->front_middle : 36) +
+        "\" fill=\"" + kHair + "\"/>";
     if (g != nullptr && g->thin_rx != 0) {
-      ellipse(out, kCx, 24, g->thin_rx * 1.1, g->thin_ry * 0.3,
-              "fill=\"" + skin + "\" opacity=\"" + num2(g->thin_opacity / 100.0) + "\"" +
-                  " clip-path=\"" + svg.ref("h") + "\"");
+      ellipse(out, kCx, 22, g->thin_rx * 1.1, g->thin_ry * 0.25,
+              "fill=\"" + skin + "\" opacity=\"" + num2(g->thin_opacity / 100.0) + "\"");
     }
+    out += "</g>";
   }
-  if (smp) {
-    const std::string clip = " clip-path=\"" + svg.ref("h") + "\"";
-    std::string treated;
-    for (const std::string& area : scene.areas) {
-      const std::string attrs = " fill=\"" + svg.ref("p") + "\" data-area=\"" + area + "\"" + clip;
-      if (area == "hairline") {
-        treated += std::string("<path d=\"") + (defined ? kFrontEdgeDefined : kFrontEdgeSoft) +
-                   kFrontBandBack + "\"" + attrs + "/>";
-      } else if (area == "front") {
-        treated += std::string("<path d=\"") + (defined ? kFrontCapDefined : kFrontCapSoft) + "\"" +
-                   attrs + "/>";
-      } else if (area == "top") {
-        treated += "<rect x=\"14\" y=\"14\" width=\"72\" height=\"14\"" + attrs + "/>";
-      } else if (area == "sides") {
-        treated +=
-            "<path d=\"M14 40 L24 40 L22 64 L14 64Z M76 40 L86 40 L86 64 L78 64Z\"" + attrs + "/>";
-      }
-      // The crown, the patches and the scars are behind the top: not seen from the front.
-    }
-    if (scene.keep_length) {
-      out += "<g opacity=\".5\">" + treated + "</g>";
-    } else {
-      out += treated;
-    }
-  }
+  stipple(svg, scene, paint);
   out +=
       "<path d=\"M33 66 Q39 63 45 66 M55 66 Q61 63 67 66 M50 72 L47 84 L52 85\" fill=\"none\" "
       "stroke=\"" +
-      line + "\" stroke-width=\".8\" stroke-linecap=\"round\"/>";
-  ellipse(out, kCx, kCy, kRx, kRy, "fill=\"none\" stroke=\"" + line + "\" stroke-width=\".8\"");
+      std::string(pal.line) + "\" stroke-width=\".8\" stroke-linecap=\"round\"/>";
+  head_ellipse(out, "fill=\"none\" stroke=\"" + std::string(pal.line) + "\" stroke-width=\".8\"");
 }
 
 Diagnostic not_drawable(std::string pointer, const Messages& texts) {

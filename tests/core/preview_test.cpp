@@ -281,9 +281,20 @@ TEST_CASE("the look sets the stipple and the Fitzpatrick answer only the tones",
   keep["desired_look"] = "keep_length";
   const smp::Preview a = render(shaved, smp::PreviewView::kTop, smp::PreviewState::kSmp);
   const smp::Preview b = render(keep, smp::PreviewView::kTop, smp::PreviewState::kSmp);
-  CHECK(a.svg.find("width=\"2.2\"") != std::string::npos);  // dense stubble tile
-  CHECK(b.svg.find("width=\"3.2\"") != std::string::npos);  // sparse shadow under hair
-  CHECK(b.svg.find("opacity=\".5\"") != std::string::npos);
+  // Dots per tile of the stipple: dense stubble for the shaved look, sparse under longer hair,
+  // where a soft shadow lies beneath them.
+  const auto dots = [](const std::string& svg) {
+    std::size_t n = 0;
+    for (std::size_t at = svg.find("<circle"); at != std::string::npos;
+         at = svg.find("<circle", at + 1))
+      ++n;
+    return n;
+  };
+  CHECK(dots(a.svg) > 2 * dots(b.svg));
+  CHECK(dots(b.svg) > 0);
+  CHECK(a.svg.find("opacity=\".3\"") == std::string::npos);
+  CHECK(b.svg.find("opacity=\".3\"") != std::string::npos);
+  CHECK(dots(render(shaved, smp::PreviewView::kTop, smp::PreviewState::kToday).svg) == 0);
   json fair = shaved, dark = shaved;
   fair["fitzpatrick"] = 1;
   dark["fitzpatrick"] = 6;
