@@ -6,7 +6,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 35> kPreviewMessagesEn{{
+constexpr std::array<MessageEntry, 33> kPreviewMessagesEn{{
     {"preview.heading", "What it could look like"},
     {"preview.caption", "An illustration, not a simulation of your result"},
     {"preview.state.today", "Today"},
@@ -43,8 +43,6 @@ constexpr std::array<MessageEntry, 35> kPreviewMessagesEn{{
     {"preview.pattern.alopecia_totalis_universalis", "no hair on the scalp"},
     {"preview.error.not_drawable",
      "There is no picture for this answer: choose the pattern that looks most like yours."},
-    {"preview.error.invalid_option", "Unknown preview option value."},
-    {"preview.error.unknown_option", "Unknown preview option."},
 }};
 }  // namespace
 

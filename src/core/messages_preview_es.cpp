@@ -5,7 +5,7 @@
 
 namespace smp {
 namespace {
-constexpr std::array<MessageEntry, 35> kPreviewMessagesEs{{
+constexpr std::array<MessageEntry, 33> kPreviewMessagesEs{{
     {"preview.heading", "Cómo podría verse"},
     {"preview.caption", "Una ilustración, no una simulación de tu resultado"},
     {"preview.state.today", "Hoy"},
@@ -43,8 +43,6 @@ constexpr std::array<MessageEntry, 35> kPreviewMessagesEs{{
     {"preview.pattern.alopecia_totalis_universalis", "sin pelo en el cuero cabelludo"},
     {"preview.error.not_drawable",
      "No hay imagen para esta respuesta: elige el patrón que más se parezca al tuyo."},
-    {"preview.error.invalid_option", "Valor desconocido de una opción de la vista previa."},
-    {"preview.error.unknown_option", "Opción desconocida de la vista previa."},
 }};
 }  // namespace
 
