@@ -296,8 +296,16 @@ void head_ellipse(std::string& out, std::string_view attrs) {
 // scar instead (white, for the mask of the treated shapes).
 void scars_top(std::string& out, const Scene& scene, bool treated) {
   int index = 0;
+  bool strip_drawn = false, dots_drawn = false;
   for (const Scar& scar : scene.answers.scars) {
     Prng prng(scene.seed ^ (0x5ca7u + static_cast<std::uint64_t>(index++) * 7919u));
+    // Strip and FUE scars are in the donor area at the back: several of a kind are drawn once (as
+    // they are one camouflage job), which also keeps 20 scars under the size budget.
+    bool& drawn = scar.type == ScarType::kFutStrip ? strip_drawn : dots_drawn;
+    if (scar.type == ScarType::kFutStrip || scar.type == ScarType::kFueDots) {
+      if (drawn) continue;
+      drawn = true;
+    }
     const std::string fill = treated ? "#fff" : scene.palette.scar;
     const std::string marker = treated ? " data-area=\"scars\""
                                        : " data-scar=\"" + std::string(to_string(scar.type)) + "\"";

@@ -155,6 +155,22 @@ TEST_CASE("every preview is well-formed SVG with a viewBox, a title and at most 
   CHECK(pictures == static_cast<int>(smp::stage_geometry().size()) * 2 * 2 * 2 * 2);
 }
 
+TEST_CASE("the most scars the answers allow stay under 12 KB", "[preview]") {
+  json answers = answers_for("norwood", "VII", "shaved");
+  answers["scars"] = json::array();
+  constexpr const char* kTypes[] = {"fut_strip", "fue_dots", "other_small", "other_large"};
+  for (int i = 0; i < 20; ++i) answers["scars"].push_back(json{{"type", kTypes[i % 4]}});
+  for (auto view : kViews) {
+    for (auto state : kStates) {
+      for (auto style : kStyles) {
+        const smp::Preview preview = render(answers, view, state, style);
+        CHECK(parse_svg(preview.svg).well_formed);
+        CHECK(preview.svg.size() <= 12 * 1024);
+      }
+    }
+  }
+}
+
 TEST_CASE("the same answers give a byte-identical preview", "[preview]") {
   const json answers = json::parse(
       R"({"pattern":{"scale":"norwood","stage":"V"},"desired_look":"shaved","fitzpatrick":4,

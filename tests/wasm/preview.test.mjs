@@ -68,6 +68,33 @@ describe('preview in wasm', () => {
     assert.equal(JSON.parse(module.preview(demoConfig(), JSON.stringify(norwoodV), '', 'en')).ok, true)
   })
 
+  test('hostile input is refused with a pointer, never an abort', () => {
+    const config = demoConfig()
+    const cases = [
+      ['[]', '{}', '/answers'],
+      ['42', '{}', '/answers'],
+      [JSON.stringify(norwoodV), '[]', '/options'],
+      [JSON.stringify(norwoodV), '"top"', '/options'],
+      [JSON.stringify(norwoodV), '{"view":["top"]}', '/options/view'],
+      ['['.repeat(100000), '{}', '/answers'],
+      [JSON.stringify({ pattern: { scale: 'norwood', stage: 'V'.repeat(2000000) } }), '{}', '/answers'],
+      [JSON.stringify({ pattern: { scale: 'norwood', stage: 'V' }, scars: Array(50).fill({ type: 'fue_dots' }) }), '{}', '/answers/scars'],
+      [JSON.stringify({ pattern: { scale: 'norwood', stage: 'V' }, scars: Array(20).fill(0).map((_, i) => ({ type: ['fut_strip', 'fue_dots', 'other_small', 'other_large'][i % 4] })) }), '{"state":"today"}', null],
+    ]
+    for (const [answers, options, pointer] of cases) {
+      const out = JSON.parse(module.preview(config, answers, options, 'en'))
+      if (pointer === null) {
+        assert.equal(out.ok, true, JSON.stringify(out.errors))
+        assert.ok(out.svg.length <= 12 * 1024, `${out.svg.length} bytes with 20 scars`)
+        continue
+      }
+      assert.equal(out.ok, false, `${answers.slice(0, 40)} ${options}`)
+      assert.ok(out.errors[0].pointer.startsWith(pointer), `${out.errors[0].pointer} for ${answers.slice(0, 40)} ${options}`)
+    }
+    // The module still works after all of that.
+    assert.equal(call(norwoodV).ok, true)
+  })
+
   test('Spanish texts once messages.es.json is loaded', () => {
     const out = call(norwoodV, { state: 'today' }, 'es')
     assert.equal(out.caption, 'Una ilustración, no una simulación de tu resultado')
