@@ -1,9 +1,11 @@
-// Answers through the whole core: parse, screen, estimate, plan, result JSON and .ics. The input
+// Answers through the whole core: parse, screen, estimate, plan, result JSON, .ics and the
+// result's preview (well-formed start, at most 12 KB). The input
 // is either answers, or a scenario fixture ({today, answers, config}) so the seeds reach deep.
 #include "fuzz_support.hpp"
 #include "smp/config.hpp"
 #include "smp/consultation.hpp"
 #include "smp/json_text.hpp"
+#include "smp/preview.hpp"
 #include "smp/questions.hpp"
 
 namespace {
@@ -56,5 +58,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)smp::questions_json(answers, config, locale, today);
   }
   (void)smp::evaluate_ics(answers, config, today, "en");
+  for (const char* view : {"top", "front"}) {
+    for (const char* state : {"today", "smp"}) {
+      const nlohmann::json preview = smp::preview_json(
+          answers, {{"view", view}, {"state", state}, {"style", "defined"}}, config, "en");
+      if (!preview["ok"].get<bool>()) continue;
+      const std::string& svg = preview["svg"].get_ref<const std::string&>();
+      smp::fuzz::require(svg.rfind("<svg ", 0) == 0 && svg.size() <= 12 * 1024,
+                         "a preview is one SVG of at most 12 KB", std::to_string(svg.size()));
+    }
+  }
   return 0;
 }
