@@ -60,7 +60,7 @@ function accepts(header = '', coding) {
   })
 }
 
-export function startServer({ onLead, onRequest, delayMs = 0, port = 0 } = {}) {
+export function startServer({ onLead, onRequest, delayMs = 0, port = 0, brotli = true } = {}) {
   const leads = []
   const cache = new Map()
   const server = createServer((req, res) => {
@@ -100,7 +100,7 @@ export function startServer({ onLead, onRequest, delayMs = 0, port = 0 } = {}) {
     if (CSP_PAGES[url.pathname]) headers['content-security-policy'] = CSP_PAGES[url.pathname]
     let body = readFileSync(file)
     const fresh = (sibling) => existsSync(sibling) && statSync(sibling).mtimeMs >= statSync(file).mtimeMs
-    if (accepts(req.headers['accept-encoding'], 'br') && fresh(`${file}.br`)) {
+    if (brotli && accepts(req.headers['accept-encoding'], 'br') && fresh(`${file}.br`)) {
       // Like the relay: build-web's brotli sibling for a browser that takes br.
       body = readFileSync(`${file}.br`)
       headers['content-encoding'] = 'br'
