@@ -222,7 +222,8 @@ for (const g of grouped.slice(0, Math.max(top, 20))) {
   console.log(`${pad(g.raw, 8)} ${pad(g.removed, 13)} ${pad(pct(g.removed), 6)} ${pad(g.list.length, 10)}  ${g.key}`)
 }
 
-// The data section's largest strings (catalogue texts, JSON, names): printable runs between NULs.
+// The data section's largest strings (catalogue texts, tables, names): runs between NULs that are
+// text (tab, newline or printable ASCII, or UTF-8 continuation), not binary tables.
 const data = layout.find((s) => s.name === 'data')
 if (data) {
   const text = bytes.subarray(data.contentStart, data.end)
@@ -230,15 +231,17 @@ if (data) {
   let start = 0
   for (let i = 0; i <= text.length; i += 1) {
     if (i === text.length || text[i] === 0) {
-      if (i - start >= 40) runs.push({ start: data.contentStart + start, end: data.contentStart + i })
+      const run = text.subarray(start, i)
+      const textual = run.length >= 40 && run.every((b) => b === 9 || b === 10 || (b >= 32 && b < 127) || b >= 0xc2) && run.toString('utf8').indexOf('\ufffd') < 0
+      if (textual) runs.push({ start: data.contentStart + start, end: data.contentStart + i })
       start = i + 1
     }
   }
   const total = runs.reduce((n, r) => n + r.end - r.start, 0)
-  console.log(`\ndata: ${runs.length} strings of 40+ bytes, ${total} bytes, gzip removed ${removed(runs)} (${pct(removed(runs))})`)
+  console.log(`\ndata: ${runs.length} text strings of 40+ bytes, ${total} bytes, gzip removed ${removed(runs)} (${pct(removed(runs))})`)
   runs.sort((a, b) => b.end - b.start - (a.end - a.start))
   for (const r of runs.slice(0, 8)) {
-    const s = bytes.subarray(r.start, r.end).toString('latin1').replace(/\s+/g, ' ')
+    const s = bytes.subarray(r.start, r.end).toString('utf8').replace(/\s+/g, ' ')
     console.log(`${pad(r.end - r.start, 6)}  ${s.length > 110 ? `${s.slice(0, 107)}...` : s}`)
   }
 }
