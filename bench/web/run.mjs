@@ -180,6 +180,9 @@ try {
     const t0 = Date.now()
     await answerAll(tab, { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', fitzpatrick: 3, requested_start: '2025-06-10' })
     answerMs = Date.now() - t0
+    // The answers are saved for resume (same config URL): without this the bench page would
+    // reopen on the result, with no Start to press.
+    await tab.evaluate(() => sessionStorage.clear())
     await tab.goto(`${server.url}/bench/widget.html`)
     await tab.waitForFunction(() => window.benchFirstQuestion)
     latency = await tab.evaluate(() => window.benchEvaluate(200))
