@@ -1,16 +1,22 @@
-// Loads the WebAssembly core once per page and wraps its JSON-string bindings. The .wasm fetch
-// starts as soon as this module runs, in parallel with the clinic config. smp-core.mjs is the
-// Emscripten glue that scripts/build-web places beside this file (and bundles into smp-consult.js).
+// Loads the WebAssembly core once per page and wraps its JSON-string bindings. The core is two
+// modules compiled from the same C++: smp-core.wasm (config, texts, questions: what the widget
+// needs up to the first question), fetched as soon as this module runs, in parallel with the
+// clinic config; and smp-later.wasm (screening, estimate, plan, .ics, lead checks), fetched with
+// later-steps.js once the visitor starts answering (loadLaterCore). smp-core.mjs is the
+// Emscripten glue that scripts/build-web places beside this file (and bundles into
+// smp-consult.js); later-core.js holds smp-later.wasm's glue, a file of its own.
 import coreLocales from './core-locales.js'
 import SmpCore from './smp-core.mjs'
 
 const wasmUrl = new URL('./smp-core.wasm', import.meta.url)
+const laterWasmUrl = new URL('./smp-later.wasm', import.meta.url)
 
 let corePromise = null
 
-function fetchWasm() {
-  return fetch(wasmUrl, { credentials: 'same-origin' }).then((response) => {
-    if (!response.ok) throw new Error(`smp-core.wasm: HTTP ${response.status}`)
+function fetchWasm(url) {
+  const name = url.pathname.split('/').pop()
+  return fetch(url, { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`)
     return response
   })
 }
@@ -27,6 +33,22 @@ async function instantiate(responsePromise, imports) {
   return WebAssembly.instantiate(await response.arrayBuffer(), imports)
 }
 
+/** The Emscripten module that glue `factory` makes of the .wasm `responsePromise` fetches. */
+function instantiateModule(factory, url, responsePromise) {
+  return new Promise((resolve, reject) => {
+    factory({
+      locateFile: (path) => new URL(path, url).href,
+      instantiateWasm(imports, done) {
+        instantiate(responsePromise, imports).then((output) => done(output.instance, output.module), reject)
+        return {}
+      },
+      onAbort: (what) => reject(new Error(`core aborted: ${what}`)),
+      print() {},
+      printErr() {},
+    }).then(resolve, reject)
+  })
+}
+
 /** Resolves to a Core, or rejects with an Error whose `code` says why ("wasm_unavailable", …). */
 export function loadCore() {
   if (corePromise) return corePromise
@@ -34,22 +56,9 @@ export function loadCore() {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       throw Object.assign(new Error('WebAssembly is not available in this browser'), { code: 'wasm_unavailable' })
     }
-    const wasmResponse = fetchWasm()
+    const wasmResponse = fetchWasm(wasmUrl)
     wasmResponse.catch(() => {})
-    const factory = SmpCore
-    const module = await new Promise((resolve, reject) => {
-      factory({
-        locateFile: (path) => new URL(path, wasmUrl).href,
-        instantiateWasm(imports, done) {
-          instantiate(wasmResponse, imports).then((output) => done(output.instance, output.module), reject)
-          return {}
-        },
-        onAbort: (what) => reject(new Error(`core aborted: ${what}`)),
-        print() {},
-        printErr() {},
-      }).then(resolve, reject)
-    })
-    return new Core(module)
+    return new Core(await instantiateModule(SmpCore, wasmUrl, wasmResponse))
   })().catch((error) => {
     corePromise = null
     if (!error.code) error.code = 'wasm_failed'
@@ -89,27 +98,36 @@ export async function loadCatalogue(core, lang) {
   }
 }
 
-// The English texts of the steps after the questions (verdict, plan, estimate, lead form) are
-// not in the wasm either: build-web writes them as messages.en.json, which load-later.js fetches
-// with later-steps.js, so they are in the core before it evaluates. Once per page.
-let laterTexts = null
+// The steps after the questions (verdict, plan, estimate, lead form) need smp-later.wasm and
+// their English texts, which the wasm does not carry either: build-web writes them as
+// messages.en.json. load-later.js loads both with later-steps.js, so they are in the core before
+// it evaluates; the setup studio loads them before it starts. Once per page.
+let laterCore = null
 
-/** Loads them into the page's core; rejects when they cannot load (the step shows its failure). */
-export function loadLaterTexts() {
-  if (!laterTexts) {
-    const url = new URL('./messages.en.json', import.meta.url)
-    laterTexts = Promise.all([fetch(url, { credentials: 'same-origin' }), loadCore()])
-      .then(async ([response, core]) => {
+/** Resolves to the page's Core once smp-later.wasm is part of it (evaluate, planIcs and
+ * validateLead answer) and the later texts are loaded; rejects when either cannot load (the step
+ * shows its failure), and the next call tries again. */
+export function loadLaterCore() {
+  if (!laterCore) {
+    const texts = fetch(new URL('./messages.en.json', import.meta.url), { credentials: 'same-origin' })
+    const wasmResponse = fetchWasm(laterWasmUrl)
+    texts.catch(() => {})
+    wasmResponse.catch(() => {})
+    const later = import('./later-core.js').then((glue) => instantiateModule(glue.default, laterWasmUrl, wasmResponse))
+    laterCore = Promise.all([loadCore(), later, texts])
+      .then(async ([core, module, response]) => {
         if (!response.ok) throw new Error(`messages.en.json: HTTP ${response.status}`)
+        core.attachLater(module)
         const loaded = core.loadMessages(await response.text())
         if (loaded.ok !== true) throw new Error(`messages.en.json: ${loaded.errors?.[0]?.message}`)
+        return core
       })
       .catch((error) => {
-        laterTexts = null // let a later attempt fetch again
+        laterCore = null // let a later attempt fetch again
         throw error
       })
   }
-  return laterTexts
+  return laterCore
 }
 
 function parse(text, fallback) {
@@ -125,17 +143,34 @@ const randomId = () =>
   globalThis.crypto?.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
 const broken = (message) => ({ ok: false, errors: [{ pointer: '', code: 'core_failed', message }] })
 
+// The bindings smp-later.wasm answers (wasm/bindings_later.cpp); smp-core.wasm answers the rest.
+const LATER = new Set(['evaluate', 'planIcs', 'validateLead'])
+
 /** The core's functions with JS values in and out; never throws. */
 export class Core {
   constructor(module) {
     this.module = module
+    this.laterModule = null
+    // Every catalogue smp-core.wasm took, for smp-later.wasm: both answer in the same texts.
+    this.catalogues = new Set()
     this.dead = false
   }
 
+  /** Makes smp-later.wasm part of this core, with the catalogues loaded so far. */
+  attachLater(module) {
+    for (const catalogue of this.catalogues) {
+      const loaded = parse(module.loadMessages(catalogue), broken('invalid JSON'))
+      if (loaded.ok !== true) throw new Error(`smp-later.wasm: ${loaded.errors?.[0]?.message}`)
+    }
+    this.laterModule = module
+  }
+
   call(name, ...args) {
-    if (this.dead) return null
+    const module = LATER.has(name) ? this.laterModule : this.module
+    // (nothing calls smp-later.wasm's functions before loadLaterCore has resolved)
+    if (this.dead || !module) return null
     try {
-      return this.module[name](...args)
+      return module[name](...args)
     } catch (error) {
       // An abort leaves the instance unusable; the element shows its fallback.
       this.dead = true
@@ -158,8 +193,19 @@ export class Core {
   publicConfig(config) {
     return this.json('publicConfig', config)
   }
+  /** Loads a catalogue into both modules (smp-later.wasm now, or when it arrives). */
   loadMessages(catalogue) {
-    return this.json('loadMessages', catalogue)
+    const loaded = this.json('loadMessages', catalogue)
+    if (loaded.ok !== true) return loaded
+    this.catalogues.add(catalogue)
+    if (!this.laterModule || this.dead) return loaded
+    try {
+      return parse(this.laterModule.loadMessages(catalogue), broken('core loadMessages returned invalid JSON'))
+    } catch (error) {
+      this.dead = true
+      this.lastError = error
+      return broken('core loadMessages failed')
+    }
   }
   messages(config, locale) {
     return this.json('messages', config, locale)

@@ -1,21 +1,22 @@
 // The steps after the first question (stage diagrams, result, lead form, done and their styles)
 // are one module, later-steps.js, fetched with import() so the first download holds only the
-// intro and the questions; their English texts (messages.en.json) come with it. The element
+// intro and the questions; their English texts (messages.en.json) and the core's module for them
+// (smp-later.wasm: evaluate, planIcs, validateLead) come with it. The element
 // starts both once the visitor interacts with the first question (prefetchLater), so a later
 // step normally finds them loaded; one that does not waits.
-import { loadLaterTexts } from './core-loader.js'
+import { loadLaterCore } from './core-loader.js'
 
 let pending = null
 let loaded = null
 let scheduled = false
 
-/** Resolves to the later-steps module once it and its texts are loaded; after a failure the next
- * call tries again. */
+/** Resolves to the later-steps module once it, its texts and smp-later.wasm are loaded; after a
+ * failure the next call tries again. */
 export function loadLater() {
   if (loaded) return Promise.resolve(loaded)
   if (!pending) {
     // Relative to this module's URL in both builds (bundled: beside smp-consult.js).
-    pending = Promise.all([import('./later-steps.js'), loadLaterTexts()]).then(
+    pending = Promise.all([import('./later-steps.js'), loadLaterCore()]).then(
       ([module]) => {
         loaded = module
         return module
@@ -29,7 +30,7 @@ export function loadLater() {
   return pending
 }
 
-/** The module once loaded (with its texts), else null: rendering a step stays synchronous. */
+/** The module once loaded (with its texts and core), else null: rendering a step stays synchronous. */
 export function laterSteps() {
   return loaded
 }

@@ -24,11 +24,14 @@ el.addEventListener('smp-step', () => {
 })
 
 window.benchEvaluate = async (runs) => {
-  // The page's core instance, the one the element uses (the element's own state is private).
-  const { loadCore } = await import('/smp/smp-consult.js')
-  const core = await loadCore()
+  // The same two modules the element uses, in an instance of their own: the studio's loader, which
+  // loads smp-later.wasm (evaluate) at once, where the element waits for the visitor to answer.
+  const { loadLaterCore } = await import('/smp/core-loader.js')
+  const core = await loadLaterCore()
   const config = await (await fetch('/smp/clinic.json')).text()
   const answers = { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', fitzpatrick: 3, requested_start: '2025-06-10' }
+  // (a core that cannot evaluate would time its failure: 0 ms)
+  if (core.evaluate(config, answers, '2025-06-01', 'en').ok !== true) throw new Error('evaluate failed')
   const times = []
   for (let i = 0; i < runs; i += 1) {
     const t0 = performance.now()

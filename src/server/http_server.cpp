@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <string_view>
 
 #include "smp/server/mime.hpp"
 #include "smp/server/static_files.hpp"
@@ -49,11 +50,11 @@ HttpReply json_reply(int status, const std::string& body) {
 }
 
 // A precompressed sibling (scripts/build-web writes `<file>.gz` with zopfli, smaller than zlib's
-// best), when it is at least as new as the file itself: a clinic that edits a file without
-// recompressing gets the fresh file compressed here instead.
-std::optional<std::string> fresh_gzip_sibling(const std::string& path) {
+// best, and `<file>.br` with brotli), when it is at least as new as the file itself: a clinic that
+// edits a file without recompressing gets the fresh file compressed here instead (gzip only).
+std::optional<std::string> fresh_sibling(const std::string& path, std::string_view extension) {
   namespace fs = std::filesystem;
-  const std::string sibling = path + ".gz";
+  const std::string sibling = path + std::string(extension);
   std::error_code error;
   const auto file_time = fs::last_write_time(path, error);
   if (error) return std::nullopt;
@@ -80,6 +81,33 @@ std::string cached_gzip(const std::string& path, const std::string& data) {
   return compressed;
 }
 
+// Whether an Accept-Encoding value lists `coding` without refusing it ("br;q=0"): tokens between
+// commas, compared without case, parameters after ';' (RFC 9110 §12.5.3).
+bool accepts_coding(std::string_view header, std::string_view coding) {
+  constexpr std::string_view kSpace = " \t";
+  while (!header.empty()) {
+    const std::size_t comma = header.find(',');
+    std::string_view item = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+    const std::size_t semicolon = item.find(';');
+    std::string_view name = item.substr(0, semicolon);
+    const std::size_t first = name.find_first_not_of(kSpace);
+    if (first == std::string_view::npos) continue;
+    name = name.substr(first, name.find_last_not_of(kSpace) - first + 1);
+    if (name.size() != coding.size() || strncasecmp(name.data(), coding.data(), coding.size()) != 0)
+      continue;
+    if (semicolon == std::string_view::npos) return true;
+    std::string params(item.substr(semicolon + 1));
+    std::erase_if(params, [](char c) { return c == ' ' || c == '\t'; });
+    // q=0, q=0.0, q=0.00, q=0.000: refused; any other weight accepts it.
+    const bool refused = params.size() >= 3 && (params[0] == 'q' || params[0] == 'Q') &&
+                         params[1] == '=' && params[2] == '0' &&
+                         params.find_first_not_of("0.", 3) == std::string::npos;
+    return !refused;
+  }
+  return false;
+}
+
 // Text types are compressed as cpp-httplib, the relay's earlier library, did; everything else
 // (images, fonts) is compressed already.
 bool compressible(const std::string& type) {
@@ -98,8 +126,14 @@ HttpReply serve_file(const std::string& root, const std::string& relative, const
                   {{"Cache-Control", "no-cache"}, {"X-Content-Type-Options", "nosniff"}}};
   if (compressible(reply.content_type)) {
     reply.headers.emplace_back("Vary", "Accept-Encoding");
-    if (req.header("Accept-Encoding").find("gzip") != std::string::npos) {
-      const auto sibling = fresh_gzip_sibling(*path);
+    const std::string accepted = req.header("Accept-Encoding");
+    // Brotli only from a sibling build-web wrote (the relay links no brotli encoder).
+    const auto brotli = accepts_coding(accepted, "br") ? fresh_sibling(*path, ".br") : std::nullopt;
+    if (brotli) {
+      reply.headers.emplace_back("Content-Encoding", "br");
+      reply.body = *brotli;
+    } else if (accepts_coding(accepted, "gzip")) {
+      const auto sibling = fresh_sibling(*path, ".gz");
       std::string compressed = sibling ? *sibling : cached_gzip(*path, *data);
       if (!compressed.empty()) {
         reply.headers.emplace_back("Content-Encoding", "gzip");

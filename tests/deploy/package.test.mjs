@@ -66,11 +66,15 @@ describe('the Debian package', { skip: skipUnlessCI(missing) }, () => {
       '/usr/share/man/man1/smp-consult.1.gz',
       '/usr/share/doc/smp-consult/copyright',
       '/usr/share/doc/smp-consult/changelog.gz',
+      // (a .br sibling can start with gzip's magic bytes: lintian is told they are brotli)
+      '/usr/share/lintian/overrides/smp-consult',
       ...widget,
       ...studio,
     ].sort();
     assert.deepEqual(files, expected);
     assert.ok(widget.includes('/usr/share/smp-consult/widget/smp-core.wasm.gz'), 'the zopfli siblings too');
+    assert.ok(widget.includes('/usr/share/smp-consult/widget/smp-core.wasm.br'), 'and the brotli ones');
+    assert.ok(widget.includes('/usr/share/smp-consult/widget/smp-later.wasm'), 'the steps after the questions\' module');
     // Directories: only the parents of those files, all 0755.
     for (const dir of entries.filter((e) => e.mode.startsWith('d'))) {
       assert.equal(dir.mode, 'drwxr-xr-x', dir.path);

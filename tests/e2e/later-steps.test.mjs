@@ -14,9 +14,12 @@ const W = 'smp-consultation'
 const LATER = '**/smp/later-steps.js'
 // Their English texts (the wasm compiles those keys without them), fetched with later-steps.js.
 const LATER_TEXTS = '**/smp/messages.en.json'
-// Modules only the later steps use (the unbundled build requests them after later-steps.js), and
-// their texts.
-const LATER_MODULE = /\/smp\/((later-steps|later-styles|result-step|result-view|lead-step|lead-form|stage-diagrams)\.js|messages\.en\.json)$/
+// The core's module for the steps after the questions (evaluate, planIcs, validateLead) and its
+// glue, fetched with later-steps.js too.
+const LATER_CORE = '**/smp/smp-later.wasm'
+// Modules only the later steps use (the unbundled build requests them after later-steps.js), their
+// texts and their core.
+const LATER_MODULE = /\/smp\/((later-steps|later-styles|result-step|result-view|lead-step|lead-form|stage-diagrams|later-core)\.js|messages\.en\.json|smp-later\.(wasm|mjs))$/
 const V01 = { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', fitzpatrick: 3, requested_start: '2025-06-10' }
 
 const site = useDemoSite()
@@ -84,6 +87,8 @@ test('the first question shows without the later steps; they load after it and t
     await screenshot(page, 'later-steps-lead-form')
     assert.equal(laterRequests, 1, 'later-steps.js fetched once')
     assert.equal(smp.filter((p) => p === '/smp/messages.en.json').length, 1, 'the later texts fetched once')
+    assert.equal(smp.filter((p) => p === '/smp/smp-later.wasm').length, 1, 'smp-later.wasm fetched once')
+    assert.equal(smp.filter((p) => p === '/smp/smp-core.wasm').length, 1)
     assert.deepEqual(problems.pageErrors, [])
     assert.deepEqual(problems.console, [])
   } finally {
@@ -94,6 +99,7 @@ test('the first question shows without the later steps; they load after it and t
 for (const [what, blocked] of [
   ['later steps', LATER],
   ['the later steps\' texts', LATER_TEXTS],
+  ['the later steps\' core (smp-later.wasm)', LATER_CORE],
 ]) test(`${what} that cannot load: the fallback with the clinic contact and smp-error, no blank widget or raw key`, async () => {
   const { context, close } = await launch()
   try {

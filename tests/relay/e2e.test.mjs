@@ -223,6 +223,26 @@ describe('lead relay end to end', () => {
     const fresh = Buffer.from(await (await fetch(`${server.url}/smp/other.wasm`, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer());
     assert.deepEqual(fresh, Buffer.alloc(2048, 1));
 
+    // build-web's brotli sibling, for a client that accepts br (and only then); gzip otherwise,
+    // and for a file edited after its sibling was written (the relay has no brotli encoder).
+    const brotli = path.join(widgetDir, 'brotli.wasm');
+    fs.writeFileSync(brotli, Buffer.alloc(3000, 3));
+    fs.writeFileSync(`${brotli}.br`, zlib.brotliCompressSync(Buffer.alloc(3000, 3)));
+    fs.utimesSync(brotli, older, older);
+    const asBrotli = await fetch(`${server.url}/smp/brotli.wasm`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    assert.equal(asBrotli.headers.get('content-encoding'), 'br');
+    assert.equal(asBrotli.headers.get('vary'), 'Accept-Encoding');
+    assert.deepEqual(Buffer.from(await asBrotli.arrayBuffer()), Buffer.alloc(3000, 3));
+    for (const accepted of ['gzip', 'gzip, br;q=0', 'gzip, xbr']) {
+      const asGzip = await fetch(`${server.url}/smp/brotli.wasm`, { headers: { 'Accept-Encoding': accepted } });
+      assert.equal(asGzip.headers.get('content-encoding'), 'gzip', accepted);
+      assert.deepEqual(Buffer.from(await asGzip.arrayBuffer()), Buffer.alloc(3000, 3), accepted);
+    }
+    fs.utimesSync(brotli, newer, newer);
+    const stale = await fetch(`${server.url}/smp/brotli.wasm`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+    assert.equal(stale.headers.get('content-encoding'), 'gzip');
+    assert.deepEqual(Buffer.from(await stale.arrayBuffer()), Buffer.alloc(3000, 3));
+
     const index = await fetch(`${server.url}/`);
     assert.equal(index.status, 200);
     assert.match(await index.text(), /<title>demo<\/title>/);

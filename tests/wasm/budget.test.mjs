@@ -1,9 +1,10 @@
 // The size budget scripts/build-web enforces: what a visitor downloads before the first question.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'node:test'
+import { brotliDecompressSync } from 'node:zlib'
 
 import { root, widgetDist } from './load-core.mjs'
 
@@ -18,6 +19,22 @@ test('the bundled widget folder is within its first-question budget', () => {
   const run = runCheck()
   assert.equal(run.status, 0, run.stderr)
   assert.match(run.stdout, /\d+ KB gzip until the first question/)
+})
+
+test('the budget is 90 KB gzip (issue 14), and brotli is reported beside it', () => {
+  const run = runCheck()
+  assert.equal(run.status, 0, run.stderr)
+  assert.match(run.stdout, /\(budget 92160 gzip\)/)
+  assert.match(run.stdout, /brotli \d+ KB\)/)
+  // Each counted file's .gz and .br siblings, as build-web wrote them (what the hosts serve).
+  const [, gzip, brotli] = run.stdout.match(/total (\d+) \/ (\d+)/).map(Number)
+  assert.ok(gzip <= 92160, `${gzip} bytes gzip`)
+  assert.ok(brotli > 0 && brotli < gzip, `${brotli} bytes brotli`)
+  for (const name of ['smp-consult.js', 'smp-core.wasm']) {
+    assert.match(run.stdout, new RegExp(`${name.replace('.', '\\.')} ${statSync(path.join(widgetDist, `${name}.gz`)).size} / ${statSync(path.join(widgetDist, `${name}.br`)).size}`))
+    const file = path.join(widgetDist, name)
+    assert.deepEqual(brotliDecompressSync(readFileSync(`${file}.br`)), readFileSync(file), `${name}.br`)
+  }
 })
 
 test('a build over the budget fails', () => {

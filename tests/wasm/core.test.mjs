@@ -7,7 +7,7 @@ import path from 'node:path'
 import { before, describe, test } from 'node:test'
 
 import { skipOrFail, underCI } from '../dependency.mjs'
-import { demoConfig, loadCore, root, widgetDist } from './load-core.mjs'
+import { demoConfig, LATER_BINDINGS, loadCore, loadModule, root, widgetDist } from './load-core.mjs'
 
 const scenarioDir = path.join(root, 'tests/fixtures/scenarios')
 const scenarios = existsSync(scenarioDir)
@@ -149,6 +149,38 @@ describe('wasm bindings', () => {
     const pointers = out.errors.map((e) => e.pointer)
     assert.ok(pointers.includes('/contact/email'), pointers.join(','))
     assert.ok(pointers.includes('/consent/contact'), pointers.join(','))
+  })
+})
+
+describe('two modules: smp-core.wasm before the first question, smp-later.wasm after it', () => {
+  const FIRST = ['version', 'validateConfig', 'publicConfig', 'messages', 'loadMessages', 'questions']
+
+  test('smp-core.wasm has the bindings up to the first question; smp-later.wasm evaluate, planIcs and validateLead', async () => {
+    const [first, later] = await Promise.all([loadModule('smp-core'), loadModule('smp-later')])
+    for (const name of FIRST) assert.equal(typeof first[name], 'function', name)
+    for (const name of LATER_BINDINGS) {
+      assert.equal(typeof first[name], 'undefined', `${name} is not in smp-core.wasm`)
+      assert.equal(typeof later[name], 'function', name)
+    }
+    for (const name of ['questions', 'publicConfig', 'messages']) assert.equal(typeof later[name], 'undefined', `${name} is not in smp-later.wasm`)
+    assert.equal(later.version(), first.version())
+    // Each module carries only what its bindings reach: smp-core.wasm is the smaller.
+    const size = (name) => readFileSync(path.join(widgetDist, name)).length
+    assert.ok(size('smp-core.wasm.gz') < size('smp-later.wasm.gz'), `${size('smp-core.wasm.gz')} vs ${size('smp-later.wasm.gz')}`)
+  })
+
+  test('smp-later.wasm answers in the catalogues it is given, as the widget gives it those smp-core.wasm has', async () => {
+    const later = await loadModule('smp-later')
+    const answers = JSON.stringify({ dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved' })
+    const before = JSON.parse(later.evaluate(demoConfig(), answers, '2025-06-01', 'es'))
+    assert.equal(before.ok, true)
+    assert.equal(before.result.locale, 'en', 'no Spanish texts in smp-later.wasm until they are loaded')
+    for (const file of ['messages.en.json', 'messages.es.json']) {
+      assert.equal(JSON.parse(later.loadMessages(readFileSync(path.join(widgetDist, file), 'utf8'))).ok, true, file)
+    }
+    const after = JSON.parse(later.evaluate(demoConfig(), answers, '2025-06-01', 'es'))
+    assert.equal(after.result.locale, 'es')
+    assert.deepEqual(after, JSON.parse(core.evaluate(demoConfig(), answers, '2025-06-01', 'es')))
   })
 })
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, test } from 'node:test'
 
-import { demoConfig, loadCore, loadPhotos, root } from './load-core.mjs'
+import { demoConfig, loadModule, loadPhotos, root } from './load-core.mjs'
 
 const fixture = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/photos/quality.json'), 'utf8'))
 
@@ -83,7 +83,7 @@ describe('photo quality check in wasm', () => {
 
 describe('the module every visitor downloads first', () => {
   test('smp-core.wasm has no photo bindings (they load with the photo step)', async () => {
-    const main = await loadCore()
+    const main = await loadModule('smp-core')
     assert.equal(typeof main.checkPhoto, 'undefined')
     assert.equal(typeof main.photoViews, 'undefined')
   })

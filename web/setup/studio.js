@@ -3,7 +3,7 @@
 // the core. Nothing leaves the page; the draft lives in localStorage. Runs from dist/setup/, next
 // to the widget folder dist/smp/ (served together by `smp-consult serve` at /setup/ and /smp/).
 // This file wires the toolbar (import, download, embed, draft, language) and starts the page.
-import { loadCatalogue, loadCore, loadLaterTexts } from '../smp/core-loader.js'
+import { loadCatalogue, loadCore, loadLaterCore } from '../smp/core-loader.js'
 import { $, h } from './dom.js'
 import { renderErrors, renderForm } from './form.js'
 import { embedSnippet, renderChrome, renderContrast, renderEmbed, renderPersonas, renderPreview } from './panels.js'
@@ -166,7 +166,8 @@ async function start() {
       fetchJson('./personas.json'),
       fetchJson('./catalogue.en.json'),
       fetchJson('./catalogue.es.json'),
-      loadLaterTexts(),
+      // both wasm modules: the personas panel evaluates (smp-later.wasm)
+      loadLaterCore(),
     ])
     state.core = core
     state.defaults = defaults.config

@@ -52,7 +52,15 @@ function resolveFile(urlPath) {
  * Starts the server on 127.0.0.1:<ephemeral>. Options: {onLead(body) -> {status, json}}.
  * Resolves {url, leads, close()}.
  */
-export function startServer({ onLead, onRequest, delayMs = 0, port = 0 } = {}) {
+/** Whether an Accept-Encoding header lists `coding` without refusing it (q=0), as the relay reads it. */
+function accepts(header = '', coding) {
+  return header.split(',').some((item) => {
+    const [name, ...params] = item.split(';').map((part) => part.trim().toLowerCase())
+    return name === coding && !params.some((param) => /^q=0(\.0*)?$/.test(param.replace(/\s/g, '')))
+  })
+}
+
+export function startServer({ onLead, onRequest, delayMs = 0, port = 0, brotli = true } = {}) {
   const leads = []
   const cache = new Map()
   const server = createServer((req, res) => {
@@ -91,10 +99,15 @@ export function startServer({ onLead, onRequest, delayMs = 0, port = 0 } = {}) {
     const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' }
     if (CSP_PAGES[url.pathname]) headers['content-security-policy'] = CSP_PAGES[url.pathname]
     let body = readFileSync(file)
-    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+    const fresh = (sibling) => existsSync(sibling) && statSync(sibling).mtimeMs >= statSync(file).mtimeMs
+    if (brotli && accepts(req.headers['accept-encoding'], 'br') && fresh(`${file}.br`)) {
+      // Like the relay: build-web's brotli sibling for a browser that takes br.
+      body = readFileSync(`${file}.br`)
+      headers['content-encoding'] = 'br'
+    } else if (accepts(req.headers['accept-encoding'], 'gzip')) {
       // Like the relay (and nginx gzip_static): a precompressed sibling when it is up to date.
       const sibling = `${file}.gz`
-      if (existsSync(sibling) && statSync(sibling).mtimeMs >= statSync(file).mtimeMs) {
+      if (fresh(sibling)) {
         body = readFileSync(sibling)
       } else {
         if (!cache.has(file) || cache.get(file).mtime !== statSync(file).mtimeMs) {
