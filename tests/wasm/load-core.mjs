@@ -39,28 +39,21 @@ export async function loadCore({ catalogues = true } = {}) {
     const loaded = first.loadMessages(catalogue)
     return JSON.parse(loaded).ok === true ? later.loadMessages(catalogue) : loaded
   }
-  if (catalogues) {
-    for (const file of readdirSync(widgetDist).filter((f) => /^messages\.[a-z]+\.json$/.test(f))) {
-      const loaded = JSON.parse(core.loadMessages(readFileSync(path.join(widgetDist, file), 'utf8')))
-      if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.errors)}`)
-    }
+  return catalogues ? withTexts(core, /^messages\.[a-z]+\.json$/) : core
+}
+
+/** Loads every dist/smp text file whose name matches `pattern` into `module` (its loadMessages). */
+function withTexts(module, pattern) {
+  for (const file of readdirSync(widgetDist).filter((f) => pattern.test(f))) {
+    const loaded = JSON.parse(module.loadMessages(readFileSync(path.join(widgetDist, file), 'utf8')))
+    if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.errors)}`)
   }
-  return core
+  return module
 }
 
 /** A fresh instance of the photo step's module (smp-photos.wasm) with the widget's texts loaded. */
 export async function loadPhotos() {
-  const glue = path.join(dist, 'smp-photos.cjs')
-  const wasm = path.join(dist, 'smp-photos.wasm')
-  if (!existsSync(glue) || !existsSync(wasm)) {
-    throw new Error(`${glue} or ${wasm} missing: run scripts/build-web first`)
-  }
-  const photos = await createRequire(import.meta.url)(glue)({ wasmBinary: readFileSync(wasm), print() {}, printErr() {} })
-  for (const file of readdirSync(widgetDist).filter((f) => /^photos\.[a-z]+\.json$/.test(f))) {
-    const loaded = JSON.parse(photos.loadMessages(readFileSync(path.join(widgetDist, file), 'utf8')))
-    if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.errors)}`)
-  }
-  return photos
+  return withTexts(await loadModule('smp-photos'), /^photos\.[a-z]+\.json$/)
 }
 
 export function demoConfig() {
@@ -73,17 +66,6 @@ export function demoConfig() {
  * messages.<locale>.json) are loaded into it unless `catalogues` is false.
  */
 export async function loadPreview({ catalogues = true } = {}) {
-  const glue = path.join(dist, 'smp-preview.cjs')
-  const wasm = path.join(dist, 'smp-preview.wasm')
-  if (!existsSync(glue) || !existsSync(wasm)) {
-    throw new Error(`${glue} or ${wasm} missing: run scripts/build-web first`)
-  }
-  const preview = await createRequire(import.meta.url)(glue)({ wasmBinary: readFileSync(wasm), print() {}, printErr() {} })
-  if (catalogues) {
-    for (const file of readdirSync(widgetDist).filter((f) => /^messages\.[a-z]+\.json$/.test(f))) {
-      const loaded = JSON.parse(preview.loadMessages(readFileSync(path.join(widgetDist, file), 'utf8')))
-      if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.errors)}`)
-    }
-  }
-  return preview
+  const preview = await loadModule('smp-preview')
+  return catalogues ? withTexts(preview, /^messages\.[a-z]+\.json$/) : preview
 }
