@@ -23,7 +23,14 @@ function draw(core, widget, choice) {
   for (const state of STATES) {
     const options = { view: choice.view, state, ...(choice.style ? { style: choice.style } : {}) }
     const picture = core.preview(widget.configText, widget.answers, options, widget.locale)
-    if (picture?.ok !== true || typeof picture.svg !== 'string') return null
+    if (picture?.ok !== true || typeof picture.svg !== 'string') {
+      // A style chosen for an earlier visitor's package: the core's default instead.
+      if (choice.style) {
+        choice.style = null
+        return draw(core, widget, choice)
+      }
+      return null
+    }
     pictures[state] = picture
   }
   return pictures
@@ -67,9 +74,10 @@ export function previewSection(widget) {
         section.replaceChildren()
         return
       }
-      // The picture's text alternative is the core's (what this picture shows).
+      // The picture's text alternative is the core's (what this picture shows): its <title>,
+      // else its alt.
       svg.setAttribute('role', 'img')
-      svg.setAttribute('aria-label', pictures[state].alt || t(`preview.state.${state}`))
+      if (!svg.hasAttribute('aria-labelledby')) svg.setAttribute('aria-label', pictures[state].alt || t(`preview.state.${state}`))
       svg.setAttribute('focusable', 'false')
       pictureEls.push(
         h('div', { class: 'preview-picture', 'data-preview-state': state }, svg, h('p', { class: 'preview-label', 'aria-hidden': 'true' }, t(`preview.state.${state}`))),

@@ -11,6 +11,8 @@ const ELEMENTS = new Set([
 ])
 // (style would be refused by the strict CSP's style-src; href may only point inside the picture)
 const REFUSED_ATTRIBUTE = /^(on|style$|xlink:(?!href$)|xml:base$)/i
+// (attributes naming ids: they follow the prefixed ids)
+const IDREFS = new Set(['aria-labelledby', 'aria-describedby'])
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 // A tag, a comment, a processing instruction / declaration, or text up to the next '<'.
 const TOKEN = /<!--[\s\S]*?-->|<[?!][^>]*>|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|[^<]+|</g
@@ -57,6 +59,7 @@ export function svgNode(text, idPrefix) {
           continue
         }
         if (name === 'id') value = `${idPrefix}${value}`
+        else if (IDREFS.has(name)) value = value.split(/\s+/).filter(Boolean).map((id) => `${idPrefix}${id}`).join(' ')
         else if (value.includes('url(')) value = local(value)
         el.setAttribute(name, value)
       }

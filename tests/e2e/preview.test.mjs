@@ -45,7 +45,12 @@ function readPreview(page) {
       visible: visible.map((p) => p.dataset.previewState),
       svg: visible.map((p) => p.querySelector('svg')?.outerHTML),
       viewBox: visible.map((p) => p.querySelector('svg')?.getAttribute('viewBox')),
-      alt: visible.map((p) => p.querySelector('svg')?.getAttribute('aria-label')),
+      // The picture's accessible name: its labelling <title> (the core's alt) or aria-label.
+      alt: visible.map((p) => {
+        const svg = p.querySelector('svg')
+        const ids = (svg?.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
+        return ids.length ? ids.map((id) => svg.getRootNode().getElementById(id)?.textContent).join(' ') : svg?.getAttribute('aria-label')
+      }),
       role: visible.map((p) => p.querySelector('svg')?.getAttribute('role')),
       states: buttons('state'),
       views: buttons('view'),
