@@ -22,6 +22,7 @@
 #include "smp/lead.hpp"
 #include "smp/messages.hpp"
 #include "smp/photos.hpp"
+#include "smp/preview.hpp"
 #include "smp/questions.hpp"
 
 #ifndef SMP_VERSION
@@ -335,6 +336,25 @@ std::string check_photo(const std::string& config_json, int width, int height, i
                      {"height", m.height},
                      {"mean_luma", static_cast<long long>(m.mean_luma + 0.5)},
                      {"blur_variance", static_cast<long long>(m.blur_variance + 0.5)}}}});
+}
+
+std::string preview(const std::string& config_json, const std::string& answers_json,
+                    const std::string& options_json, const std::string& locale) {
+  const LoadedConfig& loaded = load_config(config_json);
+  if (!loaded.config) return loaded.failure_json;
+  Parsed answers = parse_document(answers_json, "answers", false);
+  if (answers.problem) {
+    Diagnostic problem = *answers.problem;
+    problem.pointer = "/answers" + problem.pointer;
+    return failure(Diagnostics{problem});
+  }
+  Parsed options = parse_document(options_json, "options", true);
+  if (options.problem) {
+    Diagnostic problem = *options.problem;
+    problem.pointer = "/options" + problem.pointer;
+    return failure(Diagnostics{problem});
+  }
+  return dump(smp::preview_json(answers.value, options.value, *loaded.config, locale));
 }
 
 }  // namespace smp::wasm

@@ -44,4 +44,11 @@ unsigned photo_buffer(double size);
 std::string check_photo(const std::string& config_json, int width, int height, int channels,
                         const std::string& locale);
 
+/// The result's picture (SPEC §8, smp/preview.hpp): {"ok":true,"svg","view","state","style",
+/// "styles","areas","alt","change","caption"} or {"ok":false,"errors":[...]}; `options_json` is
+/// {"view","state","style"} (each optional, "" = defaults). Its texts are later texts: load
+/// messages.en.json (and the visitor's messages.<locale>.json) with loadMessages first.
+std::string preview(const std::string& config_json, const std::string& answers_json,
+                    const std::string& options_json, const std::string& locale);
+
 }  // namespace smp::wasm

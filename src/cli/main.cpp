@@ -14,7 +14,9 @@
 #include "smp/consultation.hpp"
 #include "smp/json_text.hpp"
 #include "smp/messages.hpp"
+#include "smp/preview.hpp"
 #include "smp/questions.hpp"
+#include "smp/stage_geometry.hpp"
 #ifdef SMP_WITH_SERVER
 #include "smp/server/commands.hpp"
 #endif
@@ -41,6 +43,12 @@ Usage:
       the wasm leaves out (result, plan, lead form: messages.en.json). --locales: the
       supported locales and each one's ui.fallback.* texts (what the widget shows when
       the core itself cannot load), as scripts/build-web gives them to the widget.
+  smp-consult preview [--config C] --answers A [--view top|front] [--style soft|defined]
+                      [--state today|smp] [--locale L] | preview --stage-table
+      An illustration of the answers' head as SVG (not a simulation of a result):
+      today (the stage, the scars) or with SMP (the areas of the packages the core
+      selects, stippled for the desired look). Defaults: top, smp, soft. --stage-table:
+      the stage geometry table as JSON (scripts/build-web gives it to the stage picker).
   smp-consult defaults
       The default clinic config as a document with every key, and the names each
       choice key accepts, as JSON (what the setup studio, dist/setup/, starts from).
@@ -72,6 +80,8 @@ Exit codes: 0 ok, 1 invalid input (diagnostics on stderr), 2 usage.
 struct Options {
   std::vector<std::string> positional;
   std::string config, answers, locale, today;
+  std::string view, style, state;  ///< preview options ("" = not given)
+  bool stage_table = false;
   bool ics = false;
   bool widget = false;
   bool later = false;
@@ -104,6 +114,14 @@ bool parse_options(const std::vector<std::string>& args, Options& out) {
       out.photos = true;
     } else if (arg == "--locales") {
       out.locales = true;
+    } else if (arg == "--stage-table") {
+      out.stage_table = true;
+    } else if (arg == "--view") {
+      if (!value(out.view)) return false;
+    } else if (arg == "--style") {
+      if (!value(out.style)) return false;
+    } else if (arg == "--state") {
+      if (!value(out.state)) return false;
     } else if (arg == "--config") {
       if (!value(out.config)) return false;
     } else if (arg == "--answers") {
@@ -254,6 +272,48 @@ int messages_command(const Options& options) {
   return kOk;
 }
 
+// The SVG alone on stdout (what a page or a print inlines), or the problems as `evaluate` prints
+// them; --stage-table prints the geometry the stage picker draws from.
+int preview_command(const Options& options) {
+  constexpr const char* kUsageText =
+      "usage: smp-consult preview [--config C] --answers A [--view top|front] "
+      "[--style soft|defined] [--state today|smp] [--locale L] | preview --stage-table\n";
+  if (options.stage_table) {
+    if (!options.positional.empty() || !options.answers.empty() || !options.config.empty() ||
+        !options.view.empty() || !options.style.empty() || !options.state.empty()) {
+      std::cerr << kUsageText;
+      return kUsage;
+    }
+    std::cout << smp::dump_json(smp::stage_table_json()) << "\n";
+    return kOk;
+  }
+  if (options.answers.empty() || !options.positional.empty() || !options.today.empty()) {
+    std::cerr << kUsageText;
+    return kUsage;
+  }
+  auto config = smp::cli::load_config(options.config);
+  if (!config) return kInvalid;
+  auto answers = smp::cli::read_json(options.answers);
+  if (!answers) return kInvalid;
+  nlohmann::json preview_options = nlohmann::json::object();
+  if (!options.view.empty()) preview_options["view"] = options.view;
+  if (!options.style.empty()) preview_options["style"] = options.style;
+  if (!options.state.empty()) preview_options["state"] = options.state;
+  const nlohmann::json result =
+      smp::preview_json(*answers, preview_options, *config, options.locale);
+  if (!result["ok"].get<bool>()) {
+    for (const auto& e : result["errors"]) {
+      std::cerr << smp::format_diagnostic({e["pointer"].get<std::string>(),
+                                           e["code"].get<std::string>(),
+                                           e["message"].get<std::string>()})
+                << "\n";
+    }
+    return kInvalid;
+  }
+  std::cout << result["svg"].get<std::string>() << "\n";
+  return kOk;
+}
+
 // {"format", "config": every key of the default clinic, "choices": {pointer: [names]}}.
 int defaults_command(const Options& options) {
   if (!options.positional.empty()) {
@@ -297,6 +357,7 @@ int main(int argc, char** argv) {
   if (command == "evaluate") return evaluate_command(options);
   if (command == "messages") return messages_command(options);
   if (command == "defaults") return defaults_command(options);
+  if (command == "preview") return preview_command(options);
   std::cerr << "smp-consult: unknown command \"" << command << "\" (see smp-consult --help)\n";
   return kUsage;
 }

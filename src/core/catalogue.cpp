@@ -35,6 +35,7 @@ nlohmann::json catalogue_json(std::string_view locale, CatalogueScope scope) {
   add(core_messages(locale));
   add(question_messages(locale));
   add(ui_messages(locale));
+  add(preview_messages(locale));
   if (scope == CatalogueScope::kAll) add(photo_messages(locale));
   if (scope == CatalogueScope::kAll) add(email_messages(locale));
   return nlohmann::json{{"format", kFormat}, {"locale", locale}, {"messages", std::move(texts)}};

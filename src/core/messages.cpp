@@ -15,8 +15,8 @@ namespace {
 constexpr std::array<std::string_view, 2> kSupportedLocales{"en", "es"};
 
 using PartFn = std::span<const MessageEntry> (*)(std::string_view);
-constexpr std::array<PartFn, 5> kParts{core_messages, question_messages, ui_messages,
-                                       email_messages, photo_messages};
+constexpr std::array<PartFn, 6> kParts{core_messages,  question_messages, ui_messages,
+                                       email_messages, photo_messages,    preview_messages};
 
 const MessageEntry* find_in(std::span<const MessageEntry> part, std::string_view key) {
   for (const MessageEntry& entry : part) {
@@ -35,8 +35,8 @@ const MessageEntry* find_built_in(std::string_view locale, std::string_view key)
 // The English keys this build has without their texts (the wasm's later and email texts).
 bool is_key_without_text(std::string_view key) {
   const std::uint32_t hash = key_hash(key);
-  for (auto hashes :
-       {core_key_hashes_en(), ui_key_hashes_en(), email_key_hashes_en(), photo_key_hashes_en()}) {
+  for (auto hashes : {core_key_hashes_en(), ui_key_hashes_en(), email_key_hashes_en(),
+                      photo_key_hashes_en(), preview_key_hashes_en()}) {
     if (std::find(hashes.begin(), hashes.end(), hash) != hashes.end()) return true;
   }
   return false;
@@ -105,6 +105,14 @@ std::span<const MessageEntry> photo_messages(std::string_view locale) {
   if (locale == "en") return photo_messages_en();
 #ifndef SMP_BUILT_IN_ENGLISH_ONLY
   if (locale == "es") return photo_messages_es();
+#endif
+  return {};
+}
+
+std::span<const MessageEntry> preview_messages(std::string_view locale) {
+  if (locale == "en") return preview_messages_en();
+#ifndef SMP_BUILT_IN_ENGLISH_ONLY
+  if (locale == "es") return preview_messages_es();
 #endif
   return {};
 }

@@ -95,11 +95,15 @@ std::span<const MessageEntry> ui_messages_es();
 /// photos.* in English and Spanish.
 std::span<const MessageEntry> photo_messages_en();
 std::span<const MessageEntry> photo_messages_es();
+/// preview.* in English and Spanish (the result's picture, SPEC §8).
+std::span<const MessageEntry> preview_messages_en();
+std::span<const MessageEntry> preview_messages_es();
 /// key_hash() of the English keys this build has without text (none natively), by part.
 std::span<const std::uint32_t> core_key_hashes_en();
 std::span<const std::uint32_t> ui_key_hashes_en();
 std::span<const std::uint32_t> email_key_hashes_en();
 std::span<const std::uint32_t> photo_key_hashes_en();
+std::span<const std::uint32_t> preview_key_hashes_en();
 /// email.* in English.
 std::span<const MessageEntry> email_messages_en();
 /// email.* in Spanish.

@@ -49,3 +49,24 @@ export async function loadPhotos() {
 export function demoConfig() {
   return readFileSync(path.join(root, 'web/demo/clinic.json'), 'utf8')
 }
+
+/**
+ * A fresh instance of the result picture's module (smp-preview.wasm). Its preview.* texts are
+ * later texts, as on the page: the widget's messages.en.json (and the other locales'
+ * messages.<locale>.json) are loaded into it unless `catalogues` is false.
+ */
+export async function loadPreview({ catalogues = true } = {}) {
+  const glue = path.join(dist, 'smp-preview.cjs')
+  const wasm = path.join(dist, 'smp-preview.wasm')
+  if (!existsSync(glue) || !existsSync(wasm)) {
+    throw new Error(`${glue} or ${wasm} missing: run scripts/build-web first`)
+  }
+  const preview = await createRequire(import.meta.url)(glue)({ wasmBinary: readFileSync(wasm), print() {}, printErr() {} })
+  if (catalogues) {
+    for (const file of readdirSync(widgetDist).filter((f) => /^messages\.[a-z]+\.json$/.test(f))) {
+      const loaded = JSON.parse(preview.loadMessages(readFileSync(path.join(widgetDist, file), 'utf8')))
+      if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.errors)}`)
+    }
+  }
+  return preview
+}

@@ -33,6 +33,8 @@ std::span<const MessageEntry> ui_messages(std::string_view locale);
 std::span<const MessageEntry> email_messages(std::string_view locale);
 /// photos.*: the photo step (views, quality check, photo errors)
 std::span<const MessageEntry> photo_messages(std::string_view locale);
+/// preview.*: the result's "what it could look like" picture (labels, caption, alt texts)
+std::span<const MessageEntry> preview_messages(std::string_view locale);
 /// Locales with a built-in catalogue.
 std::span<const std::string_view> supported_locales();
 /// True for a locale of supported_locales() (exact code: "es", not "es-MX").
@@ -47,9 +49,9 @@ bool is_message_key(std::string_view key);
 /// later-steps.js.
 constexpr bool is_later_text(std::string_view key) {
   constexpr std::string_view kLater[] = {
-      "verdict.",   "reason.",  "action.",    "advisory.",  "package.",   "precare.",
-      "aftercare.", "ics.",     "longevity.", "money.",     "date.",      "ui.result.",
-      "ui.lead.",   "ui.done.", "ui.mail.",   "ui.action.", "ui.clinic.", "photos."};
+      "verdict.", "reason.",    "action.",    "advisory.", "package.",   "precare.", "aftercare.",
+      "ics.",     "longevity.", "money.",     "date.",     "ui.result.", "ui.lead.", "ui.done.",
+      "ui.mail.", "ui.action.", "ui.clinic.", "photos.",   "preview."};
   for (std::string_view prefix : kLater) {
     if (key.starts_with(prefix)) return true;
   }
