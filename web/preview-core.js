@@ -33,12 +33,24 @@ class PreviewCore {
    * (messages.en.json, which the page has fetched with later-steps.js) and, for another
    * language, its catalogue (messages.<lang>.json). `lang` is the locale the page's core resolved,
    * so its file exists. */
-  async texts(lang) {
+  async loadTexts(lang) {
     for (const name of ['messages.en.json', ...(lang !== 'en' ? [`messages.${lang}.json`] : [])]) {
       if (loadedTexts.has(name)) continue
       const loaded = parse(this.module.loadMessages(await fetchText(name)))
       if (loaded.ok !== true) throw new Error(`${name}: ${loaded.errors?.[0]?.message}`)
       loadedTexts.add(name)
+    }
+  }
+
+  /** The preview's labels (preview.* texts as the core resolves them, clinic copy applied). */
+  labels(config, locale) {
+    if (this.dead) return {}
+    try {
+      const texts = parse(this.module.previewTexts(config, locale))
+      return texts && texts.ok !== false ? texts : {}
+    } catch {
+      this.dead = true
+      return {}
     }
   }
 
@@ -72,7 +84,7 @@ export function loadPreviewCore(lang) {
     })
   }
   return previewPromise.then(async (core) => {
-    await core.texts(lang)
+    await core.loadTexts(lang)
     return core
   })
 }

@@ -5,6 +5,7 @@
 // file only places its SVG, its text alternative, its sentence of what changes and its caption.
 // If the module or a picture cannot be had, the section stays empty and the result is complete.
 import { h, uid } from './dom.js'
+import { fill } from './format.js'
 import { svgNode } from './svg-node.js'
 
 const STATES = ['today', 'smp']
@@ -52,7 +53,9 @@ function pressedButtons(group, values, current, label, onChoose) {
  */
 export function previewSection(widget) {
   const section = h('section', { class: 'preview-section', 'data-preview-section': '' })
-  const t = (key, params) => widget.t(key, params)
+  // The labels come from the preview module (the page's core has no preview.* texts).
+  let labels = {}
+  const t = (key, params) => fill(typeof labels[key] === 'string' ? labels[key] : key, params)
   const choice = choiceOf(widget)
   const headingId = uid('preview-title')
   let core = null
@@ -128,6 +131,7 @@ export function previewSection(widget) {
     .then(({ loadPreviewCore }) => loadPreviewCore(widget.locale))
     .then((loaded) => {
       core = loaded
+      labels = core.labels(widget.configText, widget.locale)
       paint(null)
     })
     .catch(() => {})
