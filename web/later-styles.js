@@ -133,11 +133,13 @@ const css = String.raw`
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
   .clinic { break-inside: avoid; background: none; border: 1px solid #999; }
   /* The preview: today beside with SMP, each named, without the controls */
-  .preview { break-inside: avoid; border: 1px solid #999; }
+  /* (small, with the sentence and caption beside them: the result stays within two A4 pages) */
+  .preview { break-inside: avoid; border: 1px solid #999; grid-template-columns: auto minmax(0, 1fr); align-items: center; gap: 0.3em 1.25em; padding: 0.5em 0.75em; }
   .preview-controls { display: none !important; }
-  .preview-pictures { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1em; }
-  .preview-picture { display: block !important; max-width: 7cm; }
-  .preview-label { display: block; }
+  .preview-pictures { grid-row: span 2; grid-template-columns: repeat(2, 2.2cm); gap: 0.6em; }
+  .preview-picture { display: block !important; }
+  .preview-label { display: block; font-size: 0.85em; margin: 0; }
+  .preview-section h3 { margin-block: 0.6em 0.2em; }
 }
 `
 

@@ -29,12 +29,11 @@ class PreviewCore {
     this.dead = false
   }
 
-  /** Loads the preview's texts into this module, once each: the later steps' English
-   * (messages.en.json, which the page has fetched with later-steps.js) and, for another
-   * language, its catalogue (messages.<lang>.json). `lang` is the locale the page's core resolved,
-   * so its file exists. */
+  /** Loads the preview's texts (preview.<locale>.json, which build-web cuts from the catalogue:
+   * English, built into no wasm, and the visitor's language) into this module, once each. `lang`
+   * is the locale the page's core resolved, so its file exists. */
   async loadTexts(lang) {
-    for (const name of ['messages.en.json', ...(lang !== 'en' ? [`messages.${lang}.json`] : [])]) {
+    for (const name of ['preview.en.json', ...(lang !== 'en' ? [`preview.${lang}.json`] : [])]) {
       if (loadedTexts.has(name)) continue
       const loaded = parse(this.module.loadMessages(await fetchText(name)))
       if (loaded.ok !== true) throw new Error(`${name}: ${loaded.errors?.[0]?.message}`)

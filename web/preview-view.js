@@ -52,7 +52,8 @@ function pressedButtons(group, values, current, label, onChoose) {
  * module has loaded and the core has drawn both states.
  */
 export function previewSection(widget) {
-  const section = h('section', { class: 'preview-section', 'data-preview-section': '' })
+  // data-preview-section: loading, shown, or none (no module, no picture for these answers).
+  const section = h('section', { class: 'preview-section', 'data-preview-section': 'loading' })
   // The labels come from the preview module (the page's core has no preview.* texts).
   let labels = {}
   const t = (key, params) => fill(typeof labels[key] === 'string' ? labels[key] : key, params)
@@ -63,6 +64,8 @@ export function previewSection(widget) {
   function paint(focus) {
     const pictures = draw(core, widget, choice)
     if (!pictures) {
+      section.removeAttribute('aria-labelledby')
+      section.dataset.previewSection = 'none'
       section.replaceChildren()
       return
     }
@@ -74,6 +77,8 @@ export function previewSection(widget) {
     for (const state of STATES) {
       const svg = svgNode(pictures[state].svg, `${uid('pv')}-`)
       if (!svg) {
+        section.removeAttribute('aria-labelledby')
+        section.dataset.previewSection = 'none'
         section.replaceChildren()
         return
       }
@@ -121,6 +126,8 @@ export function previewSection(widget) {
       shown.change ? h('p', { class: 'preview-change', 'data-preview-change': '' }, shown.change) : null,
       h('figcaption', { class: 'preview-caption', 'data-preview-caption': '' }, shown.caption || t('preview.caption')),
     )
+    section.setAttribute('aria-labelledby', headingId)
+    section.dataset.previewSection = 'shown'
     section.replaceChildren(h('h3', { id: headingId }, t('preview.heading')), figure)
     if (focus) figure.querySelector(`[data-preview-choice="${focus.group}"][value="${focus.value}"]`)?.focus({ preventScroll: true })
   }
@@ -134,6 +141,8 @@ export function previewSection(widget) {
       labels = core.labels(widget.configText, widget.locale)
       paint(null)
     })
-    .catch(() => {})
+    .catch(() => {
+      section.dataset.previewSection = 'none'
+    })
   return section
 }

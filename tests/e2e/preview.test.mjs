@@ -20,7 +20,7 @@ const NORWOOD_V = { dob: '1985-03-14', sex: 'male', pattern: { scale: 'norwood',
 // The crown package: no hairline, so no style to choose.
 const CROWN = { dob: '1985-03-14', sex: 'male', pattern: { scale: 'crown_only' }, desired_look: 'shaved', fitzpatrick: 2 }
 // What the preview alone downloads (the module, its loader): never before the result.
-const PREVIEW_FILE = /\/smp\/(smp-preview\.(wasm|mjs)|preview-core\.js|preview-view\.js|svg-node\.js)$/
+const PREVIEW_FILE = /\/smp\/(smp-preview\.(wasm|mjs)|preview-core\.js|preview-view\.js|svg-node\.js|preview\.[a-z]+\.json)$/
 
 const site = useDemoSite({ browser: {} })
 
@@ -103,8 +103,10 @@ test('a Norwood V visitor: today and with SMP by keyboard, top and front, hairli
     await answerAll(page, NORWOOD_V)
     await readResult(page)
     await page.locator(FIGURE).waitFor()
-    // Fetched with the result, once: the module and its loader (bundled build).
-    assert.deepEqual(fetched.filter((p) => PREVIEW_FILE.test(p)).sort(), ['/smp/preview-core.js', '/smp/smp-preview.wasm'])
+    // Fetched with the result, once: the module, its loader (bundled build) and its English texts;
+    // the later steps' texts are not fetched a second time.
+    assert.deepEqual(fetched.filter((p) => PREVIEW_FILE.test(p)).sort(), ['/smp/preview-core.js', '/smp/preview.en.json', '/smp/smp-preview.wasm'])
+    assert.equal(fetched.filter((p) => p === '/smp/messages.en.json').length, 1)
 
     const en = catalogue('messages.en.json')
     const smp = await readPreview(page)
@@ -182,6 +184,10 @@ test('a Norwood V visitor: today and with SMP by keyboard, top and front, hairli
     assert.ok(printInfo.every((p) => p.width > 50), JSON.stringify(printInfo))
     assert.equal(printInfo[0].top, printInfo[1].top, 'side by side')
     await screenshot(page, 'preview-print')
+    // The printout stays within the two A4 pages of tests/e2e/a11y.test.mjs's print check.
+    const pdf = await page.pdf({ format: 'A4', printBackground: false })
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length
+    assert.ok(pages >= 1 && pages <= 2, `print gives ${pages} pages`)
     await page.emulateMedia({ media: 'screen' })
 
     assert.deepEqual(problems.csp, [])
@@ -206,9 +212,15 @@ test('a crown visitor (no hairline in the package) gets the preview without a st
 })
 
 test('a Spanish visitor reads the preview in Spanish (labels, caption, text alternative)', async () => {
-  const { page, problems } = await openPage(site.context, `${site.url}/es.html`)
+  const { page, problems } = await openPage(site.context, null)
+  const fetched = []
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname))
+  await page.goto(`${site.url}/es.html`, { waitUntil: 'load' })
   await toResult(page, NORWOOD_V)
   await page.locator(FIGURE).waitFor()
+  // English and Spanish preview texts with the result; the Spanish catalogue still once.
+  assert.deepEqual(fetched.filter((p) => /\/preview\.[a-z]+\.json$/.test(p)).sort(), ['/smp/preview.en.json', '/smp/preview.es.json'])
+  assert.equal(fetched.filter((p) => p === '/smp/messages.es.json').length, 1)
   const es = catalogue('messages.es.json')
   const en = catalogue('messages.en.json')
   const shown = await readPreview(page)
@@ -258,7 +270,7 @@ test('smp-preview.wasm blocked: the result stays complete, without the figure an
     const { page, problems } = await openPage(context, `${site.url}/`)
     await toResult(page, NORWOOD_V)
     await blocked
-    await page.waitForLoadState('networkidle')
+    await page.locator(`${W} [data-preview-section="none"]`).waitFor({ state: 'attached' })
     const shown = await page.evaluate((sel) => {
       const root = document.querySelector(sel).shadowRoot
       const article = root.querySelector('article.result')
@@ -281,4 +293,13 @@ test('smp-preview.wasm blocked: the result stays complete, without the figure an
   } finally {
     await close()
   }
+})
+
+test('answers the core cannot draw ("not sure" of the pattern): the result without the figure', async () => {
+  const { page, problems } = await openPage(site.context, `${site.url}/`)
+  await toResult(page, { dob: '1985-03-14', sex: 'male', pattern: { scale: 'unsure' }, desired_look: 'shaved' })
+  await page.locator(`${W} [data-preview-section="none"]`).waitFor({ state: 'attached' })
+  assert.equal(await page.locator(FIGURE).count(), 0)
+  assert.equal(await page.locator(`${W} article.result [part="actions"]`).count(), 1)
+  assert.deepEqual(problems.pageErrors, [])
 })
