@@ -357,4 +357,16 @@ std::string preview(const std::string& config_json, const std::string& answers_j
   return dump(smp::preview_json(answers.value, options.value, *loaded.config, locale));
 }
 
+std::string preview_texts(const std::string& config_json, const std::string& locale) {
+  const LoadedConfig& loaded = load_config(config_json);
+  Config config = loaded.config ? *loaded.config : default_config();
+  config.loaded_catalogues = loaded_catalogues();
+  const std::string resolved = resolve_locale(config, locale);
+  const Messages texts(config, resolved);
+  json out = json::object();
+  for (auto& [key, text] : texts.with_prefix("preview.")) out[key] = text;
+  out["locale"] = resolved;
+  return dump(out);
+}
+
 }  // namespace smp::wasm

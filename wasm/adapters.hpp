@@ -50,5 +50,8 @@ std::string check_photo(const std::string& config_json, int width, int height, i
 /// messages.en.json (and the visitor's messages.<locale>.json) with loadMessages first.
 std::string preview(const std::string& config_json, const std::string& answers_json,
                     const std::string& options_json, const std::string& locale);
+/// The preview's labels (every preview.* text, clinic copy applied) for the widget's controls,
+/// plus "locale": smp-preview.wasm only, so smp-core.wasm's messages() stays as it was.
+std::string preview_texts(const std::string& config_json, const std::string& locale);
 
 }  // namespace smp::wasm

@@ -9,4 +9,5 @@ EMSCRIPTEN_BINDINGS(smp_preview) {
   emscripten::function("version", &smp::wasm::version);
   emscripten::function("loadMessages", &smp::wasm::load_messages);
   emscripten::function("preview", &smp::wasm::preview);
+  emscripten::function("previewTexts", &smp::wasm::preview_texts);
 }

@@ -82,6 +82,22 @@ const css = String.raw`
 .review-list button.link { min-height: 0; padding: 0; }
 @media (max-width: 26em) { .review-list { grid-template-columns: 1fr; } .review-list dd { margin-block-end: 0.5em; } }
 
+/* Preview ("what it could look like"): one state on screen, both in print */
+.preview-section h3 { margin-block: 1.25em 0.4em; }
+.preview { margin: 0; display: grid; gap: 0.6em; padding: 0.75em 1em; border: 2px solid var(--smp-border, #dfe3ea); border-radius: var(--smp-radius-small, 10px); }
+.preview-controls { display: flex; flex-wrap: wrap; gap: 0.5em 1.25em; align-items: center; }
+.preview-group { display: flex; flex-wrap: wrap; gap: 0.35em; align-items: center; }
+.preview-group button { padding-inline: 0.9em; }
+.preview-group-label { font-weight: 600; margin-inline-end: 0.2em; }
+.preview-pictures { display: grid; grid-template-columns: minmax(0, 1fr); justify-items: center; }
+.preview-picture { width: 100%; max-width: calc(18 * var(--smp-unit)); }
+.preview-picture svg { display: block; width: 100%; height: auto; }
+.preview-label { display: none; margin: 0.2em 0 0; text-align: center; font-weight: 600; }
+.preview[data-preview-state="today"] .preview-picture[data-preview-state="smp"],
+.preview[data-preview-state="smp"] .preview-picture[data-preview-state="today"] { display: none; }
+.preview-change { margin: 0; }
+.preview-caption { font-size: 0.9em; color: var(--smp-muted, #5a6275); }
+
 /* Lead form */
 .hp { position: absolute; inset-inline-start: -10000px; width: 1px; height: 1px; overflow: hidden; }
 .form-error { padding: 0.75em 1em; border-radius: 8px; background: var(--smp-danger-bg, #fdecea); color: var(--smp-danger, #b3261e); font-weight: 600; }
@@ -116,6 +132,14 @@ const css = String.raw`
   .sessions { grid-template-columns: repeat(4, 1fr); }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
   .clinic { break-inside: avoid; background: none; border: 1px solid #999; }
+  /* The preview: today beside with SMP, each named, without the controls */
+  /* (small, with the sentence and caption beside them: the result stays within two A4 pages) */
+  .preview { break-inside: avoid; border: 1px solid #999; grid-template-columns: auto minmax(0, 1fr); align-items: center; gap: 0.3em 1.25em; padding: 0.5em 0.75em; }
+  .preview-controls { display: none !important; }
+  .preview-pictures { grid-row: span 2; grid-template-columns: repeat(2, 2.2cm); gap: 0.6em; }
+  .preview-picture { display: block !important; }
+  .preview-label { display: block; font-size: 0.85em; margin: 0; }
+  .preview-section h3 { margin-block: 0.6em 0.2em; }
 }
 `
 

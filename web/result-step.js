@@ -3,6 +3,7 @@
 import { getAt } from './answers.js'
 import { absoluteUrl, h } from './dom.js'
 import { date } from './format.js'
+import { previewSection } from './preview-view.js'
 import { renderResult } from './result-view.js'
 
 function answerText(widget, q) {
@@ -45,6 +46,7 @@ export function resultStep(widget) {
     clinic: { ...widget.clinic, booking_url: absoluteUrl(widget.clinic.booking_url) },
     hasIcs: Boolean(widget.ics),
     review: { items: reviewItems(widget), change: (id) => widget.go('question', id) },
+    preview: previewSection(widget),
     actions: {
       calendar: () => widget.guard(() => downloadIcs(widget)),
       print: () => window.print(),

@@ -204,9 +204,10 @@ function answersBlock(review, t) {
 
 /**
  * The result step: {element, heading}. actions: {calendar(), print(), send(), edit()}; hasIcs
- * says whether the core produced a calendar file.
+ * says whether the core produced a calendar file; preview: the preview's section (an element
+ * that fills itself) or null.
  */
-export function renderResult(result, { t, locale, clinic, actions, hasIcs, review }) {
+export function renderResult(result, { t, locale, clinic, actions, hasIcs, review, preview }) {
   const headingId = uid('result')
   const heading = h('h2', { id: headingId, tabindex: '-1' }, result.headline || t(`verdict.${result.verdict}`))
   const advisories = Array.isArray(result.advisories) ? result.advisories : []
@@ -233,6 +234,7 @@ export function renderResult(result, { t, locale, clinic, actions, hasIcs, revie
         ]
       : null,
     result.verdict === 'not_suitable' ? null : [h('h3', null, t('ui.result.estimate')), estimateBlock(result, t, locale)],
+    preview || null,
     planBlock(result, t, locale),
     result.longevity ? h('p', { class: 'small muted' }, result.longevity) : null,
     Array.isArray(result.guardrails) && result.guardrails.length
