@@ -217,7 +217,13 @@ class Consultation {
       const later = this.later()
       const screen = this.currentScreen()
       if (!later && (this.current()?.kind === 'stage' || screen?.layout === 'checklist')) return
-      this.prepared = { key: this.stateKey(), id: first, view: this.renderStep(later) }
+      const view = this.renderStep(later)
+      this.prepared = { key: this.stateKey(), id: first, view }
+      // In the step, laid out but hidden and inert (styles.js .prepared): Start's frame then has
+      // little style and layout left to do.
+      view.element.classList.add('prepared')
+      view.element.inert = true
+      this.els.step.append(view.element)
     })
     this.currentId = saved
   }
@@ -659,8 +665,19 @@ class Consultation {
     if (!view) return
     this.stepView = view
     this.els.step.dataset.phase = this.phase
-    // The shell's intro, already on screen, stays as it is (and keeps the focus it has).
-    if (this.els.step.childNodes.length !== 1 || this.els.step.firstChild !== view.element) this.els.step.replaceChildren(view.element)
+    const step = this.els.step
+    if (view.element.parentNode === step) {
+      // Already there (the shell's intro, the prepared first screen): it stays as it is, laid out
+      // and keeping its focus; what is beside it goes (but a prepared screen beside the intro).
+      const prepared = this.prepared?.view.element
+      for (const child of [...step.childNodes]) if (child !== view.element && child !== prepared) child.remove()
+    } else {
+      step.replaceChildren(view.element)
+    }
+    if (view.element.classList.contains('prepared')) {
+      view.element.classList.remove('prepared')
+      view.element.inert = false
+    }
     this.updateProgress()
     if (this.phase === 'intro' && !this.prepareQueued) {
       this.prepareQueued = true

@@ -89,6 +89,10 @@ button[aria-busy="true"]::after {
 .actions { display: flex; flex-wrap: wrap; gap: 0.75em; margin-block-start: 1.5em; align-items: center; }
 .actions .spacer { flex: 1 1 auto; }
 
+/* The first screen, built and laid out while the visitor reads the intro (shown at Start). */
+.step { position: relative; }
+.step > .prepared { position: absolute; inset-inline: 0; inset-block-start: 0; visibility: hidden; pointer-events: none; }
+
 /* Intro */
 .intro .lead { font-size: 1.1em; }
 .badges { list-style: none; padding: 0; display: grid; gap: 0.5em; margin-block: 1em; }

@@ -220,6 +220,8 @@ try {
     const t0 = Date.now()
     await answerAll(tab, { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', fitzpatrick: 3, requested_start: '2025-06-10' })
     answerMs = Date.now() - t0
+    // A new visitor: not the saved visit (resume.js) of the one just answered.
+    await tab.evaluate(() => sessionStorage.clear())
     await tab.goto(`${server.url}/bench/widget.html`)
     await tab.waitForFunction(() => window.benchFirstQuestion)
     latency = await tab.evaluate(() => window.benchEvaluate(200))
