@@ -1,8 +1,9 @@
 // <smp-consultation>: the embeddable SMP consultation. This module is the small first download:
 // it defines the element, fetches the clinic config and paints the intro from it and the
 // catalogue's intro texts (intro-catalogue.js, which scripts/build-web writes from the native
-// CLI), while the WebAssembly core (core-loader.js) and the questions (quiz-steps.js) load
-// behind it, both started as soon as this module runs. Holds no rule, price or date logic.
+// CLI), while the WebAssembly core (core-loader.js, started as soon as this module runs) and the
+// questions (quiz-steps.js, once the intro is painted) load behind it. Holds no rule, price or
+// date logic.
 // Usage: <script type="module" src="/smp/smp-consult.js"></script>
 //        <smp-consultation config="/smp/clinic.json">Call us on …</smp-consultation>
 import introCatalogue from './intro-catalogue.js'
@@ -35,16 +36,34 @@ for (const el of document.querySelectorAll('smp-consultation[config]:not([config
   }
 }
 
-// The core (its loader streams and compiles the .wasm) and the question UI, in parallel, behind
-// the intro. A module that cannot load rejects with the code the failure view reports.
+// The core at once (its loader streams and compiles the .wasm: the longest download), and the
+// question UI once the intro is painted: fetched earlier, its evaluation and the consultation's
+// boot delayed the intro's frame by ~25 ms (bench/web). A module that cannot load rejects with
+// the code the failure view reports.
 const coreLoader = import('./core-loader.js')
 const corePromise = coreLoader.then(
   (loader) => loader.loadCore(),
   (error) => Promise.reject(Object.assign(error, { code: 'wasm_failed' })),
 )
 corePromise.catch(() => {})
-const quizModule = import('./quiz-steps.js').catch((error) => Promise.reject(Object.assign(error, { code: 'wasm_failed' })))
-quizModule.catch(() => {})
+let quizModule = null
+function loadQuiz() {
+  quizModule ||= import('./quiz-steps.js').catch((error) => Promise.reject(Object.assign(error, { code: 'wasm_failed' })))
+  return quizModule
+}
+
+/** Calls `fn` once the current frame is painted (a task queued from requestAnimationFrame), or
+ * after 100 ms where no frame comes (a tab in the background). */
+function afterPaint(fn) {
+  let done = false
+  const once = () => {
+    if (done) return
+    done = true
+    fn()
+  }
+  requestAnimationFrame(() => setTimeout(once))
+  setTimeout(once, 100)
+}
 
 /** Starts fetching a language's texts for the core (messages.<lang>.json) once its loader is here. */
 function prefetchCatalogue(lang) {
@@ -189,14 +208,18 @@ class Shell {
     prefetchCatalogue(this.requestedLocale())
     // Not over a config that is not even a JSON object (the core explains it), nor over a saved
     // visit that goes straight back to its step: those wait for the core.
+    let quizLoaded
     if (this.rawConfig && !hasSaved(resumeKey(this.host))) {
       this.setTheme(this.rawConfig.theme)
       this.paintIntro()
+      quizLoaded = new Promise((resolve) => afterPaint(() => resolve(loadQuiz())))
+    } else {
+      quizLoaded = loadQuiz()
     }
     let core
     let quiz
     try {
-      ;[core, quiz] = await Promise.all([corePromise, quizModule])
+      ;[core, quiz] = await Promise.all([corePromise, quizLoaded])
     } catch (error) {
       if (generation === this.generation) this.fail(error.code || 'wasm_failed', String(error.message || error), 'wasm')
       return

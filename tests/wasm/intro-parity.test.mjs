@@ -3,15 +3,17 @@
 // `messages(config, locale)` says for the same element: same locale, same texts, the clinic's
 // `copy` applied, the same clinic name.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { before, test } from 'node:test'
 
 import { clinicName, introTexts, requestedLocale, resolveLocale } from '../../web/intro-locale.js'
-import { demoConfig, dist, loadCore } from './load-core.mjs'
+import { demoConfig, dist, loadCore, root } from './load-core.mjs'
 
 const catalogueFile = path.join(dist, 'intro-catalogue.mjs')
+const cli = process.env.SMP_CONSULT_BIN || path.join(root, 'build/ci/src/cli/smp-consult')
 
 let core
 let catalogue
@@ -81,4 +83,22 @@ test('a copy override reaches the intro in its locale only', () => {
   assert.equal(introTexts(catalogue, 'en', overrides)['ui.intro.start'], 'Begin')
   assert.equal(introTexts(catalogue, 'es', overrides)['ui.intro.start'], catalogue.texts.es['ui.intro.start'])
   assert.equal(introTexts(catalogue, 'es', overrides)['ui.intro.body'], overrides.copy.es['ui.intro.body'])
+})
+
+test('smp-consult messages --intro: what build-web builds in; other options beside it are a usage error', () => {
+  const run = spawnSync(cli, ['messages', '--intro'], { encoding: 'utf8' })
+  assert.equal(run.status, 0, run.stderr)
+  const printed = JSON.parse(run.stdout)
+  assert.deepEqual(printed.locales, catalogue.locales)
+  assert.equal(printed.default_clinic_name, catalogue.default_clinic_name)
+  // build-web leaves the network texts out (only the loaded consultation shows them).
+  for (const locale of printed.locales) {
+    const { 'ui.fallback.network': _n, 'ui.fallback.network_title': _t, ...rest } = printed.texts[locale]
+    assert.deepEqual(rest, catalogue.texts[locale])
+  }
+  for (const args of [['--intro', '--locale', 'es'], ['--intro', '--widget'], ['--intro', '--locales']]) {
+    const bad = spawnSync(cli, ['messages', ...args], { encoding: 'utf8' })
+    assert.equal(bad.status, 2, args.join(' '))
+    assert.match(bad.stderr, /usage: smp-consult messages --intro/)
+  }
 })
