@@ -231,3 +231,32 @@ test('a broken config never shows a Start that leads nowhere: the failure view o
     await close()
   }
 })
+
+test('Start after reading the intro shows the first screen built meanwhile: visible, focused and answerable', async () => {
+  const { context, close } = await launch()
+  try {
+    const { page, problems } = await openPage(context)
+    await recordEvents(page)
+    await page.goto(`${site.url}/`, { waitUntil: 'load' })
+    await page.waitForFunction(() => window.smpEvents.some((e) => e.type === 'smp-ready'))
+    // Built while the visitor reads: in the step, hidden and inert, invisible to the hooks.
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('form.prepared[inert]'), W)
+    assert.equal(await page.locator(`${W} fieldset[data-question]`).first().isVisible(), false)
+    await page.locator(`${W} [data-action="start"]`).click()
+    const first = page.locator(`${W} fieldset[data-question="dob"]`)
+    await first.waitFor({ state: 'visible' })
+    const state = await page.evaluate((sel) => {
+      const root = document.querySelector(sel).shadowRoot
+      const form = root.querySelector('form.step-form')
+      return { prepared: root.querySelectorAll('.prepared').length, inert: form.inert, intro: root.querySelectorAll('section.intro').length, focused: root.activeElement?.closest('fieldset')?.dataset.question ?? root.activeElement?.tagName }
+    }, W)
+    assert.deepEqual(state, { prepared: 0, inert: false, intro: 0, focused: 'dob' })
+    assert.equal((await events(page, 'smp-step'))[0]?.question, 'dob')
+    await first.locator('input[type="date"]').fill('1991-03-14')
+    await page.locator(`${W} [data-action="next"]`).click()
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('fieldset[data-question]')?.dataset.question !== 'dob', W)
+    assert.deepEqual(problems.pageErrors, [])
+  } finally {
+    await close()
+  }
+})
