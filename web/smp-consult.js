@@ -1,15 +1,17 @@
-// <smp-consultation>: the embeddable SMP consultation. Renders what the WebAssembly core returns
-// (questions, diagnostics, result); holds no rule, price or date logic of its own.
+// <smp-consultation>: the embeddable SMP consultation. This module is the small first download:
+// it defines the element, fetches the clinic config and paints the intro from it and the
+// catalogue's intro texts (intro-catalogue.js, which scripts/build-web writes from the native
+// CLI), while the WebAssembly core (core-loader.js, started as soon as this module runs) and the
+// questions (quiz-steps.js, once the intro is painted) load behind it. Holds no rule, price or
+// date logic.
 // Usage: <script type="module" src="/smp/smp-consult.js"></script>
 //        <smp-consultation config="/smp/clinic.json">Call us on …</smp-consultation>
-import { coreLocales, loadCatalogue, loadCore, prefetchCatalogue } from './core-loader.js'
-import { getAt, removeAt, setAt } from './answers.js'
+import introCatalogue from './intro-catalogue.js'
 import { h, icon } from './dom.js'
-import { fill, todayIn } from './format.js'
-import { laterSteps, loadLater, prefetchLater } from './load-later.js'
-import { renderQuestion } from './render-question.js'
+import { fill } from './format.js'
+import { clinicName, introTexts, requestedLocale, resolveLocale } from './intro-locale.js'
+import { hasSaved, resumeKey } from './saved.js'
 import { themeSheet, widgetSheet } from './styles.js'
-
 
 function fetchConfigNow(url) {
   return fetch(url, { credentials: 'same-origin' }).then((response) => {
@@ -18,10 +20,9 @@ function fetchConfigNow(url) {
   })
 }
 
-// The configs of the elements already in the page are fetched (and read) right away, beside the
-// .wasm, instead of after the element is defined: otherwise reading the body waits behind the
-// core's instantiation on the main thread. Each prefetch is used once, by the element's first
-// start() for that URL; later starts fetch again.
+// The configs of the elements already in the page are fetched right away, before the core's
+// module is even requested: the intro is painted from the config alone. Each prefetch is used
+// once, by the element's first start() for that URL; later starts fetch again.
 const prefetched = new Map()
 for (const el of document.querySelectorAll('smp-consultation[config]:not([config-json])')) {
   try {
@@ -35,19 +36,38 @@ for (const el of document.querySelectorAll('smp-consultation[config]:not([config
   }
 }
 
-// The core's fetch starts right after the configs': the small config answers first and is read
-// before the module's compilation and instantiation occupy the main thread (started first, its
-// body was read 20-40 ms after the core was ready).
-const corePromise = loadCore()
+// The core at once (its loader streams and compiles the .wasm: the longest download), and the
+// question UI once the intro is painted: fetched earlier, its evaluation and the consultation's
+// boot delayed the intro's frame by ~25 ms (bench/web). A module that cannot load rejects with
+// the code the failure view reports.
+const coreLoader = import('./core-loader.js')
+const corePromise = coreLoader.then(
+  (loader) => loader.loadCore(),
+  (error) => Promise.reject(Object.assign(error, { code: 'wasm_failed' })),
+)
 corePromise.catch(() => {})
-
-for (const el of document.querySelectorAll('smp-consultation[locale]')) {
-  prefetchCatalogue(language(el.getAttribute('locale')))
+let quizModule = null
+function loadQuiz() {
+  quizModule ||= import('./quiz-steps.js').catch((error) => Promise.reject(Object.assign(error, { code: 'wasm_failed' })))
+  return quizModule
 }
 
-/** "es-MX", " ES " -> "es": the language part the widget uses to choose a catalogue file. */
-function language(tag) {
-  return String(tag || '').trim().toLowerCase().slice(0, 2)
+/** Calls `fn` once the current frame is painted (a task queued from requestAnimationFrame), or
+ * after 100 ms where no frame comes (a tab in the background). */
+function afterPaint(fn) {
+  let done = false
+  const once = () => {
+    if (done) return
+    done = true
+    fn()
+  }
+  requestAnimationFrame(() => setTimeout(once))
+  setTimeout(once, 100)
+}
+
+/** Starts fetching a language's texts for the core (messages.<lang>.json) once its loader is here. */
+function prefetchCatalogue(lang) {
+  coreLoader.then((loader) => loader.prefetchCatalogue(lang), () => {})
 }
 
 function fetchConfig(url) {
@@ -58,6 +78,17 @@ function fetchConfig(url) {
   }
   return fetchConfigNow(url)
 }
+
+function parseJson(text) {
+  try {
+    const value = JSON.parse(text)
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : null
+  } catch {
+    return null
+  }
+}
+
+const text = (value) => (typeof value === 'string' ? value : '')
 
 /** The element's shadow content, built node by node: no HTML parsing, so Trusted Types pages
  * (`require-trusted-types-for 'script'`) run it too. */
@@ -85,46 +116,17 @@ function shadowContent() {
   return els
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
-
-// resume.js (sessionStorage / resume="local") is fetched when there is something to restore, or
-// once the visitor has answered: a first visit pays nothing for it before the first question.
-let resumeModule = null
-const resume = () => (resumeModule ||= import('./resume.js'))
-
-/** Where one consultation keeps its state: per config, so two clinics on a page never mix. */
-function resumeKey(host) {
-  return `smp-consult:${host.getAttribute('config') || 'inline'}`
-}
-
-function hasSaved(key) {
-  try {
-    return Boolean(sessionStorage.getItem(key) || localStorage.getItem(key))
-  } catch {
-    return false // storage blocked: nothing to resume
-  }
-}
-
-function parseJson(text) {
-  try {
-    const value = JSON.parse(text)
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : null
-  } catch {
-    return null
-  }
-}
-
 const ICON_LOCK = 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4'
 const ICON_CLOCK = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 7v5l3 2'
 const ICON_INFO = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v6M12 7.5v.5'
 
 /**
- * One consultation: its state (the visitor's answers, the result), its steps and their views.
- * Only a module-scoped WeakMap holds it, so no page script (analytics, session replay) can
- * read the answers off the element; the host gets the documented events and attributes.
- * The later steps (later-steps.js) are handed this object.
+ * The element's own part: its shadow root, the intro, the failure view and the embedding
+ * (mode="dialog", open()). Once the core and quiz-steps.js are loaded it hands the element to a
+ * consultation (quiz-steps.js attach()), which holds the visitor's answers; only a module-scoped
+ * WeakMap holds this object, so no page script can read them off the element.
  */
-class Consultation {
+class Shell {
   constructor(host) {
     this.host = host
     const root = host.attachShadow({ mode: 'open' })
@@ -133,32 +135,12 @@ class Consultation {
     this.els = shadowContent()
     root.append(this.els.root)
     this.generation = 0
-    this.reset()
-  }
-
-  reset() {
-    this.phase = 'loading'
-    this.answers = {}
-    this.writers = {}
-    this.skipped = new Set()
-    this.qdoc = null
-    this.currentId = null
-    this.result = null
-    this.ics = ''
-    this.startedAt = ''
-    this.clientId = ''
-    this.leadAbort?.abort()
-    this.leadAbort = null
-    this.focusNext = false
-    this.refocus = null
+    this.quiz = null
+    this.texts = null
   }
 
   getAttribute(name) {
     return this.host.getAttribute(name)
-  }
-
-  hasAttribute(name) {
-    return this.host.hasAttribute(name)
   }
 
   connected() {
@@ -170,7 +152,7 @@ class Consultation {
   }
 
   disconnected() {
-    this.leadAbort?.abort()
+    this.quiz?.disconnected()
   }
 
   attributeChanged(name, oldValue, newValue) {
@@ -178,19 +160,241 @@ class Consultation {
     if (name === 'mode' || name === 'launcher-text') {
       this.applyMode()
     } else if (name === 'config' || name === 'config-json') {
-      this.reset()
       this.start()
-    } else if (this.core && this.phase !== 'failed') {
-      const apply = () =>
-        this.guard(() => {
-          this.applyLocaleAndToday()
-          this.refreshQuestions()
-          if (this.phase === 'result') this.evaluateNow()
-          this.scheduleRender()
-        })
-      if (name === 'locale') loadCatalogue(this.core, this.requestedLocale()).then(apply)
-      else apply()
+    } else if (this.quiz) {
+      this.quiz.attributeChanged(name)
+    } else if (name === 'locale' && !this.failed && this.configText !== undefined) {
+      // Before the core: the intro again in the new language.
+      this.chooseTexts()
+      if (this.introShown) this.paintIntro()
     }
+  }
+
+  // ---- loading -----------------------------------------------------------------------------
+
+  /** Config, then the intro; then the consultation once the core and the questions are loaded.
+   * Whatever goes wrong ends in the failure view and smp-error. */
+  async start() {
+    const generation = ++this.generation
+    this.quiz?.detach()
+    this.quiz = null
+    this.failed = false
+    this.introShown = false
+    this.startPending = false
+    this.configText = undefined
+    this.rawConfig = null
+    this.els.boot.hidden = false
+    this.els.slot.hidden = false
+    this.els.loading.hidden = false
+    this.els.failure.hidden = true
+    this.els.app.hidden = true
+    this.chooseTexts()
+    let configText = '{}'
+    try {
+      if (this.host.hasAttribute('config-json')) {
+        configText = this.getAttribute('config-json') || '{}'
+      } else if (this.getAttribute('config')) {
+        configText = await fetchConfig(new URL(this.getAttribute('config'), document.baseURI).href)
+      }
+    } catch (error) {
+      if (generation === this.generation) this.fail('config_load_failed', String(error.message || error), 'config')
+      return
+    }
+    if (generation !== this.generation) return
+    this.configText = configText
+    this.rawConfig = parseJson(configText)
+    this.chooseTexts()
+    // A visitor reading another language than English gets its texts fetched beside the core.
+    prefetchCatalogue(this.requestedLocale())
+    // Not over a config that is not even a JSON object (the core explains it), nor over a saved
+    // visit that goes straight back to its step: those wait for the core.
+    let quizLoaded
+    if (this.rawConfig && !hasSaved(resumeKey(this.host))) {
+      this.setTheme(this.rawConfig.theme)
+      this.paintIntro()
+      quizLoaded = new Promise((resolve) => afterPaint(() => resolve(loadQuiz())))
+    } else {
+      quizLoaded = loadQuiz()
+    }
+    let core
+    let quiz
+    try {
+      ;[core, quiz] = await Promise.all([corePromise, quizLoaded])
+    } catch (error) {
+      if (generation === this.generation) this.fail(error.code || 'wasm_failed', String(error.message || error), 'wasm')
+      return
+    }
+    if (generation !== this.generation) return
+    this.quiz = quiz.attach(this, core)
+  }
+
+  requestedLocale() {
+    return requestedLocale({
+      attr: this.getAttribute('locale'),
+      rawConfig: this.rawConfig,
+      languages: navigator.languages || [navigator.language || ''],
+      supported: introCatalogue.locales,
+    })
+  }
+
+  /** The locale and texts the core will give this config (intro-locale.js), for the intro and
+   * for the failure view while the core is not there. */
+  chooseTexts() {
+    this.locale = resolveLocale(this.requestedLocale(), this.rawConfig, introCatalogue.locales)
+    this.texts = introTexts(introCatalogue, this.locale, this.rawConfig)
+    this.relabel()
+  }
+
+  t(key, params) {
+    const value = this.texts?.[key]
+    return fill(typeof value === 'string' ? value : key, params)
+  }
+
+  // ---- the intro ---------------------------------------------------------------------------
+
+  /** The intro for these texts: the same view (the same nodes, keeping focus) while they stay
+   * the same, so the consultation taking over repaints nothing. */
+  introView(t, clinic) {
+    const strings = [
+      t('ui.intro.title'),
+      t('ui.intro.body'),
+      text(clinic?.practitioner_copy),
+      t('ui.intro.time'),
+      t('ui.intro.privacy', { clinic: text(clinic?.name) }),
+      t('ui.intro.disclaimer'),
+      t('ui.intro.start'),
+    ]
+    const key = JSON.stringify(strings)
+    if (this.intro?.key === key) return this.intro
+    const [title, body, practitioner, time, privacy, disclaimer, startLabel] = strings
+    const heading = h('h2', { tabindex: '-1' }, title)
+    const start = h('button', { type: 'button', 'data-action': 'start', onclick: () => this.pressStart() }, startLabel)
+    const element = h(
+      'section',
+      { class: 'intro', part: 'intro' },
+      heading,
+      h('p', { class: 'lead' }, body),
+      practitioner ? h('p', { class: 'practitioner', 'data-clinic': 'practitioner' }, practitioner) : null,
+      h(
+        'ul',
+        { class: 'badges' },
+        h('li', null, icon(ICON_CLOCK), h('span', null, time)),
+        h('li', null, icon(ICON_LOCK), h('span', null, privacy)),
+        h('li', null, icon(ICON_INFO), h('span', null, disclaimer)),
+      ),
+      h('div', { class: 'actions' }, start),
+    )
+    this.intro = { key, heading, element, start }
+    if (this.startPending) this.showBusy(true)
+    return this.intro
+  }
+
+  /** The intro from the config as written and the catalogue, before the core has checked it. */
+  paintIntro() {
+    const clinic = { name: clinicName(introCatalogue, this.rawConfig), practitioner_copy: this.rawConfig?.clinic?.practitioner_copy }
+    const view = this.introView((key, params) => this.t(key, params), clinic)
+    const { step, progress, boot, app, root } = this.els
+    root.setAttribute('lang', this.locale)
+    step.dataset.phase = 'intro'
+    if (step.childNodes.length !== 1 || step.firstChild !== view.element) step.replaceChildren(view.element)
+    progress.hidden = true
+    boot.hidden = true
+    app.hidden = false
+    this.introShown = true
+  }
+
+  /** Start before the core (or the config's check) is done: busy, and the first question as soon
+   * as the consultation is ready (it calls takeStart()). */
+  pressStart() {
+    const quiz = this.quiz
+    if (quiz?.isReady) {
+      if (quiz.phase === 'intro') quiz.guard(() => quiz.startQuiz())
+      return
+    }
+    if (this.failed) return
+    this.startPending = true
+    this.showBusy(true)
+  }
+
+  showBusy(busy) {
+    const start = this.intro?.start
+    if (!start) return
+    if (busy) start.setAttribute('aria-busy', 'true')
+    else start.removeAttribute('aria-busy')
+  }
+
+  /** True once if Start was pressed while the consultation was loading. */
+  takeStart() {
+    const pending = this.startPending
+    this.startPending = false
+    this.showBusy(false)
+    return pending
+  }
+
+  // ---- views shared with the consultation ---------------------------------------------------
+
+  setTheme(theme) {
+    this.theme = themeSheet(theme)
+    this.adoptSheets()
+  }
+
+  /** The shared sheet, the later steps' once loaded, the dialog's, and this clinic's theme (last:
+   * it wins). */
+  adoptSheets(laterSheet = this.laterSheet) {
+    this.laterSheet = laterSheet
+    this.shadowRoot.adoptedStyleSheets = [widgetSheet(), laterSheet, this.dialogSheet, this.theme].filter(Boolean)
+  }
+
+  relabel() {
+    this.dialogMode?.relabel()
+  }
+
+  emit(type, detail) {
+    // analytics.js is fetched only for a config that turns the data layer on; pushes keep order.
+    if (this.quiz?.pub?.analytics?.data_layer === true) {
+      this.analytics ||= import('./analytics.js')
+      this.analytics.then(({ pushDataLayer }) => pushDataLayer(type, detail), () => {})
+    }
+    try {
+      this.host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }))
+    } catch {
+      // A listener's failure is the host's, never ours.
+    }
+  }
+
+  /** kind: 'config', 'wasm' (the core) or 'network' (later-steps.js did not load). */
+  fail(code, message, kind) {
+    this.failed = true
+    this.startPending = false
+    const copy = this.rawConfig?.copy?.[this.locale] || {}
+    // The consultation's texts from the core when it is there, else the catalogue's (with the
+    // clinic's copy) as build-web wrote them.
+    const say = (key) => this.quiz?.texts?.[key] || text(copy[key]) || this.texts?.[key] || key
+    const clinic = this.rawConfig?.clinic || {}
+    const phone = text(clinic.phone)
+    const email = text(clinic.email)
+    const contact = h(
+      'ul',
+      { class: 'contact' },
+      phone ? h('li', null, h('a', { href: `tel:${phone.replace(/[^+\d]/g, '')}` }, phone)) : null,
+      email ? h('li', null, h('a', { href: `mailto:${email}` }, email)) : null,
+    )
+    const network = kind === 'network'
+    const body = kind === 'config' ? say('ui.fallback.config') : network ? say('ui.fallback.network') : say('ui.fallback.body')
+    this.els.failure.replaceChildren(
+      h('h2', null, network ? say('ui.fallback.network_title') : say('ui.fallback.title')),
+      h('p', null, body),
+      phone || email ? contact : null,
+    )
+    this.els.failure.dataset.code = code
+    // The host's light DOM is loading copy ("Loading… or call us"): once the failure view gives
+    // the clinic's own contact it goes; without one it stays, the visitor's only way to the clinic.
+    this.els.slot.hidden = Boolean(phone || email)
+    this.els.loading.hidden = true
+    this.els.failure.hidden = false
+    this.els.boot.hidden = false
+    this.els.app.hidden = true
+    this.emit('smp-error', { code, message })
   }
 
   // ---- embedding ---------------------------------------------------------------------------
@@ -207,8 +411,8 @@ class Consultation {
           this.dialogSheet = dialogSheet()
           this.adoptSheets()
           this.dialogMode ||= new DialogMode(this.shadowRoot, this.els.root, {
-            label: () => this.getAttribute('launcher-text') || this.texts?.['ui.launcher.open'] || '',
-            closeLabel: () => this.texts?.['ui.launcher.close'] || '',
+            label: () => this.getAttribute('launcher-text') || this.quiz?.texts?.['ui.launcher.open'] || this.texts?.['ui.launcher.open'] || '',
+            closeLabel: () => this.quiz?.texts?.['ui.launcher.close'] || this.texts?.['ui.launcher.close'] || '',
             onOpen: () => this.opened(),
           })
           this.els.root.hidden = false
@@ -242,662 +446,14 @@ class Consultation {
   }
 
   opened() {
-    const heading = this.stepView?.heading
+    if (this.quiz?.isReady) {
+      this.quiz.opened()
+      return
+    }
+    const heading = this.introShown ? this.intro?.heading : null
     if (!heading || this.els.app.hidden) return
     heading.focus({ preventScroll: true })
     this.reveal(heading)
-  }
-
-  // ---- helpers -----------------------------------------------------------------------------
-
-  t(key, params) {
-    const text = this.texts?.[key]
-    return fill(typeof text === 'string' ? text : key, params)
-  }
-
-  emit(type, detail) {
-    // analytics.js is fetched only for a config that turns the data layer on; pushes keep order.
-    if (this.pub?.analytics?.data_layer === true) {
-      this.analytics ||= import('./analytics.js')
-      this.analytics.then(({ pushDataLayer }) => pushDataLayer(type, detail), () => {})
-    }
-    try {
-      this.host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }))
-    } catch {
-      // A listener's failure is the host's, never ours.
-    }
-  }
-
-  guard(fn) {
-    try {
-      return fn()
-    } catch (error) {
-      this.fail('internal_error', String(error?.message || error), 'wasm')
-      return undefined
-    }
-  }
-
-  scheduleRender() {
-    if (this.renderQueued) return
-    this.renderQueued = true
-    queueMicrotask(() => {
-      this.renderQueued = false
-      this.guard(() => this.render())
-      this.persist()
-    })
-  }
-
-  // ---- loading -----------------------------------------------------------------------------
-
-  /** Loads config, core and texts; whatever goes wrong ends in the failure view and smp-error. */
-  start() {
-    return this.load().catch((error) => {
-      if (this.phase !== 'failed') this.fail('internal_error', String(error?.message || error), 'wasm')
-    })
-  }
-
-  async load() {
-    const generation = ++this.generation
-    this.els.boot.hidden = false
-    this.els.slot.hidden = false
-    this.els.loading.hidden = false
-    this.els.failure.hidden = true
-    this.els.app.hidden = true
-    let configText = '{}'
-    try {
-      if (this.hasAttribute('config-json')) {
-        configText = this.getAttribute('config-json') || '{}'
-      } else if (this.getAttribute('config')) {
-        configText = await fetchConfig(new URL(this.getAttribute('config'), document.baseURI).href)
-      }
-    } catch (error) {
-      if (generation === this.generation) this.fail('config_load_failed', String(error.message || error), 'config')
-      return
-    }
-    this.configText = configText
-    this.rawConfig = parseJson(configText) || {}
-    // A visitor reading another language than English gets its texts fetched beside the core.
-    prefetchCatalogue(this.requestedLocale())
-    let core
-    try {
-      core = await corePromise
-    } catch (error) {
-      if (generation === this.generation) this.fail(error.code || 'wasm_failed', String(error.message || error), 'wasm')
-      return
-    }
-    if (generation !== this.generation) return
-    await loadCatalogue(core, this.requestedLocale())
-    if (generation !== this.generation) return
-    this.guard(() => this.boot(core))
-  }
-
-  boot(core) {
-    this.core = core
-    // publicConfig answers an invalid config with the same {ok:false,errors} as validateConfig,
-    // so one call (one parse of the config in the core) does both.
-    const pub = core.publicConfig(this.configText)
-    if (!pub || pub.ok === false) {
-      const lines = (pub?.errors || []).map((e) => `${e.pointer || '/'}: ${e.message}`)
-      console.warn(`<smp-consultation> invalid clinic config:\n${lines.join('\n')}`)
-      this.fail('config_invalid', lines.join('; ') || 'invalid config', 'config')
-      return
-    }
-    this.pub = pub
-    this.clinic = this.pub.clinic || {}
-    this.theme = themeSheet(this.pub.theme)
-    this.adoptSheets()
-    this.applyLocaleAndToday()
-    if (core.dead || !this.texts) {
-      this.fail('wasm_failed', 'core failed', 'wasm')
-      return
-    }
-    this.phase = 'intro'
-    const key = resumeKey(this.host)
-    if (!hasSaved(key)) return this.ready(core)
-    const generation = this.generation
-    return resume().then(
-      ({ loadState }) => {
-        if (generation !== this.generation) return
-        this.guard(() => {
-          const saved = loadState(this.host, key)
-          if (saved) this.restore(saved)
-          this.ready(core)
-        })
-      },
-      () => this.ready(core),
-    )
-  }
-
-  /** The intro (or the restored step) on screen, then smp-ready. */
-  ready(core) {
-    // prefill.js is fetched only by a page that prefills (an attribute or a URL parameter); its
-    // answers land before the visitor has read the intro.
-    if (this.host.getAttributeNames().some((name) => name.startsWith('prefill-')) || /[?&]smp_/.test(location.search)) {
-      import('./prefill.js').then((prefill) => this.guard(() => this.applyPrefill(prefill)), () => {})
-    }
-    this.els.boot.hidden = true
-    this.els.app.hidden = false
-    if (this.phase === 'result') this.showResult()
-    else this.render()
-    this.emit('smp-ready', { version: core.version(), locale: this.locale })
-  }
-
-  /** later-steps.js once it is loaded (its sheet adopted, its texts taken from the core), else null. */
-  later() {
-    const later = laterSteps()
-    if (later && !this.laterStyled) {
-      this.adoptSheets()
-      this.refreshTexts()
-      // The checklists' titles are later texts too (messages.en.json).
-      if (this.qdoc) this.refreshQuestions()
-    }
-    return later
-  }
-
-  /** The shared sheets, the later steps' once loaded, and this clinic's theme (last: it wins). */
-  adoptSheets() {
-    const later = laterSteps()
-    this.laterStyled = Boolean(later)
-    this.shadowRoot.adoptedStyleSheets = [widgetSheet(), ...(later ? [later.laterSheet()] : []), ...(this.dialogSheet ? [this.dialogSheet] : []), ...(this.theme ? [this.theme] : [])]
-  }
-
-  requestedLocale() {
-    // Before boot (choosing which catalogue to fetch) only the raw config is at hand.
-    const locales = this.pub?.locales || this.rawConfig?.locales
-    const available = Array.isArray(locales?.available) ? locales.available : coreLocales.locales
-    const attr = language(this.getAttribute('locale'))
-    if (attr) return attr
-    if (this.rawConfig?.locales?.default) return String(this.rawConfig.locales.default)
-    for (const tag of navigator.languages || [navigator.language || '']) {
-      const short = language(tag)
-      if (available.includes(short)) return short
-    }
-    return this.pub?.locales?.default || 'en'
-  }
-
-  applyLocaleAndToday() {
-    this.refreshTexts()
-    const today = (this.getAttribute('today') || '').trim()
-    this.today = DATE_RE.test(today) ? today : todayIn(this.clinic?.timezone)
-    // The page's own lang may differ: the widget's content carries its locale inside the shadow root.
-    this.els.root.setAttribute('lang', this.locale)
-  }
-
-  /** The texts the core has now (the later steps' arrive with later-steps.js). */
-  refreshTexts() {
-    const messages = this.core.messages(this.configText, this.requestedLocale())
-    if (messages && messages.ok !== false) {
-      this.texts = messages
-      this.locale = messages.locale || 'en'
-      this.dialogMode?.relabel()
-    }
-  }
-
-  /** kind: 'config', 'wasm' (the core) or 'network' (later-steps.js did not load). */
-  fail(code, message, kind) {
-    this.phase = 'failed'
-    const locale = language(this.locale || this.getAttribute('locale') || this.rawConfig?.locales?.default || navigator.language || 'en')
-    // Without the core, its fallback texts as build-web wrote them (core-locales.js).
-    const boot = coreLocales.fallback[locale] || coreLocales.fallback.en || {}
-    const copy = this.rawConfig?.copy?.[locale] || {}
-    const text = (key) => this.texts?.[key] || copy[key] || boot[key] || key
-    const clinic = this.rawConfig?.clinic || {}
-    const phone = typeof clinic.phone === 'string' ? clinic.phone : ''
-    const email = typeof clinic.email === 'string' ? clinic.email : ''
-    const contact = h(
-      'ul',
-      { class: 'contact' },
-      phone ? h('li', null, h('a', { href: `tel:${phone.replace(/[^+\d]/g, '')}` }, phone)) : null,
-      email ? h('li', null, h('a', { href: `mailto:${email}` }, email)) : null,
-    )
-    const network = kind === 'network'
-    const body = kind === 'config' ? text('ui.fallback.config') : network ? text('ui.fallback.network') : text('ui.fallback.body')
-    this.els.failure.replaceChildren(
-      h('h2', null, network ? text('ui.fallback.network_title') : text('ui.fallback.title')),
-      h('p', null, body),
-      phone || email ? contact : null,
-    )
-    this.els.failure.dataset.code = code
-    // The host's light DOM is loading copy ("Loading… or call us"): once the failure view gives
-    // the clinic's own contact it goes; without one it stays, the visitor's only way to the clinic.
-    this.els.slot.hidden = Boolean(phone || email)
-    this.els.loading.hidden = true
-    this.els.failure.hidden = false
-    this.els.boot.hidden = false
-    this.els.app.hidden = true
-    this.emit('smp-error', { code, message })
-  }
-
-  // ---- questions ---------------------------------------------------------------------------
-
-  /** Back to where resume.js saved this visitor (after a reload): answers, skips, the screen. */
-  restore(saved) {
-    this.answers = saved.answers
-    this.skipped = new Set(Array.isArray(saved.skipped) ? saved.skipped : [])
-    if (typeof saved.started_at === 'string') this.startedAt = saved.started_at
-    this.refreshQuestions()
-    for (const q of this.visible()) if (getAt(this.answers, q.pointer) !== undefined) this.writers[q.pointer] = q.id
-    if (saved.phase === 'question' && this.visible().some((q) => q.id === saved.at)) {
-      this.phase = 'question'
-      this.currentId = saved.at
-    } else if (saved.phase === 'result' || saved.phase === 'lead' || saved.phase === 'done') {
-      this.phase = 'result'
-    }
-  }
-
-  /** Saves the visitor's place (resume.js decides where, and leaves health answers out of
-   * localStorage). */
-  persist() {
-    if (Object.keys(this.answers).length === 0 && this.skipped.size === 0) return
-    if (this.phase === 'loading' || this.phase === 'failed') return
-    const state = { answers: this.answers, skipped: [...this.skipped], at: this.currentId, phase: this.phase, started_at: this.startedAt }
-    resume().then(({ saveState }) => saveState(this.host, resumeKey(this.host), state), () => {})
-  }
-
-  /** "Start over and forget my answers": nothing of this visit stays in the browser. */
-  forget() {
-    resume().then(({ forgetState }) => forgetState(this.host, resumeKey(this.host)), () => {})
-    this.answers = {}
-    this.writers = {}
-    this.skipped = new Set()
-    this.result = null
-    this.ics = ''
-    this.startedAt = ''
-    this.refreshQuestions()
-    this.go('intro')
-  }
-
-  /** Answers the page gives ahead (prefill.js), for the questions the core allows; a stage
-   * becomes visible once its scale is given, hence the rounds (bounded). */
-  applyPrefill({ prefillRaw, prefillValue }) {
-    if (this.phase === 'failed') return
-    this.refreshQuestions()
-    for (let round = 0; round < 3; round += 1) {
-      let changed = false
-      for (const q of this.visible()) {
-        if (q.prefill !== true || this.isAnswered(q)) continue
-        const value = prefillValue(q, prefillRaw(this.host, q.id))
-        if (value === undefined) continue
-        this.answers = setAt(this.answers, q.pointer, value)
-        this.writers[q.pointer] = q.id
-        changed = true
-      }
-      if (!changed) break
-      this.refreshQuestions()
-    }
-    if (this.phase === 'question') this.redraw()
-  }
-
-  refreshQuestions() {
-    // Answers to questions that are no longer shown (e.g. a Norwood stage after switching to
-    // Ludwig) are dropped, so the core never sees stale values. Bounded: visibility settles fast.
-    for (let round = 0; round < 6; round += 1) {
-      const doc = this.core.questions(this.configText, this.answers, this.locale, this.today)
-      if (!doc || doc.ok === false || !Array.isArray(doc.questions)) {
-        if (this.core.dead) throw new Error('core stopped answering')
-        this.qdoc = { questions: [], sections: [], errors: doc?.errors || [] }
-        return
-      }
-      this.qdoc = doc
-      const visible = new Set(doc.questions.map((q) => q.id))
-      const stale = Object.entries(this.writers).filter(([, id]) => !visible.has(id))
-      if (stale.length === 0) return
-      for (const [pointer] of stale) {
-        this.answers = removeAt(this.answers, pointer)
-        delete this.writers[pointer]
-      }
-    }
-  }
-
-  visible() {
-    return this.qdoc?.questions || []
-  }
-
-  /** The screens the core groups the visible questions into (one per question without them). */
-  screens() {
-    return Array.isArray(this.qdoc?.screens) ? this.qdoc.screens : []
-  }
-
-  screenOf(id) {
-    return this.screens().find((screen) => screen.questions.includes(id)) || null
-  }
-
-  /** The screen being shown: the one holding the current question. */
-  currentScreen() {
-    return this.screenOf(this.current()?.id) || this.screens()[0] || null
-  }
-
-  screenQuestions(screen) {
-    const ids = new Set(screen?.questions || [])
-    return this.visible().filter((q) => ids.has(q.id))
-  }
-
-  current() {
-    const list = this.visible()
-    return list.find((q) => q.id === this.currentId) || list[0] || null
-  }
-
-  /** The first question of the screen after (or before) the current one, or null past the ends. */
-  neighbour(step) {
-    const screens = this.screens()
-    const index = screens.findIndex((screen) => screen.id === this.currentScreen()?.id)
-    return screens[index + step]?.questions[0] ?? null
-  }
-
-  isAnswered(q) {
-    return q.answered === true || getAt(this.answers, q.pointer) !== undefined || (q.id === 'dob' && getAt(this.answers, '/age') !== undefined)
-  }
-
-  errorsFor(q) {
-    const errors = this.qdoc?.errors || []
-    return errors
-      .filter((e) => e.pointer === q.pointer || String(e.pointer).startsWith(`${q.pointer}/`) || (q.id === 'dob' && e.pointer === '/age'))
-      .map((e) => e.message)
-  }
-
-  onAnswer(pointer, value) {
-    this.guard(() => {
-      const writer = this.visible().find((q) => q.pointer === pointer)?.id || this.currentId
-      const before = this.screenQuestions(this.currentScreen()).map((q) => q.id).join()
-      if (value === undefined) {
-        this.answers = removeAt(this.answers, pointer)
-        delete this.writers[pointer]
-      } else {
-        this.answers = setAt(this.answers, pointer, value)
-        if (writer) this.writers[pointer] = writer
-        this.skipped.delete(writer)
-      }
-      this.refreshQuestions()
-      this.updateProgress()
-      this.persist()
-      if (this.phase !== 'question' || !this.stepView?.views) return
-      // A follow-up appeared or went on this screen (a date for a ticked item): draw it again,
-      // keeping the visitor's place.
-      if (this.screenQuestions(this.currentScreen()).map((q) => q.id).join() !== before) {
-        this.redraw({ question: writer, value })
-        return
-      }
-      this.stepView.syncNone?.()
-      // Errors show once the visitor has finished an answer; clearing them happens at once.
-      for (const { q, view } of this.stepView.views) {
-        if (!view.showingErrors) continue
-        const errors = this.errorsFor(q)
-        view.setErrors(errors)
-        view.showingErrors = errors.length > 0
-      }
-    })
-  }
-
-  /** Draws the current screen again, then focuses what `refocus` names (or the first field). */
-  redraw(refocus) {
-    this.refocus = refocus || {}
-    this.scheduleRender()
-  }
-
-  go(phase, questionId) {
-    this.phase = phase
-    if (questionId !== undefined) this.currentId = questionId
-    this.focusNext = true
-    this.scheduleRender()
-  }
-
-  startQuiz() {
-    if (!this.startedAt) this.startedAt = new Date().toISOString()
-    this.refreshQuestions()
-    this.go('question', this.visible()[0]?.id ?? null)
-  }
-
-  /** Commits the screen's answers; shows each question's errors and returns false if any. */
-  commitScreen() {
-    const screen = this.currentScreen()
-    if (!screen) return true
-    this.stepView?.commit?.()
-    for (const q of this.screenQuestions(screen)) this.answerUnanswered(q)
-    this.refreshQuestions()
-    let ok = true
-    for (const q of this.screenQuestions(this.currentScreen())) {
-      const errors = this.errorsFor(q)
-      if (errors.length === 0 && q.required && !this.isAnswered(q)) errors.push(this.t('ui.error.required'))
-      const view = this.stepView?.views?.find((item) => item.q.id === q.id)?.view
-      if (!view) continue
-      view.setErrors(errors)
-      view.showingErrors = errors.length > 0
-      if (errors.length && ok) view.element.querySelector('input')?.focus()
-      ok = ok && errors.length === 0
-    }
-    return ok
-  }
-
-  next() {
-    this.guard(() => {
-      if (!this.current()) return this.showResult()
-      if (!this.commitScreen()) return undefined
-      const nextId = this.neighbour(1)
-      if (nextId) this.go('question', nextId)
-      else this.showResult()
-      return undefined
-    })
-  }
-
-  /** Moving on without an answer writes the value the core says that means ("unsure" for health);
-   * a question the visitor skipped on purpose (a date's "never") stays unanswered. */
-  answerUnanswered(q) {
-    if (this.skipped.has(q.id)) return
-    if (q.unanswered_value !== undefined && getAt(this.answers, q.pointer) === undefined) this.onAnswer(q.pointer, q.unanswered_value)
-  }
-
-  /** "None of these apply to me" on a checklist: every item gets its none value (or its skip). */
-  answerNone(screen, checked) {
-    for (const q of this.screenQuestions(screen)) {
-      this.onAnswer(q.pointer, checked && q.none_value !== undefined ? q.none_value : undefined)
-      if (checked && q.none_value === undefined) this.skipped.add(q.id)
-      else this.skipped.delete(q.id)
-    }
-    this.redraw({ action: 'none' })
-  }
-
-  isNone(q) {
-    if (q.none_value === undefined) return this.skipped.has(q.id)
-    const value = getAt(this.answers, q.pointer)
-    return value !== undefined && String(value) === String(q.none_value)
-  }
-
-  /** From an edited answer straight back to the (re-evaluated) result. */
-  updateResult() {
-    this.guard(() => {
-      if (this.current() && !this.commitScreen()) return
-      this.showResult()
-    })
-  }
-
-  back() {
-    this.guard(() => {
-      const previous = this.neighbour(-1)
-      if (previous) this.go('question', previous)
-      else this.go('intro')
-    })
-  }
-
-  /** Skip: alone on its screen it moves on; beside other questions it is a pressed state. */
-  skip(q = this.current()) {
-    if (!q) return
-    const alone = this.screenQuestions(this.currentScreen()).length === 1
-    const undo = !alone && this.skipped.has(q.id)
-    this.onAnswer(q.pointer, undefined)
-    if (q.id === 'dob') this.onAnswer('/age', undefined)
-    if (undo) this.skipped.delete(q.id)
-    else this.skipped.add(q.id)
-    if (!alone) {
-      this.redraw({ question: q.id, action: 'skip' })
-      return
-    }
-    const nextId = this.neighbour(1)
-    if (nextId) this.go('question', nextId)
-    else this.showResult()
-  }
-
-  /** "Not sure" in the stage picker: the scale becomes "unsure" and the quiz moves on. */
-  notSure(q) {
-    // The stage picker is drawn once later-steps.js is there.
-    this.later()?.notSure(this, q)
-  }
-
-  /** "Not sure" on a question without options (a date): the core's unanswered value, then on
-   * (beside other questions: a pressed state, pressed again to undo). */
-  unsure(q) {
-    if (this.screenQuestions(this.currentScreen()).length === 1) {
-      this.onAnswer(q.pointer, q.unanswered_value)
-      this.next()
-      return
-    }
-    const undo = getAt(this.answers, q.pointer) === q.unanswered_value
-    this.onAnswer(q.pointer, undo ? undefined : q.unanswered_value)
-    this.skipped.delete(q.id)
-    this.redraw({ question: q.id, action: 'not-sure' })
-  }
-
-  // ---- result ------------------------------------------------------------------------------
-
-  evaluateNow() {
-    const outcome = this.core.evaluate(this.configText, this.answers, this.today, this.locale)
-    if (!outcome.ok) return outcome.errors || []
-    this.result = outcome.result
-    this.ics = this.core.planIcs(this.configText, this.answers, this.today, this.locale)
-    return null
-  }
-
-  showResult() {
-    this.guard(() => {
-      // The result's texts (verdict, plan, estimate) come with later-steps.js: the core evaluates
-      // once they are loaded.
-      if (!this.later()) {
-        this.waitForLater(() => this.showResult())
-        return
-      }
-      this.later().showResult(this)
-    })
-  }
-
-  // ---- rendering ---------------------------------------------------------------------------
-
-  updateProgress() {
-    const { progress, progressSection, progressCount, progressTrack, progressFill } = this.els
-    if (this.phase !== 'question') {
-      progress.hidden = true
-      return
-    }
-    const screens = this.screens()
-    const screen = this.currentScreen()
-    const index = Math.max(0, screens.findIndex((item) => item.id === screen?.id))
-    // The core's total counts the screens still possible, so it holds steady as answers arrive.
-    const total = Math.max(Number(this.qdoc.progress?.total) || 0, screens.length, index + 1)
-    const section = this.qdoc.sections?.find((s) => s.id === (screen?.section || this.current()?.section))
-    progress.hidden = false
-    progressSection.textContent = section?.title || ''
-    progressCount.textContent = this.t('ui.progress', { current: index + 1, total })
-    progressTrack.setAttribute('aria-valuemax', String(total))
-    progressTrack.setAttribute('aria-valuenow', String(index + 1))
-    progressTrack.setAttribute('aria-label', this.t('ui.progress_label'))
-    progressTrack.setAttribute('aria-valuetext', progressCount.textContent)
-    progressFill.style.setProperty('--smp-progress', String(total ? Math.round(((index + 1) / total) * 100) : 0))
-  }
-
-  /** The stage picker and the steps after the questions come from later-steps.js. */
-  needsLater() {
-    if (this.phase === 'question') return this.current()?.kind === 'stage' || this.currentScreen()?.layout === 'checklist'
-    return this.phase === 'result' || this.phase === 'lead' || this.phase === 'done'
-  }
-
-  /** A spinner in place of the step until later-steps.js is there (then `then`, by default a
-   * render); a clear message if it fails. */
-  waitForLater(then = () => this.scheduleRender()) {
-    const generation = this.generation
-    this.stepView = null
-    this.els.step.replaceChildren(h('div', { class: 'loading', 'aria-busy': 'true' }, h('span', { class: 'spinner', 'aria-hidden': 'true' })))
-    this.updateProgress()
-    loadLater().then(
-      () => {
-        if (generation === this.generation && this.phase !== 'failed') then()
-      },
-      (error) => {
-        if (generation === this.generation && this.phase !== 'failed') this.fail('later_load_failed', String(error?.message || error), 'network')
-      },
-    )
-  }
-
-  render() {
-    if (this.phase === 'loading' || this.phase === 'failed') return
-    const later = this.later()
-    if (!later && this.needsLater()) {
-      this.waitForLater()
-      return
-    }
-    let view = null
-    if (this.phase === 'intro') view = this.renderIntro()
-    else if (this.phase === 'question') view = this.renderStep(later)
-    else if (this.phase === 'result') view = later.resultStep(this)
-    else if (this.phase === 'lead') view = later.leadStep(this)
-    else if (this.phase === 'done') view = later.doneStep(this)
-    if (!view) return
-    this.stepView = view
-    this.els.step.dataset.phase = this.phase
-    this.els.step.replaceChildren(view.element)
-    this.updateProgress()
-    const refocus = this.refocus
-    this.refocus = null
-    if (this.focusNext) {
-      this.focusNext = false
-      // focus() would scroll by itself, ignoring the host's sticky header: reveal() decides.
-      view.heading.focus({ preventScroll: true })
-      this.reveal(view.heading)
-    } else if (refocus) {
-      this.focusWithin(view.element, refocus)
-    }
-    if (this.phase === 'question') {
-      const q = this.current()
-      if (this.pendingErrors) {
-        const target = view.views?.find((item) => item.q.id === q?.id)?.view || view
-        target.setErrors(this.pendingErrors)
-        target.showingErrors = true
-        this.pendingErrors = null
-      }
-      if (refocus) return
-      const screens = this.screens()
-      const screen = this.currentScreen()
-      // index and total count screens; question is the screen's first (SPEC §2), screen additive.
-      this.emit('smp-step', {
-        question: screen?.questions[0] ?? q?.id ?? null,
-        index: screens.findIndex((item) => item.id === screen?.id),
-        total: Number(this.els.progressTrack.getAttribute('aria-valuemax')) || screens.length,
-        screen: screen?.id ?? null,
-        section: screen?.section ?? q?.section ?? null,
-      })
-      // The first question is on screen: fetch the later steps once the visitor starts answering
-      // (several questions before the first that needs them), so one who only looks pays nothing.
-      this.prefetchOnInteraction()
-    }
-  }
-
-  /** After a redraw: the control the visitor was on (a choice by its value, or a data-action). */
-  focusWithin(root, { question, value, action }) {
-    const scope = question ? root.querySelector(`[data-question="${question}"]`) : root
-    let el = null
-    if (scope && action) el = scope.querySelector(`[data-action="${action}"]`)
-    if (scope && !el && value !== undefined) el = [...scope.querySelectorAll('input')].find((input) => input.value === String(value))
-    if (!el && action) el = root.querySelector(`[data-action="${action}"]`)
-    el?.focus({ preventScroll: true })
-  }
-
-  prefetchOnInteraction() {
-    if (this.prefetchArmed) return
-    this.prefetchArmed = true
-    // Not focusin: the element itself moves focus to each step's heading.
-    const events = ['pointerdown', 'keydown', 'input']
-    const go = () => {
-      for (const type of events) this.shadowRoot.removeEventListener(type, go, true)
-      prefetchLater()
-    }
-    for (const type of events) this.shadowRoot.addEventListener(type, go, true)
   }
 
   /**
@@ -916,104 +472,11 @@ class Consultation {
     if (rect.top >= top && rect.bottom <= height) return
     el.scrollIntoView({ block: 'start', behavior: 'instant' })
   }
-
-  renderIntro() {
-    const heading = h('h2', { tabindex: '-1' }, this.t('ui.intro.title'))
-    const start = h('button', { type: 'button', 'data-action': 'start', onclick: () => this.guard(() => this.startQuiz()) }, this.t('ui.intro.start'))
-    const element = h(
-      'section',
-      { class: 'intro', part: 'intro' },
-      heading,
-      h('p', { class: 'lead' }, this.t('ui.intro.body')),
-      this.clinic.practitioner_copy ? h('p', { class: 'practitioner', 'data-clinic': 'practitioner' }, this.clinic.practitioner_copy) : null,
-      h(
-        'ul',
-        { class: 'badges' },
-        h('li', null, icon(ICON_CLOCK), h('span', null, this.t('ui.intro.time'))),
-        h('li', null, icon(ICON_LOCK), h('span', null, this.t('ui.intro.privacy', { clinic: this.clinic.name || '' }))),
-        h('li', null, icon(ICON_INFO), h('span', null, this.t('ui.intro.disclaimer'))),
-      ),
-      h('div', { class: 'actions' }, start),
-    )
-    return { heading, element }
-  }
-
-  renderStep(later) {
-    const screen = this.currentScreen()
-    const questions = this.screenQuestions(screen)
-    if (!screen || questions.length === 0) return this.renderIntro()
-    if (!questions.some((q) => q.id === this.currentId)) this.currentId = questions[0].id
-    const screens = this.screens()
-    const isLast = screens.findIndex((item) => item.id === screen.id) === screens.length - 1
-    const checklist = screen.layout === 'checklist'
-    const toggles = questions.length > 1
-    const views = questions.map((q) => ({
-      q,
-      view: renderQuestion(q, {
-        answers: this.answers,
-        t: (key, params) => this.t(key, params),
-        onAnswer: (pointer, value) => this.onAnswer(pointer, value),
-        onSkip: () => this.guard(() => this.skip(q)),
-        onNotSure: q.kind === 'stage' ? () => this.guard(() => this.notSure(q)) : q.unsure_label ? () => this.guard(() => this.unsure(q)) : null,
-        stageDiagram: later?.stageDiagram,
-        compact: checklist,
-        toggles,
-        skipped: this.skipped.has(q.id),
-      }),
-    }))
-    let heading = views[0].view.heading
-    let body = views.map(({ view }) => view.element)
-    let syncNone = null
-    if (checklist) {
-      const list = later.renderChecklist(screen, views, {
-        isNone: (q) => this.isNone(q),
-        onNone: (checked) => this.guard(() => this.answerNone(screen, checked)),
-      })
-      heading = list.heading
-      body = list.element
-      // Answering an item Yes or Not sure unticks "None of these apply" (they exclude each other).
-      syncNone = () => {
-        const none = list.element.querySelector('[data-action="none"]')
-        if (none) none.checked = questions.every((q) => this.isNone(q))
-      }
-    }
-    const nav = h(
-      'div',
-      { class: 'actions', part: 'nav' },
-      h('button', { type: 'button', class: 'secondary', 'data-action': 'back', onclick: () => this.back() }, this.t('ui.back')),
-      h('button', { type: 'submit', 'data-action': 'next' }, isLast ? this.t('ui.see_result') : this.t('ui.next')),
-      this.result && !isLast
-        ? h('button', { type: 'button', class: 'secondary', 'data-action': 'update-result', onclick: () => this.updateResult() }, this.t('ui.update_result'))
-        : null,
-    )
-    const forget = h('button', { type: 'button', class: 'link forget', 'data-action': 'forget', onclick: () => this.guard(() => this.forget()) }, this.t('ui.forget'))
-    const form = h('form', { class: 'step-form', novalidate: true, 'data-step': screen.id }, body, nav, forget)
-    form.addEventListener('submit', (event) => {
-      event.preventDefault()
-      this.next()
-    })
-    for (const { q, view } of views) {
-      const existing = this.errorsFor(q)
-      if (existing.length && this.isAnswered(q)) {
-        view.setErrors(existing)
-        view.showingErrors = true
-      }
-    }
-    const first = views[0].view
-    return {
-      element: form,
-      heading,
-      views,
-      syncNone,
-      commit: () => views.forEach(({ view }) => view.commit()),
-      setErrors: (messages) => first.setErrors(messages),
-    }
-  }
 }
 
-// Element -> its Consultation, in module scope: private like a #field, without the helper code
-// the es2020 build would add for one.
-const consultations = new WeakMap()
+// Element -> its Shell, in module scope: private like a #field, without the helper code the
+// es2020 build would add for one.
+const shells = new WeakMap()
 
 export class SmpConsultationElement extends HTMLElement {
   static get observedAttributes() {
@@ -1022,29 +485,31 @@ export class SmpConsultationElement extends HTMLElement {
 
   constructor() {
     super()
-    consultations.set(this, new Consultation(this))
+    shells.set(this, new Shell(this))
   }
 
   connectedCallback() {
-    consultations.get(this).connected()
+    shells.get(this).connected()
   }
 
   disconnectedCallback() {
-    consultations.get(this).disconnected()
+    shells.get(this).disconnected()
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    consultations.get(this).attributeChanged(name, oldValue, newValue)
+    shells.get(this).attributeChanged(name, oldValue, newValue)
   }
 
   /** Opens the consultation: the modal in mode="dialog" (for the host's own buttons). */
   open() {
-    consultations.get(this).open()
+    shells.get(this).open()
   }
 }
 
-// The page-wide core (bench/web times it): it holds configs and texts, never a visitor's answers.
-export { loadCore }
+/** The page-wide core (bench/web times it): it holds configs and texts, never a visitor's answers. */
+export function loadCore() {
+  return corePromise
+}
 
 if (!customElements.get('smp-consultation')) {
   customElements.define('smp-consultation', SmpConsultationElement)

@@ -62,7 +62,7 @@ ul { padding-inline-start: 1.2em; }
   animation: spin 0.9s linear infinite;
 }
 @keyframes spin { to { transform: rotate(360deg); } }
-@media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }
+@media (prefers-reduced-motion: reduce) { .spinner, button[aria-busy="true"]::after { animation: none; } }
 .failure { border-inline-start: 4px solid var(--smp-danger, #b3261e); padding-inline-start: 1em; margin-block-start: 1em; }
 .failure h2 { font-size: 1.2em; }
 
@@ -80,8 +80,18 @@ button:hover, .button:hover { filter: brightness(1.08); }
 button.secondary, .button.secondary { background: transparent; color: var(--smp-accent, #2454d6); }
 button.link { border: 0; background: none; color: var(--smp-link, var(--smp-accent, #2454d6)); padding: 0.25em 0; min-height: calc(2.75 * var(--smp-unit)); text-decoration: underline; font-weight: 500; }
 button[disabled] { opacity: 0.6; cursor: progress; }
+/* Start pressed before the core is ready: busy until the first question shows. */
+button[aria-busy="true"] { cursor: progress; }
+button[aria-busy="true"]::after {
+  content: ""; width: 1em; height: 1em; border-radius: 50%;
+  border: 2px solid currentColor; border-inline-end-color: transparent; animation: spin 0.9s linear infinite;
+}
 .actions { display: flex; flex-wrap: wrap; gap: 0.75em; margin-block-start: 1.5em; align-items: center; }
 .actions .spacer { flex: 1 1 auto; }
+
+/* The first screen, built and laid out while the visitor reads the intro (shown at Start). */
+.step { position: relative; }
+.step > .prepared { position: absolute; inset-inline: 0; inset-block-start: 0; visibility: hidden; pointer-events: none; }
 
 /* Intro */
 .intro .lead { font-size: 1.1em; }

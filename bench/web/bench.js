@@ -1,26 +1,50 @@
-// In-page timing for bench/web/run.mjs: presses Start as soon as the widget is ready and records
-// when the first question is visible; then times the core's evaluate().
+// In-page timing for bench/web/run.mjs. Records when the widget's first screen (the intro) is
+// painted, presses Start (?start=paint: at once; ?start=<ms>: that long after the intro was
+// painted, a visitor who reads it), and records when the first question is painted; then times
+// the core's evaluate(). Every "painted" is a task queued from requestAnimationFrame, which runs
+// after that frame's style, layout and paint (static.js does the same for the floor).
 const el = document.querySelector('smp-consultation')
-function go() {
-  if (window.benchReady) return
-  window.benchReady = performance.now()
-  el.shadowRoot.querySelector('[data-action="start"]').click()
+const param = new URLSearchParams(location.search).get('start') || 'paint'
+const delay = param === 'paint' ? 0 : Number(param) || 0
+const painted = (fn) => requestAnimationFrame(() => setTimeout(fn))
+
+function startButton() {
+  const button = el.shadowRoot?.querySelector('[data-action="start"]')
+  return button && (button.checkVisibility ? button.checkVisibility() : button.getClientRects().length > 0) ? button : null
 }
-el.addEventListener('smp-ready', go)
-// This module may run after the widget is already ready.
-if (el.shadowRoot?.querySelector('[data-action="start"]')) go()
-// Timed once the first question's frame is painted (a task queued from requestAnimationFrame
-// runs after that frame's style, layout and paint), as static.js does for the floor.
+
+// Each frame until the intro's Start is there: this frame paints it.
+function watchIntro() {
+  const button = startButton()
+  if (!button) {
+    requestAnimationFrame(watchIntro)
+    return
+  }
+  painted(() => {
+    window.benchIntro = performance.now()
+    const press = () => {
+      window.benchStart = performance.now()
+      startButton()?.click()
+    }
+    if (delay) setTimeout(press, delay)
+    else press()
+  })
+}
+requestAnimationFrame(watchIntro)
+
+el.addEventListener('smp-ready', () => {
+  window.benchReady ??= performance.now()
+})
 el.addEventListener('smp-step', () => {
   if (window.benchFirstStep) return
   window.benchFirstStep = true
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      window.benchFirstQuestion = performance.now()
-      // For run.mjs's loads without DevTools: tells the server the question is on screen.
-      fetch('/bench/mark?first=' + Math.round(window.benchFirstQuestion)).catch(() => {})
-    }),
-  )
+  painted(() => {
+    window.benchFirstQuestion = performance.now()
+    const marks = { intro: window.benchIntro, start: window.benchStart, first: window.benchFirstQuestion, ready: window.benchReady }
+    // For run.mjs's loads without DevTools: tells the server the question is on screen.
+    const query = Object.entries(marks).map(([k, v]) => `${k}=${Math.round((v ?? 0) * 10) / 10}`).join('&')
+    fetch(`/bench/mark?${query}`).catch(() => {})
+  })
 })
 
 window.benchEvaluate = async (runs) => {

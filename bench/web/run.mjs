@@ -1,9 +1,10 @@
 // Widget benchmarks in headless Chromium on 127.0.0.1 (figures for the notes, not test thresholds):
 //   node bench/web/run.mjs [--runs 10] [--gzip]
 // Each cold load uses a fresh browser profile. Reports medians of: bytes transferred until the
-// first question is shown (brotli, or gzip with --gzip; by kind), time to first question (widget vs a static one-question
-// page), renderer memory over an empty page, time to answer every question (V01), and the wasm
-// evaluate()/questions() latency in the page.
+// first screen (the intro) is painted and until the first question is (brotli, or gzip with --gzip; by file), the intro
+// painted over a static one-question page, Start pressed at the intro's first paint and 1 s later
+// -> first question painted, renderer memory over an empty page, time to answer every question
+// (V01), and the wasm evaluate()/questions() latency in the page.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -80,14 +81,15 @@ async function quietLoad(server, page, { waitFirst = true } = {}) {
     // The page's bench script requests /bench/mark once its question is painted (bounded wait).
     for (let t = 0; waitFirst && marks.length === seen && t < 300; t += 1) await new Promise((r) => setTimeout(r, 50))
     if (waitFirst && marks.length === seen) throw new Error(`${page}: no first question within 15 s`)
-    const first = waitFirst ? Number(new URLSearchParams(marks[seen]).get('first')) : null
+    // bench.js reports intro, start, first and ready (ms from navigation); static.js first only.
+    const mark = waitFirst ? Object.fromEntries([...new URLSearchParams(marks[seen])].map(([k, v]) => [k, Number(v)])) : {}
     // Then the page sits as a visitor reading the question (or the empty page after loading).
     await new Promise((r) => setTimeout(r, 2500 + (waitFirst ? 0 : LAUNCH_DELAY_MS)))
     // The page's renderer: the largest non-WebUI one (a spare renderer stays small).
     const anon = processesOf(profile)
       .filter(([, cmd]) => cmd.includes('--type=renderer') && !cmd.includes('--top-chrome-webui'))
       .map(([pid]) => procField(pid, 'status', 'RssAnon'))
-    return { first, memory: anon.length ? Math.max(...anon) : null }
+    return { ...mark, memory: anon.length ? Math.max(...anon) : null }
   } finally {
     child.kill('SIGTERM')
     await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))
@@ -120,7 +122,7 @@ async function coldLoad(server, page, { measureBytes = false, waitFirst = true }
     cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength))
     await tab.goto(`${server.url}${page}`, { waitUntil: 'load' })
     if (waitFirst) await tab.waitForFunction(() => window.benchFirstQuestion, null, { timeout: 30000 })
-    const timing = await tab.evaluate(() => ({ first: window.benchFirstQuestion, ready: window.benchReady ?? null }))
+    const timing = await tab.evaluate(() => ({ first: window.benchFirstQuestion, intro: window.benchIntro ?? null, start: window.benchStart ?? null, ready: window.benchReady ?? null }))
     // Requests started before the first question was painted; later-steps.js is fetched after it.
     const beforeFirst = new Set(
       await tab.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.startTime <= window.benchFirstQuestion).map((e) => e.name)),
@@ -136,7 +138,7 @@ async function coldLoad(server, page, { measureBytes = false, waitFirst = true }
           later += bytes.get(id) || 0
           continue
         }
-        const kind = pathname.endsWith('.wasm') ? 'wasm' : pathname.endsWith('.json') ? 'config' : pathname.includes('smp-core') ? 'glue' : 'js'
+        const kind = pathname.slice('/smp/'.length)
         byKind[kind] = (byKind[kind] || 0) + (bytes.get(id) || 0)
       }
     }
@@ -147,25 +149,66 @@ async function coldLoad(server, page, { measureBytes = false, waitFirst = true }
   }
 }
 
+// The bytes the first screen needs: one load in which everything the intro must not wait for
+// (the core's loader and .wasm, the questions' module, other languages' texts) is held back until
+// the intro is painted; what had arrived by then (/smp/*, compressed + headers) is what it needed.
+const HELD = /\/smp\/(smp-core\.wasm|core-loader\.js|quiz-steps\.js|messages\.[a-z]+\.json)$/
+async function introBytes(server) {
+  const { context, close } = await launch()
+  try {
+    const tab = context.pages()[0] || (await context.newPage())
+    await new Promise((r) => setTimeout(r, LAUNCH_DELAY_MS))
+    let release
+    const painted = new Promise((r) => {
+      release = r
+    })
+    await context.route(HELD, async (route) => {
+      await painted
+      await route.continue()
+    })
+    const cdp = await context.newCDPSession(tab)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+    const urls = new Map()
+    const bytes = new Map()
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url))
+    cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength))
+    await tab.goto(`${server.url}/bench/widget.html?start=0`, { waitUntil: 'load' })
+    await tab.waitForFunction(() => window.benchIntro, null, { timeout: 30000 })
+    const byFile = {}
+    for (const [id, size] of bytes) {
+      const pathname = new URL(urls.get(id) || 'http://x/').pathname
+      if (pathname.startsWith('/smp/')) byFile[pathname.slice(5)] = (byFile[pathname.slice(5)] || 0) + size
+    }
+    release()
+    await tab.waitForFunction(() => window.benchFirstQuestion, null, { timeout: 30000 })
+    return byFile
+  } finally {
+    await close()
+  }
+}
+
 const server = await startServer({ brotli: encoding === 'br', onRequest: (url) => url.pathname === '/bench/mark' && marks.push(url.search) })
 try {
   const widget = []
   const floor = []
   const empty = []
-  const quiet = { widget: [], floor: [], empty: [] }
+  const quiet = { paint: [], read: [], floor: [], empty: [] }
   for (let i = 0; i < runs; i += 1) {
-    widget.push(await coldLoad(server, '/bench/widget.html', { measureBytes: true }))
+    widget.push(await coldLoad(server, '/bench/widget.html?start=paint', { measureBytes: true }))
     floor.push(await coldLoad(server, '/bench/static.html'))
     empty.push(await coldLoad(server, '/bench/empty.html', { waitFirst: false }))
   }
   for (let i = 0; i < runs; i += 1) {
-    quiet.widget.push(await quietLoad(server, '/bench/widget.html'))
+    quiet.paint.push(await quietLoad(server, '/bench/widget.html?start=paint'))
+    quiet.read.push(await quietLoad(server, '/bench/widget.html?start=1000'))
     quiet.floor.push(await quietLoad(server, '/bench/static.html'))
     quiet.empty.push(await quietLoad(server, '/bench/empty.html', { waitFirst: false }))
   }
-  const kinds = ['js', 'glue', 'wasm', 'config'].filter((k) => widget.some((w) => w.byKind[k]))
-  const bytes = Object.fromEntries(kinds.map((k) => [k, median(widget.map((w) => w.byKind[k] || 0))]))
-  const totalBytes = median(widget.map((w) => kinds.reduce((sum, k) => sum + (w.byKind[k] || 0), 0)))
+  const intro = await introBytes(server)
+  const files = [...new Set(widget.flatMap((w) => Object.keys(w.byKind)))]
+  const bytes = Object.fromEntries(files.map((k) => [k, median(widget.map((w) => w.byKind[k] || 0))]))
+  const totalBytes = median(widget.map((w) => files.reduce((sum, k) => sum + (w.byKind[k] || 0), 0)))
   const emptyMem = median(empty.map((e) => e.memory))
   const widgetMem = median(widget.map((w) => w.memory))
 
@@ -180,8 +223,7 @@ try {
     const t0 = Date.now()
     await answerAll(tab, { dob: '1991-03-14', sex: 'male', pattern: { scale: 'norwood', stage: 'III' }, desired_look: 'shaved', fitzpatrick: 3, requested_start: '2025-06-10' })
     answerMs = Date.now() - t0
-    // The answers are saved for resume (same config URL): without this the bench page would
-    // reopen on the result, with no Start to press.
+    // A new visitor: not the saved visit (resume.js) of the one just answered.
     await tab.evaluate(() => sessionStorage.clear())
     await tab.goto(`${server.url}/bench/widget.html`)
     await tab.waitForFunction(() => window.benchFirstQuestion)
@@ -191,18 +233,22 @@ try {
   }
 
   const fmt = (n) => n.toFixed(1)
+  const kb = (n) => fmt(n / 1024)
+  const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0)
+  const m = (list, f) => median(list.map(f))
   console.log(`runs: ${runs} cold loads each (fresh profile), medians`)
-  // encodedDataLength: compressed body + HTTP headers; "js" is smp-consult.js (element + glue) when built with esbuild.
-  console.log(`bytes until first question (${encoding}, /smp/*, incl. headers): total ${fmt(totalBytes / 1024)} KB = ${kinds.map((k) => `${k} ${fmt(bytes[k] / 1024)}`).join(' + ')}`)
-  console.log(`fetched after the first question (/smp/*, within 1.5 s): ${fmt(median(widget.map((w) => w.later)) / 1024)} KB`)
-  const firstOf = (list) => median(list.map((r) => r.first))
-  console.log(`first question visible (no DevTools): widget ${fmt(firstOf(quiet.widget))} ms, static page ${fmt(firstOf(quiet.floor))} ms, difference ${fmt(firstOf(quiet.widget) - firstOf(quiet.floor))} ms`)
-  console.log(`first question visible (Playwright, DevTools network tracking on): widget ${fmt(firstOf(widget))} ms (ready ${fmt(median(widget.map((w) => w.ready)))} ms), static page ${fmt(firstOf(floor))} ms, difference ${fmt(firstOf(widget) - firstOf(floor))} ms`)
-  const floorMem = median(floor.map((f) => f.memory))
+  // encodedDataLength: compressed body + HTTP headers.
+  console.log(`(a) bytes until the first screen is painted (${encoding}, /smp/*, incl. headers; core, questions and other texts held back until then): ${kb(sum(intro))} KB = ${Object.entries(intro).map(([f, n]) => `${f} ${kb(n)}`).join(' + ')}`)
+  console.log(`(b) first screen painted (no DevTools): widget intro ${fmt(m(quiet.paint, (r) => r.intro))} ms, static page ${fmt(m(quiet.floor, (r) => r.first))} ms, difference ${fmt(m(quiet.paint, (r) => r.intro) - m(quiet.floor, (r) => r.first))} ms (Playwright pass: ${fmt(m(widget, (r) => r.intro))} vs ${fmt(m(floor, (r) => r.first))} ms)`)
+  console.log(`(c) Start at the intro's first paint -> first question painted (no DevTools): ${fmt(m(quiet.paint, (r) => r.first - r.start))} ms (first question at ${fmt(m(quiet.paint, (r) => r.first))} ms, smp-ready at ${fmt(m(quiet.paint, (r) => r.ready))} ms; Playwright pass ${fmt(m(widget, (r) => r.first - r.start))} ms)`)
+  console.log(`(d) Start 1 s after the intro was painted -> first question painted (no DevTools): ${fmt(m(quiet.read, (r) => r.first - r.start))} ms (spread ${fmt(Math.min(...quiet.read.map((r) => r.first - r.start)))}-${fmt(Math.max(...quiet.read.map((r) => r.first - r.start)))})`)
   const memOf = (list) => list.map((r) => r.memory)
   const quietOver = (list) => (median(memOf(list)) - median(memOf(quiet.empty))) / 1024
   const spread = (list) => (Math.max(...memOf(list)) - Math.min(...memOf(list))) / 1024
-  console.log(`renderer memory footprint over the empty page (RssAnon of the page's renderer, no DevTools, 2.5 s after the first question): widget +${fmt(quietOver(quiet.widget))} MB (spread ${fmt(spread(quiet.widget))}), static page +${fmt(quietOver(quiet.floor))} MB; empty page ${fmt(median(memOf(quiet.empty)) / 1024)} MB`)
+  console.log(`(e) renderer memory footprint over the empty page (RssAnon of the page's renderer, no DevTools, 2.5 s after the first question): widget +${fmt(quietOver(quiet.paint))} MB (spread ${fmt(spread(quiet.paint))}; Start after 1 s: +${fmt(quietOver(quiet.read))}), static page +${fmt(quietOver(quiet.floor))} MB; empty page ${fmt(median(memOf(quiet.empty)) / 1024)} MB`)
+  console.log(`(f) bytes until the first question (${encoding}, /smp/*, incl. headers): total ${kb(totalBytes)} KB = ${files.map((k) => `${k} ${kb(bytes[k])}`).join(' + ')}`)
+  console.log(`fetched after the first question (/smp/*, within 1.5 s): ${kb(median(widget.map((w) => w.later)))} KB`)
+  const floorMem = median(floor.map((f) => f.memory))
   console.log(`renderer memory (PSS): widget ${fmt(widgetMem / 1024)} MB, empty page ${fmt(emptyMem / 1024)} MB, difference ${fmt((widgetMem - emptyMem) / 1024)} MB (static one-question page ${fmt((floorMem - emptyMem) / 1024)} MB over empty)`)
   const privOver = (runsOf) => (median(runsOf.map((r) => r.priv)) - median(empty.map((e) => e.priv))) / 1024
   console.log(`renderer private memory over the empty page: widget +${fmt(privOver(widget))} MB, static page +${fmt(privOver(floor))} MB`)

@@ -36,13 +36,16 @@ Usage:
   smp-consult evaluate [--config C] --answers A [--today YYYY-MM-DD] [--locale L] [--ics]
       The consultation result (verdict, reasons, estimate, plan) as JSON,
       or with --ics the plan as an iCalendar file.
-  smp-consult messages [--locale L] [--widget [--later|--photos]] | messages --locales
+  smp-consult messages [--locale L] [--widget [--later|--photos]] | messages --locales|--intro
       Every built-in text of a locale (message key -> text) as JSON: the keys a clinic
       may override under "copy". --widget: the widget's texts only, compact, as
       scripts/build-web writes the messages.L.json the widget loads; --later: only those
       the wasm leaves out (result, plan, lead form: messages.en.json). --locales: the
       supported locales and each one's ui.fallback.* texts (what the widget shows when
       the core itself cannot load), as scripts/build-web gives them to the widget.
+      --intro: the supported locales, the default clinic name and each locale's
+      ui.intro.*, ui.launcher.* and ui.fallback.* texts: what smp-consult.js paints
+      before the core has loaded (scripts/build-web writes intro-catalogue.js from it).
   smp-consult preview [--config C] --answers A [--view top|front] [--style soft|defined]
                       [--state today|smp] [--locale L] | preview --stage-table
       An illustration of the answers' head as SVG (not a simulation of a result):
@@ -87,6 +90,7 @@ struct Options {
   bool later = false;
   bool photos = false;
   bool locales = false;
+  bool intro = false;
   bool help = false;
 };
 
@@ -122,6 +126,8 @@ bool parse_options(const std::vector<std::string>& args, Options& out) {
       if (!value(out.style)) return false;
     } else if (arg == "--state") {
       if (!value(out.state)) return false;
+    } else if (arg == "--intro") {
+      out.intro = true;
     } else if (arg == "--config") {
       if (!value(out.config)) return false;
     } else if (arg == "--answers") {
@@ -245,7 +251,36 @@ int locales_command() {
   return kOk;
 }
 
+// The texts the widget's first module paints the intro with, resolved the way the core's
+// `messages` binding layers them (English under each locale), before any clinic `copy`.
+int intro_command() {
+  const smp::Config defaults = smp::default_config();
+  nlohmann::json out{{"locales", nlohmann::json::array()},
+                     {"default_locale", defaults.default_locale},
+                     {"default_clinic_name", defaults.clinic.name},
+                     {"texts", nlohmann::json::object()}};
+  for (std::string_view locale : smp::supported_locales()) {
+    out["locales"].push_back(std::string(locale));
+    const smp::Messages messages(defaults, locale);
+    nlohmann::json texts = nlohmann::json::object();
+    for (std::string_view prefix : {"ui.intro.", "ui.launcher.", "ui.fallback."}) {
+      for (auto& [key, text] : messages.with_prefix(prefix)) texts[key] = text;
+    }
+    out["texts"][std::string(locale)] = std::move(texts);
+  }
+  std::cout << smp::dump_json(out) << "\n";
+  return kOk;
+}
+
 int messages_command(const Options& options) {
+  if (options.intro) {
+    if (!options.positional.empty() || options.widget || options.later || options.photos ||
+        options.locales || !options.locale.empty()) {
+      std::cerr << "usage: smp-consult messages --intro\n";
+      return kUsage;
+    }
+    return intro_command();
+  }
   if (options.locales) {
     if (!options.positional.empty() || options.widget || options.later || options.photos ||
         !options.locale.empty()) {
@@ -258,7 +293,7 @@ int messages_command(const Options& options) {
   if (!options.positional.empty() || !smp::has_built_in_catalogue(locale) ||
       ((options.later || options.photos) && !options.widget) || (options.later && options.photos)) {
     std::cerr << "usage: smp-consult messages [--locale L] [--widget [--later|--photos]] | "
-                 "messages --locales\n";
+                 "messages --locales|--intro\n";
     return kUsage;
   }
   if (options.widget) {

@@ -42,3 +42,13 @@ test('a build over the budget fails', () => {
   assert.equal(run.status, 1, run.stdout)
   assert.match(run.stderr, /over the budget of 1000 bytes/)
 })
+
+test('the intro is within its first-screen budget (smp-consult.js and the config, 25 KB gzip); over it the build fails', () => {
+  const within = runCheck()
+  assert.equal(within.status, 0, within.stderr)
+  const shown = /(\d+) KB gzip until the first screen/.exec(within.stdout)
+  assert.ok(shown && Number(shown[1]) <= 25, within.stdout)
+  const over = runCheck({ SMP_FIRST_SCREEN_BUDGET_BYTES: '1000' })
+  assert.equal(over.status, 1, over.stdout)
+  assert.match(over.stderr, /before the first screen, over the budget of 1000 bytes/)
+})
