@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -235,19 +236,29 @@ std::string validate_lead(const std::string& config_json, const std::string& lea
   return dump(json{{"ok", true}, {"errors", json::array()}});
 }
 
-std::string messages(const std::string& config_json, const std::string& locale) {
+namespace {
+
+// The clinic's texts under `prefixes` in the resolved locale (its `copy` applied), and that
+// locale. A broken config still gets the built-in texts, so the widget can explain the problem.
+std::string texts_with_prefixes(const std::string& config_json, const std::string& locale,
+                                std::initializer_list<std::string_view> prefixes) {
   const LoadedConfig& loaded = load_config(config_json);
-  // A broken config still gets the built-in texts, so the widget can explain the problem.
   Config config = loaded.config ? *loaded.config : default_config();
   config.loaded_catalogues = loaded_catalogues();
   const std::string resolved = resolve_locale(config, locale);
   const Messages texts(config, resolved);
   json out = json::object();
-  for (std::string_view prefix : {"ui.", "verdict.", "section."}) {
+  for (std::string_view prefix : prefixes) {
     for (auto& [key, text] : texts.with_prefix(prefix)) out[key] = text;
   }
   out["locale"] = resolved;
   return dump(out);
+}
+
+}  // namespace
+
+std::string messages(const std::string& config_json, const std::string& locale) {
+  return texts_with_prefixes(config_json, locale, {"ui.", "verdict.", "section."});
 }
 
 std::string load_messages(const std::string& catalogue_json) {
@@ -358,15 +369,7 @@ std::string preview(const std::string& config_json, const std::string& answers_j
 }
 
 std::string preview_texts(const std::string& config_json, const std::string& locale) {
-  const LoadedConfig& loaded = load_config(config_json);
-  Config config = loaded.config ? *loaded.config : default_config();
-  config.loaded_catalogues = loaded_catalogues();
-  const std::string resolved = resolve_locale(config, locale);
-  const Messages texts(config, resolved);
-  json out = json::object();
-  for (auto& [key, text] : texts.with_prefix("preview.")) out[key] = text;
-  out["locale"] = resolved;
-  return dump(out);
+  return texts_with_prefixes(config_json, locale, {"preview."});
 }
 
 }  // namespace smp::wasm

@@ -12,6 +12,7 @@
 #include "smp/answers.hpp"
 #include "smp/consultation.hpp"
 #include "smp/json_text.hpp"
+#include "smp/markup_text.hpp"
 #include "smp/messages.hpp"
 #include "smp/stage_geometry.hpp"
 
@@ -135,25 +136,6 @@ std::string num2(double value) {
     out += static_cast<char>('0' + rest / 10);
     if (rest % 10 != 0) out += static_cast<char>('0' + rest % 10);
   }
-  return out;
-}
-
-void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-}
-
-std::string escaped(std::string_view text) {
-  std::string out;
-  append_escaped(out, text);
   return out;
 }
 
@@ -432,8 +414,9 @@ void svg_open(Svg& svg, const Scene& scene, const std::string& alt) {
       "aria-labelledby=\"" +
       svg.id() + "-t\" data-view=\"" + to_string(scene.options.view) + "\" data-state=\"" +
       to_string(scene.options.state) + "\" data-style=\"" + to_string(scene.options.style) +
-      "\" data-stage=\"" + escaped(scene.drawing.stage_id) + "\"><title id=\"" + svg.id() + "-t\">";
-  append_escaped(out, alt);
+      "\" data-stage=\"" + markup_escaped(scene.drawing.stage_id) + "\"><title id=\"" + svg.id() +
+      "-t\">";
+  append_markup_escaped(out, alt);
   out += "</title>";
 }
 

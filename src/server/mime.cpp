@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "smp/lead.hpp"
+#include "smp/markup_text.hpp"
 
 namespace smp::server {
 namespace {
@@ -303,19 +304,7 @@ std::string render_mime(const MimeMessage& message, std::string_view boundary_se
 }
 
 std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
+  return markup_escaped(text);
 }
 
 }  // namespace smp::server

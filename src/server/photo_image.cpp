@@ -98,6 +98,18 @@ int exif_orientation(const jpeg_saved_marker_ptr markers) {
   return 1;
 }
 
+// What every decode sets up once its error handler is in place (called after the caller's
+// setjmp, holding no C++ object): the memory and scan limits and the input.
+void open_source(jpeg_decompress_struct& source, jpeg_progress_mgr& progress, bool& made,
+                 const unsigned char* input, unsigned long size) {
+  jpeg_create_decompress(&source);
+  made = true;
+  source.mem->max_memory_to_use = kMaxJpegMemory;
+  progress.progress_monitor = on_jpeg_progress;
+  source.progress = &progress;
+  jpeg_mem_src(&source, input, size);
+}
+
 struct JpegCopy {
   const unsigned char* input = nullptr;
   unsigned long input_size = 0;
@@ -122,12 +134,7 @@ bool copy_jpeg(JpegCopy& job) {
   job.source.err = &job.errors.manager;
   job.target.err = &job.errors.manager;
   if (setjmp(job.errors.jump)) return false;
-  jpeg_create_decompress(&job.source);
-  job.source_made = true;
-  job.source.mem->max_memory_to_use = kMaxJpegMemory;
-  job.progress.progress_monitor = on_jpeg_progress;
-  job.source.progress = &job.progress;
-  jpeg_mem_src(&job.source, job.input, job.input_size);
+  open_source(job.source, job.progress, job.source_made, job.input, job.input_size);
   jpeg_save_markers(&job.source, JPEG_APP0 + 1, 0xFFFF);  // read for its orientation only
   jpeg_save_markers(&job.source, JPEG_APP0 + 2, 0xFFFF);
   jpeg_read_header(&job.source, TRUE);
@@ -175,12 +182,7 @@ bool decode_jpeg(JpegDecode& job) {
   use_errors(job.errors);
   job.source.err = &job.errors.manager;
   if (setjmp(job.errors.jump)) return false;
-  jpeg_create_decompress(&job.source);
-  job.source_made = true;
-  job.source.mem->max_memory_to_use = kMaxJpegMemory;
-  job.progress.progress_monitor = on_jpeg_progress;
-  job.source.progress = &job.progress;
-  jpeg_mem_src(&job.source, job.input, job.input_size);
+  open_source(job.source, job.progress, job.source_made, job.input, job.input_size);
   jpeg_read_header(&job.source, TRUE);
   job.source.out_color_space = JCS_RGB;
   jpeg_start_decompress(&job.source);

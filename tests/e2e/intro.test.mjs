@@ -49,16 +49,34 @@ async function recordEvents(page) {
   })
 }
 
+/**
+ * Opens `path` of the demo site in a fresh browser with the element's events recorded and
+ * smp-core.wasm held back (`wasm`: release() / fail(); not with holdWasm: false); `config`
+ * replaces the clinic config and `prepare(context)` adds routes before the page opens (its result
+ * is `prepared`). The browser closes once `body` is done.
+ */
+async function visit({ path: page_path = '/', holdWasm = true, config, locale = 'en-US', prepare } = {}, body) {
+  const { context, close } = await launch({ locale })
+  try {
+    if (config) {
+      await context.route('**/smp/clinic.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }))
+    }
+    const wasm = holdWasm ? await hold(context, WASM) : null
+    const prepared = prepare ? await prepare(context) : undefined
+    const { page, problems } = await openPage(context)
+    await recordEvents(page)
+    await page.goto(`${site.url}${page_path}`, { waitUntil: 'load' })
+    await body({ page, problems, wasm, prepared })
+  } finally {
+    await close()
+  }
+}
+
 const events = (page, type) => page.evaluate((t) => window.smpEvents.filter((e) => e.type === t).map((e) => e.detail), type)
 const introText = (page) => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('section.intro')?.textContent ?? null, W)
 
 test('the intro is painted while smp-core.wasm is held back: clinic name and the catalogue intro texts', async () => {
-  const { context, close } = await launch()
-  try {
-    const wasm = await hold(context, WASM)
-    const { page, problems } = await openPage(context)
-    await recordEvents(page)
-    await page.goto(`${site.url}/`, { waitUntil: 'load' })
+  await visit({}, async ({ page, problems, wasm }) => {
     await page.locator(`${W} [data-action="start"]`).waitFor({ state: 'visible' })
     await wasm.requested
     const en = catalogue('en')
@@ -78,18 +96,11 @@ test('the intro is painted while smp-core.wasm is held back: clinic name and the
     assert.equal(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('section.intro') === window.introNode, W), true)
     assert.deepEqual(problems.pageErrors, [])
     assert.deepEqual(problems.console, [])
-  } finally {
-    await close()
-  }
+  })
 })
 
 test('Start pressed while the core loads: busy, then the first question once the core is released', async () => {
-  const { context, close } = await launch()
-  try {
-    const wasm = await hold(context, WASM)
-    const { page, problems } = await openPage(context)
-    await recordEvents(page)
-    await page.goto(`${site.url}/`, { waitUntil: 'load' })
+  await visit({}, async ({ page, problems, wasm }) => {
     const startButton = page.locator(`${W} [data-action="start"]`)
     await startButton.click()
     await wasm.requested
@@ -107,18 +118,11 @@ test('Start pressed while the core loads: busy, then the first question once the
     await startButton.waitFor()
     assert.equal(await startButton.getAttribute('aria-busy'), null)
     assert.deepEqual(problems.pageErrors, [])
-  } finally {
-    await close()
-  }
+  })
 })
 
 test('the .wasm blocked after Start: the failure view with the clinic contact, and smp-error', async () => {
-  const { context, close } = await launch()
-  try {
-    const wasm = await hold(context, WASM)
-    const { page, problems } = await openPage(context)
-    await recordEvents(page)
-    await page.goto(`${site.url}/`, { waitUntil: 'load' })
+  await visit({}, async ({ page, problems, wasm }) => {
     await page.locator(`${W} [data-action="start"]`).click()
     await wasm.requested
     wasm.fail()
@@ -136,20 +140,12 @@ test('the .wasm blocked after Start: the failure view with the clinic contact, a
     assert.deepEqual(Object.keys(errors[0]).sort(), ['code', 'message'])
     assert.deepEqual(await events(page, 'smp-ready'), [])
     assert.deepEqual(problems.pageErrors, [])
-  } finally {
-    await close()
-  }
+  })
 })
 
 test("a clinic's copy override of an intro text is on the intro before and after the core", async () => {
-  const { context, close } = await launch()
-  try {
-    const config = { ...demo, copy: { ...(demo.copy || {}), en: { ...(demo.copy?.en || {}), 'ui.intro.title': 'Could SMP suit you? Ask Harbor Line', 'ui.intro.start': "Let's begin" } } }
-    await context.route('**/smp/clinic.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }))
-    const wasm = await hold(context, WASM)
-    const { page, problems } = await openPage(context)
-    await recordEvents(page)
-    await page.goto(`${site.url}/`, { waitUntil: 'load' })
+  const config = { ...demo, copy: { ...(demo.copy || {}), en: { ...(demo.copy?.en || {}), 'ui.intro.title': 'Could SMP suit you? Ask Harbor Line', 'ui.intro.start': "Let's begin" } } }
+  await visit({ config }, async ({ page, problems, wasm }) => {
     await wasm.requested
     await page.locator(`${W} [data-action="start"]`).waitFor({ state: 'visible' })
     assert.equal(await page.locator(`${W} .intro h2`).textContent(), 'Could SMP suit you? Ask Harbor Line')
@@ -158,23 +154,14 @@ test("a clinic's copy override of an intro text is on the intro before and after
     await page.waitForFunction(() => window.smpEvents.some((e) => e.type === 'smp-ready'))
     assert.equal(await page.locator(`${W} .intro h2`).textContent(), 'Could SMP suit you? Ask Harbor Line')
     assert.deepEqual(problems.pageErrors, [])
-  } finally {
-    await close()
-  }
+  })
 })
 
 test('a Spanish visitor gets the Spanish intro before the core and its Spanish texts have loaded', async () => {
-  const { context, close } = await launch({ locale: 'es-ES' })
-  try {
-    // The clinic offers both and sets no default: the browser's language decides.
-    const { default: _default, ...locales } = demo.locales
-    const config = { ...demo, locales }
-    await context.route('**/smp/clinic.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }))
-    const wasm = await hold(context, WASM)
-    const texts = await hold(context, '**/smp/messages.es.json')
-    const { page, problems } = await openPage(context)
-    await recordEvents(page)
-    await page.goto(`${site.url}/`, { waitUntil: 'load' })
+  // The clinic offers both and sets no default: the browser's language decides.
+  const { default: _default, ...locales } = demo.locales
+  const config = { ...demo, locales }
+  await visit({ locale: 'es-ES', config, prepare: (context) => hold(context, '**/smp/messages.es.json') }, async ({ page, problems, wasm, prepared: texts }) => {
     await page.locator(`${W} [data-action="start"]`).waitFor({ state: 'visible' })
     const es = catalogue('es')
     assert.equal(await page.locator(`${W} .intro h2`).textContent(), es['ui.intro.title'])
@@ -189,32 +176,19 @@ test('a Spanish visitor gets the Spanish intro before the core and its Spanish t
     await page.locator(`${W} fieldset[data-question]`).first().waitFor()
     assert.equal(await page.locator(`${W} [data-action="next"]`).textContent(), es['ui.next'])
     assert.deepEqual(problems.pageErrors, [])
-  } finally {
-    await close()
-  }
+  })
 })
 
 test('Spanish by the locale attribute (es.html): the intro in Spanish while the core is held back', async () => {
-  const { context, close } = await launch()
-  try {
-    const wasm = await hold(context, WASM)
-    const { page } = await openPage(context)
-    await page.goto(`${site.url}/es.html`, { waitUntil: 'load' })
+  await visit({ path: '/es.html' }, async ({ page, wasm }) => {
     await page.locator(`${W} [data-action="start"]`).waitFor({ state: 'visible' })
     assert.equal(await page.locator(`${W} [data-action="start"]`).textContent(), catalogue('es')['ui.intro.start'])
     wasm.release()
-  } finally {
-    await close()
-  }
+  })
 })
 
 test('a broken config never shows a Start that leads nowhere: the failure view once the core has checked it', async () => {
-  const { context, close } = await launch()
-  try {
-    const wasm = await hold(context, WASM)
-    const { page } = await openPage(context)
-    await recordEvents(page)
-    await page.goto(`${site.url}/fixtures/broken-config.html`, { waitUntil: 'load' })
+  await visit({ path: '/fixtures/broken-config.html' }, async ({ page, wasm }) => {
     const startButton = page.locator(`${W} [data-action="start"]`)
     // Painted from the config as written; Start waits for the core's check.
     await startButton.click()
@@ -227,17 +201,11 @@ test('a broken config never shows a Start that leads nowhere: the failure view o
     assert.equal(await startButton.isVisible(), false)
     assert.equal((await events(page, 'smp-error'))[0].code, 'config_invalid')
     assert.equal(await page.locator(`${W} [data-question]`).count(), 0)
-  } finally {
-    await close()
-  }
+  })
 })
 
 test('Start after reading the intro shows the first screen built meanwhile: visible, focused and answerable', async () => {
-  const { context, close } = await launch()
-  try {
-    const { page, problems } = await openPage(context)
-    await recordEvents(page)
-    await page.goto(`${site.url}/`, { waitUntil: 'load' })
+  await visit({ holdWasm: false }, async ({ page, problems }) => {
     await page.waitForFunction(() => window.smpEvents.some((e) => e.type === 'smp-ready'))
     // Built while the visitor reads: in the step, hidden and inert, invisible to the hooks.
     await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('form.prepared[inert]'), W)
@@ -256,7 +224,5 @@ test('Start after reading the intro shows the first screen built meanwhile: visi
     await page.locator(`${W} [data-action="next"]`).click()
     await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('fieldset[data-question]')?.dataset.question !== 'dob', W)
     assert.deepEqual(problems.pageErrors, [])
-  } finally {
-    await close()
-  }
+  })
 })
