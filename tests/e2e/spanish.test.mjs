@@ -60,6 +60,8 @@ test('the Spanish catalogue is fetched only for a Spanish visitor, and its loss 
   urls = requested(page)
   await page.goto(`${site.url}/es.html`, { waitUntil: 'load' })
   await waitReady(page)
+  // (Start is on screen before the core; the catalogue is fetched beside the core's loader)
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/smp/messages.es.json')), null, { timeout: 20000 })
   assert.equal(urls.filter((u) => u === '/smp/messages.es.json').length, 1, urls.join(' '))
   await page.close()
 
