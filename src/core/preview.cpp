@@ -495,17 +495,27 @@ void stipple(Svg& svg, const Scene& scene, Paint paint) {
   out += "</g>";
 }
 
+// What both views start with: the stipple's definitions, and the attributes of the skin shapes
+// drawn with an outline (ears, nose), in the scene's tones.
+std::string begin_view(Svg& svg, const Scene& scene, Paint paint) {
+  defs(svg, scene, paint);
+  return "fill=\"" + std::string(scene.palette.skin) + "\" stroke=\"" + scene.palette.line +
+         "\" stroke-width=\".6\"";
+}
+
+void ears(std::string& out, int y, const std::string& outlined) {
+  ellipse(out, 15, y, 5, 9, outlined);
+  ellipse(out, 85, y, 5, 9, outlined);
+}
+
 void draw_top(Svg& svg, const Scene& scene) {
   std::string& out = svg.out();
   const Palette& pal = scene.palette;
   const Paint paint = paint_of(scene);
-  defs(svg, scene, paint);
+  const std::string outlined = begin_view(svg, scene, paint);
   const std::string skin = pal.skin;
-  const std::string outlined =
-      "fill=\"" + skin + "\" stroke=\"" + pal.line + "\" stroke-width=\".6\"";
   out += "<path d=\"M44 12 L50 3 L56 12Z\" " + outlined + "/>";
-  ellipse(out, 15, 62, 5, 9, outlined);
-  ellipse(out, 85, 62, 5, 9, outlined);
+  ears(out, 62, outlined);
   if (scene.drawing.bald || paint == Paint::kShaved) {
     head_ellipse(out, "fill=\"" + skin + "\"");
   } else {
@@ -524,12 +534,9 @@ void draw_front(Svg& svg, const Scene& scene) {
   std::string& out = svg.out();
   const Palette& pal = scene.palette;
   const Paint paint = paint_of(scene);
-  defs(svg, scene, paint);
+  const std::string outlined = begin_view(svg, scene, paint);
   const std::string skin = pal.skin;
-  const std::string outlined =
-      "fill=\"" + skin + "\" stroke=\"" + pal.line + "\" stroke-width=\".6\"";
-  ellipse(out, 15, 66, 5, 9, outlined);
-  ellipse(out, 85, 66, 5, 9, outlined);
+  ears(out, 66, outlined);
   head_ellipse(out, "fill=\"" + skin + "\"");
   const StageGeometry* g = scene.drawing.stage;
   if (!scene.drawing.bald && paint != Paint::kShaved) {
