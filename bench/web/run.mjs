@@ -107,19 +107,26 @@ async function quietLoad(server, page, { waitFirst = true } = {}) {
   }
 }
 
+/** Counts what `tab` transfers from now on, uncached: each request's URL and its bytes on the
+ * wire (CDP encodedDataLength: compressed body + headers), keyed by request id. */
+async function countTransfers(context, tab) {
+  const cdp = await context.newCDPSession(tab)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  const urls = new Map()
+  const bytes = new Map()
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url))
+  cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength))
+  return { urls, bytes }
+}
+
 async function coldLoad(server, page, { measureBytes = false, waitFirst = true } = {}) {
   const { context, close, profile } = await launch()
   try {
     const tab = context.pages()[0] || (await context.newPage())
     // As in quietLoad: the page opens once the browser has finished starting.
     await new Promise((r) => setTimeout(r, LAUNCH_DELAY_MS))
-    const cdp = await context.newCDPSession(tab)
-    await cdp.send('Network.enable')
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-    const urls = new Map()
-    const bytes = new Map()
-    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url))
-    cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength))
+    const { urls, bytes } = await countTransfers(context, tab)
     await tab.goto(`${server.url}${page}`, { waitUntil: 'load' })
     if (waitFirst) await tab.waitForFunction(() => window.benchFirstQuestion, null, { timeout: 30000 })
     const timing = await tab.evaluate(() => ({ first: window.benchFirstQuestion, intro: window.benchIntro ?? null, start: window.benchStart ?? null, ready: window.benchReady ?? null }))
@@ -166,13 +173,7 @@ async function introBytes(server) {
       await painted
       await route.continue()
     })
-    const cdp = await context.newCDPSession(tab)
-    await cdp.send('Network.enable')
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-    const urls = new Map()
-    const bytes = new Map()
-    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url))
-    cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength))
+    const { urls, bytes } = await countTransfers(context, tab)
     await tab.goto(`${server.url}/bench/widget.html?start=0`, { waitUntil: 'load' })
     await tab.waitForFunction(() => window.benchIntro, null, { timeout: 30000 })
     const byFile = {}
