@@ -13,9 +13,11 @@ const laterWasmUrl = new URL('./smp-later.wasm', import.meta.url)
 
 let corePromise = null
 
-function fetchWasm(url) {
+/** The response to `url`, or to `request` when the caller has fetched it already, as an error when
+ * it is not a 200. */
+function fetchWasm(url, request = fetch(url, { credentials: 'same-origin' })) {
   const name = url.pathname.split('/').pop()
-  return fetch(url, { credentials: 'same-origin' }).then((response) => {
+  return request.then((response) => {
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`)
     return response
   })
@@ -49,14 +51,16 @@ function instantiateModule(factory, url, responsePromise) {
   })
 }
 
-/** Resolves to a Core, or rejects with an Error whose `code` says why ("wasm_unavailable", …). */
-export function loadCore() {
+/** Resolves to a Core, or rejects with an Error whose `code` says why ("wasm_unavailable", …).
+ * `wasmRequest`: smp-core.wasm's fetch when the caller started it already (smp-consult.js does,
+ * before this module runs). */
+export function loadCore(wasmRequest) {
   if (corePromise) return corePromise
   corePromise = (async () => {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       throw Object.assign(new Error('WebAssembly is not available in this browser'), { code: 'wasm_unavailable' })
     }
-    const wasmResponse = fetchWasm(wasmUrl)
+    const wasmResponse = fetchWasm(wasmUrl, wasmRequest || undefined)
     wasmResponse.catch(() => {})
     return new Core(await instantiateModule(SmpCore, wasmUrl, wasmResponse))
   })().catch((error) => {

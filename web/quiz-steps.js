@@ -166,7 +166,7 @@ class Consultation {
     }
     this.phase = 'intro'
     const key = resumeKey(this.host)
-    if (!hasSaved(key)) return this.ready(core)
+    if (!hasSaved(this.host)) return this.ready(core)
     const generation = this.generation
     return resume().then(
       ({ loadState }) => {

@@ -2,6 +2,8 @@
 // sessionStorage (gone with the tab); resume="local" also keeps them in localStorage for 7 days,
 // without the health answers (`medical`), which never leave the tab's own storage; resume="off"
 // keeps nothing. "Start over" (data-action="forget") clears both.
+import { resumeMode } from './saved.js'
+
 const LOCAL_DAYS = 7
 const DAY_MS = 86400000
 
@@ -20,12 +22,6 @@ function read(kind, key) {
   } catch {
     return null
   }
-}
-
-/** "session" (default), "local" or "off", from the resume attribute (lenient). */
-export function resumeMode(host) {
-  const mode = (host.getAttribute('resume') || '').trim().toLowerCase()
-  return mode === 'local' || mode === 'off' ? mode : 'session'
 }
 
 /** Saves {answers, skipped, at, phase}; in localStorage without the medical part. */

@@ -6,9 +6,21 @@ export function resumeKey(host) {
   return `smp-consult:${host.getAttribute('config') || 'inline'}`
 }
 
-export function hasSaved(key) {
+/** "session" (default), "local" or "off", from the resume attribute (lenient). */
+export function resumeMode(host) {
+  const mode = (host.getAttribute('resume') || '').trim().toLowerCase()
+  return mode === 'local' || mode === 'off' ? mode : 'session'
+}
+
+/** Where resume.js's loadState would look: the tab's storage, and localStorage only for
+ * resume="local" (a page's first localStorage read costs a synchronous load: ~1.5 ms before the
+ * intro's paint). */
+export function hasSaved(host) {
+  const key = resumeKey(host)
+  const mode = resumeMode(host)
+  if (mode === 'off') return false
   try {
-    return Boolean(sessionStorage.getItem(key) || localStorage.getItem(key))
+    return Boolean(sessionStorage.getItem(key) || (mode === 'local' && localStorage.getItem(key)))
   } catch {
     return false // storage blocked: nothing to resume
   }

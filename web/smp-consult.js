@@ -10,7 +10,7 @@ import introCatalogue from './intro-catalogue.js'
 import { h, icon } from './dom.js'
 import { fill } from './format.js'
 import { clinicName, introTexts, requestedLocale, resolveLocale } from './intro-locale.js'
-import { hasSaved, resumeKey } from './saved.js'
+import { hasSaved } from './saved.js'
 import { themeSheet, widgetSheet } from './styles.js'
 
 function fetchConfigNow(url) {
@@ -36,18 +36,36 @@ for (const el of document.querySelectorAll('smp-consultation[config]:not([config
   }
 }
 
-// The core at once (its loader streams and compiles the .wasm: the longest download), and the
-// question UI once the intro is painted: fetched earlier, its evaluation and the consultation's
-// boot delayed the intro's frame by ~25 ms (bench/web). A module that cannot load rejects with
-// the code the failure view reports.
-const coreLoader = import('./core-loader.js')
+// Everything the first question needs is requested at once: the core's .wasm (the longest
+// download), its loader and the questions' module. The two modules are only preloaded
+// (<link rel="modulepreload">: fetched and compiled, not run) and run once the intro is painted:
+// run before it, the loader's evaluation and the core's instantiation delayed the intro's frame by
+// ~10 ms, and the questions' evaluation by ~25 ms (bench/web). The .wasm's response is handed to
+// the loader, which compiles it as it streams. A module that cannot load rejects with the code the
+// failure view reports.
+const wasmResponse =
+  typeof WebAssembly === 'object' ? fetch(new URL('./smp-core.wasm', import.meta.url), { credentials: 'same-origin' }) : null
+wasmResponse?.catch(() => {})
+for (const module of ['./core-loader.js', './quiz-steps.js']) {
+  const link = document.createElement('link')
+  link.rel = 'modulepreload'
+  link.href = new URL(module, import.meta.url).href
+  ;(document.head || document.documentElement).append(link)
+}
+let runLoader
+const coreLoader = new Promise((resolve) => {
+  runLoader = resolve
+}).then(() => import('./core-loader.js'))
 const corePromise = coreLoader.then(
-  (loader) => loader.loadCore(),
+  (loader) => loader.loadCore(wasmResponse),
   (error) => Promise.reject(Object.assign(error, { code: 'wasm_failed' })),
 )
 corePromise.catch(() => {})
 let quizModule = null
+/** Runs the loader (the core) and the questions' module: once the intro is painted, or at once
+ * where there is no intro to paint first. */
 function loadQuiz() {
+  runLoader()
   quizModule ||= import('./quiz-steps.js').catch((error) => Promise.reject(Object.assign(error, { code: 'wasm_failed' })))
   return quizModule
 }
@@ -209,7 +227,7 @@ class Shell {
     // Not over a config that is not even a JSON object (the core explains it), nor over a saved
     // visit that goes straight back to its step: those wait for the core.
     let quizLoaded
-    if (this.rawConfig && !hasSaved(resumeKey(this.host))) {
+    if (this.rawConfig && !hasSaved(this.host)) {
       this.setTheme(this.rawConfig.theme)
       this.paintIntro()
       quizLoaded = new Promise((resolve) => afterPaint(() => resolve(loadQuiz())))
@@ -508,6 +526,7 @@ export class SmpConsultationElement extends HTMLElement {
 
 /** The page-wide core (bench/web times it): it holds configs and texts, never a visitor's answers. */
 export function loadCore() {
+  runLoader()
   return corePromise
 }
 
