@@ -43,10 +43,18 @@ el.addEventListener('smp-step', () => {
   window.benchFirstStep = true
   painted(() => {
     window.benchFirstQuestion = performance.now()
-    // When the widget's script and the clinic's config had arrived (resource timing), for (b)'s
-    // breakdown: the intro can be painted no sooner than the config is here.
-    const arrived = (file) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(file))?.responseEnd
-    const marks = { intro: window.benchIntro, start: window.benchStart, first: window.benchFirstQuestion, ready: window.benchReady, script: arrived('/smp-consult.js'), config: arrived('/clinic.json') }
+    // When the widget's script had arrived, and the clinic's config was asked for and had arrived
+    // (resource timing), for (b)'s breakdown: the intro can be painted no sooner than the config.
+    const entry = (file) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(file))
+    const marks = {
+      intro: window.benchIntro,
+      start: window.benchStart,
+      first: window.benchFirstQuestion,
+      ready: window.benchReady,
+      script: entry('/smp-consult.js')?.responseEnd,
+      asked: entry('/clinic.json')?.startTime,
+      config: entry('/clinic.json')?.responseEnd,
+    }
     // For run.mjs's loads without DevTools: tells the server the question is on screen.
     const query = Object.entries(marks).map(([k, v]) => `${k}=${Math.round((v ?? 0) * 10) / 10}`).join('&')
     fetch(`/bench/mark?${query}`).catch(() => {})

@@ -241,7 +241,10 @@ try {
   // encodedDataLength: compressed body + HTTP headers.
   console.log(`(a) bytes until the first screen is painted (${encoding}, /smp/*, incl. headers; core, questions and other texts held back until then): ${kb(sum(intro))} KB = ${Object.entries(intro).map(([f, n]) => `${f} ${kb(n)}`).join(' + ')}`)
   console.log(`(b) first screen painted (no DevTools): widget intro ${fmt(m(quiet.paint, (r) => r.intro))} ms, static page ${fmt(m(quiet.floor, (r) => r.first))} ms, difference ${fmt(m(quiet.paint, (r) => r.intro) - m(quiet.floor, (r) => r.first))} ms (Playwright pass: ${fmt(m(widget, (r) => r.intro))} vs ${fmt(m(floor, (r) => r.first))} ms)`)
-  console.log(`    (b) in the widget: smp-consult.js received at ${fmt(m(quiet.paint, (r) => r.script))} ms, the clinic's config at ${fmt(m(quiet.paint, (r) => r.config))} ms, the intro painted ${fmt(m(quiet.paint, (r) => r.intro - r.config))} ms after it`)
+  // Each run loads the widget and the static page one after the other: the median of those pairs'
+  // differences is steadier than the difference of the two medians when the machine drifts.
+  console.log(`    (b) paired: median of each run's widget intro less its static page: ${fmt(median(quiet.paint.map((r, i) => r.intro - quiet.floor[i].first)))} ms`)
+  console.log(`    (b) in the widget: smp-consult.js received at ${fmt(m(quiet.paint, (r) => r.script))} ms, the clinic's config asked for at ${fmt(m(quiet.paint, (r) => r.asked))} ms and received at ${fmt(m(quiet.paint, (r) => r.config))} ms, the intro painted ${fmt(m(quiet.paint, (r) => r.intro - r.config))} ms after it`)
   console.log(`(c) Start at the intro's first paint -> first question painted (no DevTools): ${fmt(m(quiet.paint, (r) => r.first - r.start))} ms (first question at ${fmt(m(quiet.paint, (r) => r.first))} ms, smp-ready at ${fmt(m(quiet.paint, (r) => r.ready))} ms; Playwright pass ${fmt(m(widget, (r) => r.first - r.start))} ms)`)
   console.log(`(d) Start 1 s after the intro was painted -> first question painted (no DevTools): ${fmt(m(quiet.read, (r) => r.first - r.start))} ms (spread ${fmt(Math.min(...quiet.read.map((r) => r.first - r.start)))}-${fmt(Math.max(...quiet.read.map((r) => r.first - r.start)))})`)
   const memOf = (list) => list.map((r) => r.memory)

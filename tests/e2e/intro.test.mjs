@@ -99,6 +99,54 @@ test('the intro is painted while smp-core.wasm is held back: clinic name and the
   })
 })
 
+test('the core and the questions are requested at once but run only once the intro is painted', async () => {
+  // The config held: the intro cannot be painted, yet the .wasm, the loader and the questions'
+  // module are all requested (downloads in parallel), the modules only preloaded.
+  const config = { value: null }
+  await visit(
+    {
+      holdWasm: false,
+      prepare: async (context) => {
+        config.value = await hold(context, '**/smp/clinic.json')
+        // When the first wasm is compiled and the intro's Start is first in a frame.
+        await context.addInitScript(() => {
+          for (const name of ['instantiateStreaming', 'instantiate']) {
+            const original = WebAssembly[name]
+            WebAssembly[name] = function (...args) {
+              window.coreCompiledAt ??= performance.now()
+              return original.apply(this, args)
+            }
+          }
+          const watch = () => {
+            const start = document.querySelector('smp-consultation')?.shadowRoot?.querySelector('[data-action="start"]')
+            if (start?.checkVisibility()) window.introPaintedAt = performance.now()
+            else requestAnimationFrame(watch)
+          }
+          requestAnimationFrame(watch)
+        })
+        const requested = new Set()
+        context.on('request', (request) => requested.add(new URL(request.url()).pathname.split('/').pop()))
+        return requested
+      },
+    },
+    async ({ page, problems, prepared: requested }) => {
+      await config.value.requested
+      const files = ['smp-core.wasm', 'core-loader.js', 'quiz-steps.js']
+      await page.waitForFunction(() => document.querySelectorAll('link[rel="modulepreload"]').length === 2)
+      for (let t = 0; t < 100 && !files.every((f) => requested.has(f)); t += 1) await page.waitForTimeout(50)
+      assert.deepEqual(files.filter((f) => !requested.has(f)), [], 'requested while the config is held')
+      assert.equal(await page.evaluate(() => window.coreCompiledAt ?? null), null, 'the core waits for the intro')
+      assert.deepEqual(await events(page, 'smp-ready'), [])
+      config.value.release()
+      await page.waitForFunction(() => window.smpEvents.some((e) => e.type === 'smp-ready'))
+      const { compiled, painted } = await page.evaluate(() => ({ compiled: window.coreCompiledAt, painted: window.introPaintedAt }))
+      assert.ok(painted > 0 && compiled >= painted, `intro painted at ${painted} ms, core compiled at ${compiled} ms`)
+      assert.deepEqual(problems.pageErrors, [])
+      assert.deepEqual(problems.console, [])
+    },
+  )
+})
+
 test('Start pressed while the core loads: busy, then the first question once the core is released', async () => {
   await visit({}, async ({ page, problems, wasm }) => {
     const startButton = page.locator(`${W} [data-action="start"]`)
