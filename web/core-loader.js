@@ -13,11 +13,11 @@ const laterWasmUrl = new URL('./smp-later.wasm', import.meta.url)
 
 let corePromise = null
 
-/** The response to `url`, or to `request` when the caller has fetched it already, as an error when
- * it is not a 200. */
-function fetchWasm(url, request = fetch(url, { credentials: 'same-origin' })) {
+/** The response to `url` (`request`: its fetch when the caller has started it already), as an
+ * error when it is not a 200. */
+function fetchWasm(url, request) {
   const name = url.pathname.split('/').pop()
-  return request.then((response) => {
+  return (request || fetch(url, { credentials: 'same-origin' })).then((response) => {
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`)
     return response
   })
@@ -60,7 +60,7 @@ export function loadCore(wasmRequest) {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       throw Object.assign(new Error('WebAssembly is not available in this browser'), { code: 'wasm_unavailable' })
     }
-    const wasmResponse = fetchWasm(wasmUrl, wasmRequest || undefined)
+    const wasmResponse = fetchWasm(wasmUrl, wasmRequest)
     wasmResponse.catch(() => {})
     return new Core(await instantiateModule(SmpCore, wasmUrl, wasmResponse))
   })().catch((error) => {

@@ -13,8 +13,8 @@ export function resumeMode(host) {
 }
 
 /** Where resume.js's loadState would look: the tab's storage, and localStorage only for
- * resume="local" (a page's first localStorage read costs a synchronous load: ~1.5 ms before the
- * intro's paint). */
+ * resume="local" (a page's first read of a storage loads it synchronously, before the intro's
+ * paint: both first reads took 2.8 ms in a CPU profile). */
 export function hasSaved(host) {
   const key = resumeKey(host)
   const mode = resumeMode(host)

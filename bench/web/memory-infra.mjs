@@ -13,18 +13,16 @@ import { readFileSync } from 'node:fs'
 
 import { launch } from '../../tests/e2e/helpers/browser.mjs'
 import { startServer } from '../../tests/e2e/helpers/server.mjs'
+import { median } from './median.mjs'
 
 const args = process.argv.slice(2)
 const runsAt = args.indexOf('--runs')
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 3
 const pages = args.length ? args : ['/bench/empty.html', '/bench/widget.html?start=paint']
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 
-// The renderer's allocator dump: { name: bytes } for the top-level allocators and their first
-// level of children (v8/main/heap/..., v8/main/wasm ...), from a detailed memory dump.
+// The page renderer's allocator sizes from a detailed memory dump, { name: bytes }: each
+// allocator and its children (malloc/allocated_objects), v8 down to its heap spaces
+// (v8/main/heap/old_space), and the process's RssAnon.
 async function dump(context, tab) {
   const session = await context.newCDPSession(tab)
   const events = []
@@ -37,11 +35,11 @@ async function dump(context, tab) {
   await session.send('Tracing.requestMemoryDump', { deterministic: true, levelOfDetail: 'detailed' })
   await session.send('Tracing.end')
   await done
-  // The renderer: the process whose dump has a blink_gc allocator and the most v8 heap.
+  // The page's renderer: a process with Blink (blink_gc) and a compositor (cc; spare renderers
+  // have none), the one with the most v8 heap.
   let best = null
   for (const e of events) {
     const allocators = e.args?.dumps?.allocators
-    // (a page's renderer has a compositor, cc; spare and worker renderers do not)
     if (!allocators || !allocators.cc || !allocators.blink_gc) continue
     const sizes = {}
     for (const [name, d] of Object.entries(allocators)) {
@@ -51,10 +49,8 @@ async function dump(context, tab) {
       const top = name.split('/')[0]
       if (depth <= 2 || (top === 'v8' && depth <= 4)) sizes[name] = (sizes[name] || 0) + size
     }
-    // The process as the OS sees it: Chrome's private footprint and, read now, RssAnon (run.mjs's
-    // headline measure, with no DevTools there).
-    const totals = e.args.dumps.process_totals || {}
-    if (totals.private_footprint_bytes) sizes['(private footprint)'] = parseInt(totals.private_footprint_bytes, 16)
+    // The process as the OS sees it, read now: RssAnon (run.mjs's headline measure, taken there
+    // with no DevTools).
     try {
       const status = readFileSync(`/proc/${e.pid}/status`, 'utf8')
       sizes['(RssAnon)'] = Number(/^RssAnon:\s+(\d+)/m.exec(status)[1]) * 1024
@@ -72,21 +68,21 @@ try {
   const results = pages.map(() => [])
   for (let i = 0; i < runs; i += 1) {
     for (const [n, page] of pages.entries()) {
-      const flags = page.split(' ').filter((o) => o.startsWith('--'))
-      const { context, close } = await launch({ extraArgs: flags })
+      const [url, ...options] = page.split(' ')
+      const option = (name) => options.filter((o) => o.startsWith(`${name}=`)).map((o) => o.slice(name.length + 1))
+      const { context, close } = await launch({ extraArgs: options.filter((o) => o.startsWith('--')) })
       try {
         const tab = context.pages()[0] || (await context.newPage())
         await new Promise((r) => setTimeout(r, 1500))
-        // "<page> block=<suffix>": requests ending so are aborted (the widget then shows its failure view).
-        const [url, ...options] = page.split(' ')
-        for (const option of options) if (option.startsWith('block=')) await context.route((u) => u.pathname.endsWith(option.slice(6)), (route) => route.abort())
-        for (const option of options) if (option.startsWith('hold=')) await context.route((u) => u.pathname.endsWith(option.slice(5)), () => {})
+        for (const suffix of option('block')) await context.route((u) => u.pathname.endsWith(suffix), (route) => route.abort())
+        for (const suffix of option('hold')) await context.route((u) => u.pathname.endsWith(suffix), () => {})
         await tab.goto(`${server.url}${url}`, { waitUntil: 'load' })
-        const blocked = options.some((o) => /^(block|hold)=/.test(o))
-        await tab.waitForFunction((b) => window.benchFirstQuestion || b || !document.querySelector('smp-consultation'), blocked, { timeout: 30000 })
-        if (blocked) await tab.waitForTimeout(1500)
-        const wait = options.find((o) => o.startsWith('wait='))
-        await tab.waitForTimeout(wait ? Number(wait.slice(5)) : 2500)
+        // A page whose first question cannot come (a request blocked or held) is dumped 1.5 s
+        // after its load instead.
+        const stopped = option('block').length + option('hold').length > 0
+        await tab.waitForFunction((s) => window.benchFirstQuestion || s || !document.querySelector('smp-consultation'), stopped, { timeout: 30000 })
+        if (stopped) await tab.waitForTimeout(1500)
+        await tab.waitForTimeout(Number(option('wait')[0]) || 2500)
         results[n].push(await dump(context, tab))
       } finally {
         await close()

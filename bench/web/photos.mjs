@@ -13,12 +13,9 @@ import path from 'node:path'
 import { launch, openPage } from '../../tests/e2e/helpers/browser.mjs'
 import { root, startServer } from '../../tests/e2e/helpers/server.mjs'
 import { answerAll, readResult, start } from '../../tests/e2e/helpers/widget.mjs'
+import { median } from './median.mjs'
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 const W = 'smp-consultation'
 const dir = mkdtempSync(path.join(os.tmpdir(), 'smp-photo-bench-'))
 execFileSync('/usr/bin/python3', [path.join(root, 'tests/e2e/photo_files.py'), 'make', dir, '--12mp'])

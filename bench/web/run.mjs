@@ -13,15 +13,12 @@ import path from 'node:path'
 import { ARGS, CHROMIUM, launch } from '../../tests/e2e/helpers/browser.mjs'
 import { startServer } from '../../tests/e2e/helpers/server.mjs'
 import { answerAll, start } from '../../tests/e2e/helpers/widget.mjs'
+import { median } from './median.mjs'
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 10
 // The server sends build-web's .br siblings to Chromium (it accepts br on 127.0.0.1 too); --gzip
 // serves the .gz ones instead, the budget's measure.
 const encoding = process.argv.includes('--gzip') ? 'gzip' : 'br'
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 
 // The processes of the browser started with `profile` (their command lines name it): [pid, cmd].
 function processesOf(profile) {

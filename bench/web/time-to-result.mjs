@@ -10,15 +10,12 @@ import { readFileSync } from 'node:fs'
 
 import { launch, openPage } from '../../tests/e2e/helpers/browser.mjs'
 import { startServer } from '../../tests/e2e/helpers/server.mjs'
+import { median } from './median.mjs'
 
 const W = 'smp-consultation'
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback)
 const runs = Number(arg('--runs', 5))
 const widgetDir = arg('--widget', null)
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 const CHOICES = { sex: 'male', pattern_scale: 'norwood', norwood_stage: 'III', cause: 'androgenetic', desired_look: 'shaved', chemotherapy: 'none', diabetes: 'none', skin_cancer: 'none' }
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' }
 

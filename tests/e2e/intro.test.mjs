@@ -102,12 +102,11 @@ test('the intro is painted while smp-core.wasm is held back: clinic name and the
 test('the core and the questions are requested at once but run only once the intro is painted', async () => {
   // The config held: the intro cannot be painted, yet the .wasm, the loader and the questions'
   // module are all requested (downloads in parallel), the modules only preloaded.
-  const config = { value: null }
   await visit(
     {
       holdWasm: false,
       prepare: async (context) => {
-        config.value = await hold(context, '**/smp/clinic.json')
+        const config = await hold(context, '**/smp/clinic.json')
         // When the first wasm is compiled and the intro's Start is first in a frame.
         await context.addInitScript(() => {
           for (const name of ['instantiateStreaming', 'instantiate']) {
@@ -126,18 +125,18 @@ test('the core and the questions are requested at once but run only once the int
         })
         const requested = new Set()
         context.on('request', (request) => requested.add(new URL(request.url()).pathname.split('/').pop()))
-        return requested
+        return { config, requested }
       },
     },
-    async ({ page, problems, prepared: requested }) => {
-      await config.value.requested
+    async ({ page, problems, prepared: { config, requested } }) => {
+      await config.requested
       const files = ['smp-core.wasm', 'core-loader.js', 'quiz-steps.js']
       await page.waitForFunction(() => document.querySelectorAll('link[rel="modulepreload"]').length === 2)
       for (let t = 0; t < 100 && !files.every((f) => requested.has(f)); t += 1) await page.waitForTimeout(50)
       assert.deepEqual(files.filter((f) => !requested.has(f)), [], 'requested while the config is held')
       assert.equal(await page.evaluate(() => window.coreCompiledAt ?? null), null, 'the core waits for the intro')
       assert.deepEqual(await events(page, 'smp-ready'), [])
-      config.value.release()
+      config.release()
       await page.waitForFunction(() => window.smpEvents.some((e) => e.type === 'smp-ready'))
       const { compiled, painted } = await page.evaluate(() => ({ compiled: window.coreCompiledAt, painted: window.introPaintedAt }))
       assert.ok(painted > 0 && compiled >= painted, `intro painted at ${painted} ms, core compiled at ${compiled} ms`)
