@@ -10,7 +10,8 @@ const painted = (fn) => requestAnimationFrame(() => setTimeout(fn))
 
 function startButton() {
   const button = el.shadowRoot?.querySelector('[data-action="start"]')
-  return button && (button.checkVisibility ? button.checkVisibility() : button.getClientRects().length > 0) ? button : null
+  // visibilityProperty: the intro laid out hidden while the config loads (.prepared) is not shown.
+  return button?.checkVisibility({ visibilityProperty: true }) ? button : null
 }
 
 // Each frame until the intro's Start is there: this frame paints it, so the task queued now runs

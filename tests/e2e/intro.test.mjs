@@ -118,7 +118,7 @@ test('the core and the questions are requested at once but run only once the int
           }
           const watch = () => {
             const start = document.querySelector('smp-consultation')?.shadowRoot?.querySelector('[data-action="start"]')
-            if (start?.checkVisibility()) window.introPaintedAt = performance.now()
+            if (start?.checkVisibility({ visibilityProperty: true })) window.introPaintedAt = performance.now()
             else requestAnimationFrame(watch)
           }
           requestAnimationFrame(watch)
@@ -140,6 +140,39 @@ test('the core and the questions are requested at once but run only once the int
       await page.waitForFunction(() => window.smpEvents.some((e) => e.type === 'smp-ready'))
       const { compiled, painted } = await page.evaluate(() => ({ compiled: window.coreCompiledAt, painted: window.introPaintedAt }))
       assert.ok(painted > 0 && compiled >= painted, `intro painted at ${painted} ms, core compiled at ${compiled} ms`)
+      assert.deepEqual(problems.pageErrors, [])
+      assert.deepEqual(problems.console, [])
+    },
+  )
+})
+
+test('while the config is on its way the intro is laid out hidden and inert; its texts then change in place', async () => {
+  await visit(
+    { prepare: async (context) => hold(context, '**/smp/clinic.json') },
+    async ({ page, problems, prepared: config, wasm }) => {
+      await config.requested
+      // Laid out from the catalogue's texts (its fonts loaded), invisible to the hooks.
+      await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('section.intro.prepared[inert]'), W)
+      assert.equal(await page.locator(`${W} [data-action="start"]`).isVisible(), false)
+      const before = await page.evaluate((sel) => {
+        const intro = document.querySelector(sel).shadowRoot.querySelector('section.intro')
+        window.preparedIntro = intro
+        return { height: intro.getBoundingClientRect().height, visibility: getComputedStyle(intro).visibility }
+      }, W)
+      assert.ok(before.height > 0, 'laid out')
+      assert.equal(before.visibility, 'hidden')
+      config.release()
+      await page.locator(`${W} [data-action="start"]`).waitFor({ state: 'visible' })
+      const after = await page.evaluate((sel) => {
+        const root = document.querySelector(sel).shadowRoot
+        const intro = root.querySelector('section.intro')
+        return { same: intro === window.preparedIntro, intros: root.querySelectorAll('section.intro').length, prepared: root.querySelectorAll('.prepared').length, inert: intro.inert }
+      }, W)
+      assert.deepEqual(after, { same: true, intros: 1, prepared: 0, inert: false })
+      // The config's clinic name, not the catalogue's default.
+      assert.ok((await introText(page)).includes(catalogue('en')['ui.intro.privacy'].replace('{clinic}', demo.clinic.name)))
+      wasm.release()
+      await page.waitForFunction(() => window.smpEvents.some((e) => e.type === 'smp-ready'))
       assert.deepEqual(problems.pageErrors, [])
       assert.deepEqual(problems.console, [])
     },
