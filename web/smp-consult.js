@@ -1,9 +1,8 @@
 // <smp-consultation>: the embeddable SMP consultation. This module is the small first download:
 // it defines the element, fetches the clinic config and paints the intro from it and the
 // catalogue's intro texts (intro-catalogue.js, which scripts/build-web writes from the native
-// CLI), while the WebAssembly core (core-loader.js, started as soon as this module runs) and the
-// questions (quiz-steps.js, once the intro is painted) load behind it. Holds no rule, price or
-// date logic.
+// CLI); the WebAssembly core (core-loader.js and smp-core.wasm) and the questions (quiz-steps.js)
+// load behind it once it is painted. Holds no rule, price or date logic.
 // Usage: <script type="module" src="/smp/smp-consult.js"></script>
 //        <smp-consultation config="/smp/clinic.json">Call us on …</smp-consultation>
 import introCatalogue from './intro-catalogue.js'
@@ -36,38 +35,37 @@ for (const el of document.querySelectorAll('smp-consultation[config]:not([config
   }
 }
 
-// Everything the first question needs is requested at once: the core's .wasm (the longest
-// download), its loader and the questions' module. The two modules are only preloaded
-// (<link rel="modulepreload">: fetched and compiled, not run) and run once the intro is painted:
-// run before it, the loader's evaluation and the core's instantiation delayed the intro's frame by
-// ~10 ms, and the questions' evaluation by ~25 ms (bench/web). The .wasm's response is handed to
-// the loader, which compiles it as it streams. A module that cannot load rejects with the code the
-// failure view reports.
-const wasmResponse =
-  typeof WebAssembly === 'object' ? fetch(new URL('./smp-core.wasm', import.meta.url), { credentials: 'same-origin' }) : null
-wasmResponse?.catch(() => {})
-for (const module of ['./core-loader.js', './quiz-steps.js']) {
-  const link = document.createElement('link')
-  link.rel = 'modulepreload'
-  link.href = new URL(module, import.meta.url).href
-  ;(document.head || document.documentElement).append(link)
-}
+// The core (its loader and .wasm) and the questions' module are requested once the intro is
+// painted, or at once where no intro is painted first (a broken config, a saved visit to resume).
+// Requested with the config, their downloads and compilation held up the config's response and
+// the intro's frame: the intro was painted +31 ms over the static page against +18 ms now; Start
+// pressed at the intro's first paint then waits ~10 ms longer for the core (bench/web). The
+// .wasm's download starts beside the loader's, which compiles it as it streams. A module that
+// cannot load rejects with the code the failure view reports.
 let runLoader
 const coreLoader = new Promise((resolve) => {
   runLoader = resolve
 }).then(() => import('./core-loader.js'))
-const corePromise = coreLoader.then(
-  (loader) => loader.loadCore(wasmResponse),
-  (error) => Promise.reject(Object.assign(error, { code: 'wasm_failed' })),
-)
-corePromise.catch(() => {})
+let corePromise = null
+function startCore() {
+  if (!corePromise) {
+    const wasm = typeof WebAssembly === 'object' ? fetch(new URL('./smp-core.wasm', import.meta.url), { credentials: 'same-origin' }) : null
+    wasm?.catch(() => {})
+    runLoader()
+    corePromise = coreLoader.then(
+      (loader) => loader.loadCore(wasm),
+      (error) => Promise.reject(Object.assign(error, { code: 'wasm_failed' })),
+    )
+    corePromise.catch(() => {})
+  }
+  return corePromise
+}
 let quizModule = null
-/** Runs the loader (the core) and the questions' module: once the intro is painted, or at once
- * where there is no intro to paint first. */
+/** The core and the questions' module: [core, quiz-steps.js]. */
 function loadQuiz() {
-  runLoader()
+  const core = startCore()
   quizModule ||= import('./quiz-steps.js').catch((error) => Promise.reject(Object.assign(error, { code: 'wasm_failed' })))
-  return quizModule
+  return Promise.all([core, quizModule])
 }
 
 /** Calls `fn` once the current frame is painted (a task queued from requestAnimationFrame), or
@@ -231,18 +229,18 @@ class Shell {
     prefetchCatalogue(this.requestedLocale())
     // Not over a config that is not even a JSON object (the core explains it), nor over a saved
     // visit that goes straight back to its step: those wait for the core.
-    let quizLoaded
+    let loaded
     if (this.rawConfig && !saved) {
       this.setTheme(this.rawConfig.theme)
       this.paintIntro()
-      quizLoaded = new Promise((resolve) => afterPaint(() => resolve(loadQuiz())))
+      loaded = new Promise((resolve) => afterPaint(() => resolve(loadQuiz())))
     } else {
-      quizLoaded = loadQuiz()
+      loaded = loadQuiz()
     }
     let core
     let quiz
     try {
-      ;[core, quiz] = await Promise.all([corePromise, quizLoaded])
+      ;[core, quiz] = await loaded
     } catch (error) {
       if (generation === this.generation) this.fail(error.code || 'wasm_failed', String(error.message || error), 'wasm')
       return
@@ -557,8 +555,7 @@ export class SmpConsultationElement extends HTMLElement {
 
 /** The page-wide core (bench/web times it): it holds configs and texts, never a visitor's answers. */
 export function loadCore() {
-  runLoader()
-  return corePromise
+  return startCore()
 }
 
 if (!customElements.get('smp-consultation')) {
