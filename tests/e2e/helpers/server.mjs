@@ -35,8 +35,8 @@ const MOUNTS = [
   ['/', path.join(root, 'web/demo')],
 ]
 
-function resolveFile(urlPath) {
-  for (const [prefix, dir] of MOUNTS) {
+function resolveFile(urlPath, mounts = MOUNTS) {
+  for (const [prefix, dir] of mounts) {
     if (!urlPath.startsWith(prefix)) continue
     let rel = decodeURIComponent(urlPath.slice(prefix.length))
     if (rel === '' || rel.endsWith('/')) rel += 'index.html'
@@ -49,8 +49,8 @@ function resolveFile(urlPath) {
 }
 
 /**
- * Starts the server on 127.0.0.1:<ephemeral>. Options: {onLead(body) -> {status, json}}.
- * Resolves {url, leads, close()}.
+ * Starts the server on 127.0.0.1:<ephemeral>. Options: {onLead(body) -> {status, json}}, and
+ * smpDir: another build of the widget folder at /smp/ (bench/web/ab.mjs). Resolves {url, leads, close()}.
  */
 /** Whether an Accept-Encoding header lists `coding` without refusing it (q=0), as the relay reads it. */
 function accepts(header = '', coding) {
@@ -60,7 +60,8 @@ function accepts(header = '', coding) {
   })
 }
 
-export function startServer({ onLead, onRequest, delayMs = 0, port = 0, brotli = true } = {}) {
+export function startServer({ onLead, onRequest, delayMs = 0, port = 0, brotli = true, smpDir } = {}) {
+  const mounts = smpDir ? MOUNTS.map(([prefix, dir]) => [prefix, prefix === '/smp/' ? path.resolve(smpDir) : dir]) : MOUNTS
   const leads = []
   const cache = new Map()
   const server = createServer((req, res) => {
@@ -91,7 +92,7 @@ export function startServer({ onLead, onRequest, delayMs = 0, port = 0, brotli =
       res.writeHead(405).end()
       return
     }
-    const file = resolveFile(url.pathname)
+    const file = resolveFile(url.pathname, mounts)
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
       return
