@@ -38,8 +38,8 @@ for (const el of document.querySelectorAll('smp-consultation[config]:not([config
 // The core (its loader and .wasm) and the questions' module are requested once the intro is
 // painted, or at once where no intro is painted first (a broken config, a saved visit to resume).
 // Requested with the config, their downloads and compilation held up the config's response and
-// the intro's frame: the intro was painted +31 ms over the static page against +18 ms now; Start
-// pressed at the intro's first paint then waits ~10 ms longer for the core (bench/web). The
+// the intro's frame (with the prepared intro below, the intro is painted +18 ms over the static
+// page against +30 ms; Start pressed at its first paint waits ~10 ms longer: bench/web). The
 // .wasm's download starts beside the loader's, which compiles it as it streams. A module that
 // cannot load rejects with the code the failure view reports.
 let runLoader
@@ -205,8 +205,8 @@ class Shell {
     this.els.failure.hidden = true
     this.els.app.hidden = true
     this.chooseTexts()
-    // Read while the config is on its way (a page's first storage read loads the storage
-    // synchronously: 1-4 ms that would otherwise delay the intro).
+    // Read while the config is on its way, not between its arrival and the intro (a page's first
+    // storage read loads the storage synchronously: 1-4 ms).
     const saved = hasSaved(this.host)
     let configText = '{}'
     try {

@@ -48,10 +48,6 @@ function resolveFile(urlPath, mounts = MOUNTS) {
   return null
 }
 
-/**
- * Starts the server on 127.0.0.1:<ephemeral>. Options: {onLead(body) -> {status, json}}, and
- * smpDir: another build of the widget folder at /smp/ (bench/web/ab.mjs). Resolves {url, leads, close()}.
- */
 /** Whether an Accept-Encoding header lists `coding` without refusing it (q=0), as the relay reads it. */
 function accepts(header = '', coding) {
   return header.split(',').some((item) => {
@@ -60,6 +56,10 @@ function accepts(header = '', coding) {
   })
 }
 
+/**
+ * Starts the server on 127.0.0.1:<ephemeral>. Options: {onLead(body) -> {status, json}}, and
+ * smpDir: another build of the widget folder at /smp/ (bench/web/ab.mjs). Resolves {url, leads, close()}.
+ */
 export function startServer({ onLead, onRequest, delayMs = 0, port = 0, brotli = true, smpDir } = {}) {
   const mounts = smpDir ? MOUNTS.map(([prefix, dir]) => [prefix, prefix === '/smp/' ? path.resolve(smpDir) : dir]) : MOUNTS
   const leads = []
