@@ -42,10 +42,13 @@ export function year(iso) {
   return d ? String(d.getUTCFullYear()) : ''
 }
 
-/** Today's YYYY-MM-DD in a time zone (the clinic's), falling back to UTC. */
+/** Today's YYYY-MM-DD in a time zone (the clinic's), falling back to UTC. Temporal where the
+ * browser has it: an Intl.DateTimeFormat also loads ICU's date patterns, +0.8 MB of the page's
+ * memory on every visit without a `today` attribute (bench/web). */
 export function todayIn(timeZone) {
   const now = new Date()
   try {
+    if (typeof Temporal === 'object') return String(Temporal.Now.plainDateISO(timeZone || 'UTC'))
     return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
   } catch {
     return now.toISOString().slice(0, 10)

@@ -1,6 +1,9 @@
-// The widget's pure helpers, in Node: JSON-pointer answers editing and display formatting.
+// The widget's pure helpers, in Node (and todayIn in Chromium too): JSON-pointer answers editing
+// and display formatting.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+
+import { launch } from './helpers/browser.mjs'
 
 import { getAt, removeAt, setAt, withoutMedical } from '../../web/answers.js'
 import { date, fill, todayIn, year } from '../../web/format.js'
@@ -31,4 +34,33 @@ test('format: placeholders, UTC calendar dates (money comes formatted from the c
   assert.equal(year('2029-07-08'), '2029')
   assert.match(todayIn('America/Chicago'), /^\d{4}-\d{2}-\d{2}$/)
   assert.match(todayIn('Not/AZone'), /^\d{4}-\d{2}-\d{2}$/)
+})
+
+test("todayIn in Chromium (Temporal) gives Intl's date in each zone, UTC's for an unknown one", async () => {
+  const { context, close } = await launch()
+  try {
+    const page = context.pages()[0] || (await context.newPage())
+    const zones = ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kolkata', 'Europe/London', 'America/Chicago', 'UTC', '', 'Not/AZone']
+    const rows = await page.evaluate(
+      ({ source, zones }) => {
+        const todayIn = new Function(`return (${source})`)()
+        const intl = (zone) => {
+          try {
+            return new Intl.DateTimeFormat('en-CA', { timeZone: zone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+          } catch {
+            return new Date().toISOString().slice(0, 10)
+          }
+        }
+        // Intl's date just before and just after: a call across a zone's midnight matches either.
+        return { temporal: typeof Temporal === 'object', rows: zones.map((zone) => [zone, intl(zone), todayIn(zone), intl(zone)]) }
+      },
+      { source: todayIn.toString(), zones },
+    )
+    assert.equal(rows.temporal, true, 'this Chromium has Temporal: the path under test')
+    for (const [zone, before, got, after] of rows.rows) assert.ok(got === before || got === after, `${zone}: ${got}, Intl ${before}`)
+    // Kiritimati (UTC+14) and Pago Pago (UTC-11) are 25 hours apart: never the same date.
+    assert.notEqual(rows.rows[0][2], rows.rows[1][2])
+  } finally {
+    await close()
+  }
 })
