@@ -1,7 +1,9 @@
 // Two builds of the widget folder side by side, in the visitor pass (no DevTools), for a change
 // whose effect on the first screen is within the batch-to-batch drift of run.mjs:
 //   cp -r dist/smp /tmp/smp-before && <change> && scripts/build-web
-//   node bench/web/ab.mjs /tmp/smp-before dist/smp [--runs 14]
+//   node bench/web/ab.mjs /tmp/smp-before dist/smp [--runs 14] [--page /bench/widget-live.html]
+// (--page: the widget's page, default /bench/widget.html; widget-live.html has no `today`
+// attribute, as a real visit, so the clinic's date is taken in the page.)
 // Each run loads, for each build in turn (alternating which goes first), the widget (Start at the
 // intro's first paint) and then the static page. Prints each build's medians: the intro painted
 // and its difference with the static page loaded right after it, where the widget's time goes,
@@ -11,12 +13,13 @@ import { startServer } from '../../tests/e2e/helpers/server.mjs'
 import { median } from './median.mjs'
 import { quietLoad, recordMark } from './visitor-load.mjs'
 
-const dirs = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && all[i - 1] !== '--runs')
+const dirs = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !['--runs', '--page'].includes(all[i - 1]))
 if (dirs.length !== 2) {
-  console.error('usage: node bench/web/ab.mjs DIR_A DIR_B [--runs 14]')
+  console.error('usage: node bench/web/ab.mjs DIR_A DIR_B [--runs 14] [--page /bench/widget-live.html]')
   process.exit(2)
 }
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 14
+const page = process.argv.includes('--page') ? process.argv[process.argv.indexOf('--page') + 1] : '/bench/widget.html'
 
 const builds = []
 for (const [i, dir] of dirs.entries()) {
@@ -25,7 +28,7 @@ for (const [i, dir] of dirs.entries()) {
 try {
   for (let i = 0; i < runs; i += 1) {
     for (const build of i % 2 ? [...builds].reverse() : builds) {
-      const widget = await quietLoad(build.server, '/bench/widget.html?start=paint')
+      const widget = await quietLoad(build.server, `${page}?start=paint`)
       const floor = await quietLoad(build.server, '/bench/static.html', { settleMs: 0 })
       build.loads.push({ ...widget, floor: floor.first })
     }

@@ -118,7 +118,7 @@ try {
   const widget = []
   const floor = []
   const empty = []
-  const quiet = { paint: [], read: [], floor: [], empty: [] }
+  const quiet = { paint: [], read: [], live: [], floor: [], empty: [] }
   for (let i = 0; i < runs; i += 1) {
     widget.push(await coldLoad(server, '/bench/widget.html?start=paint', { measureBytes: true }))
     floor.push(await coldLoad(server, '/bench/static.html'))
@@ -127,6 +127,8 @@ try {
   for (let i = 0; i < runs; i += 1) {
     quiet.paint.push(await quietLoad(server, '/bench/widget.html?start=paint'))
     quiet.read.push(await quietLoad(server, '/bench/widget.html?start=1000'))
+    // As a real visit: no `today` attribute, so the widget takes the clinic's date in the page.
+    quiet.live.push(await quietLoad(server, '/bench/widget-live.html?start=paint'))
     quiet.floor.push(await quietLoad(server, '/bench/static.html'))
     quiet.empty.push(await quietLoad(server, '/bench/empty.html', { waitFirst: false }))
   }
@@ -174,7 +176,7 @@ try {
   const memOf = (list) => list.map((r) => r.memory)
   const quietOver = (list) => (median(memOf(list)) - median(memOf(quiet.empty))) / 1024
   const spread = (list) => (Math.max(...memOf(list)) - Math.min(...memOf(list))) / 1024
-  console.log(`(e) renderer memory footprint over the empty page (RssAnon of the page's renderer, no DevTools, 2.5 s after the first question): widget +${fmt(quietOver(quiet.paint))} MB (spread ${fmt(spread(quiet.paint))}; Start after 1 s: +${fmt(quietOver(quiet.read))}), static page +${fmt(quietOver(quiet.floor))} MB; empty page ${fmt(median(memOf(quiet.empty)) / 1024)} MB`)
+  console.log(`(e) renderer memory footprint over the empty page (RssAnon of the page's renderer, no DevTools, 2.5 s after the first question): widget +${fmt(quietOver(quiet.paint))} MB (spread ${fmt(spread(quiet.paint))}; Start after 1 s: +${fmt(quietOver(quiet.read))}; a real visit's page, without \`today\`: +${fmt(quietOver(quiet.live))}), static page +${fmt(quietOver(quiet.floor))} MB; empty page ${fmt(median(memOf(quiet.empty)) / 1024)} MB`)
   console.log(`(f) bytes until the first question (${encoding}, /smp/*, incl. headers): total ${kb(totalBytes)} KB = ${files.map((k) => `${k} ${kb(bytes[k])}`).join(' + ')}`)
   console.log(`fetched after the first question (/smp/*, within 1.5 s): ${kb(median(widget.map((w) => w.later)))} KB`)
   const floorMem = median(floor.map((f) => f.memory))
