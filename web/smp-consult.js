@@ -286,8 +286,6 @@ class Shell {
       t('ui.intro.disclaimer'),
       t('ui.intro.start'),
     ]
-    const key = JSON.stringify(strings)
-    if (this.intro?.key === key && !this.intro.element.inert) return this.intro
     if (!this.intro) {
       // One node per string, in the order of `strings`.
       const parts = [
@@ -309,16 +307,16 @@ class Shell {
         h('ul', { class: 'badges' }, h('li', null, icon(ICON_CLOCK), time), h('li', null, icon(ICON_LOCK), privacy), h('li', null, icon(ICON_INFO), disclaimer)),
         h('div', { class: 'actions' }, start),
       )
-      this.intro = { key: null, heading, element, start, parts }
+      this.intro = { heading, element, start, parts }
     }
-    const { parts } = this.intro
+    const { parts, element } = this.intro
     strings.forEach((value, i) => {
       if (parts[i].textContent !== value) parts[i].textContent = value
     })
+    // The practitioner's line only for a clinic that has one.
     parts[2].hidden = !strings[2]
-    this.intro.key = key
-    this.intro.element.classList.remove('prepared')
-    this.intro.element.inert = false
+    element.classList.remove('prepared')
+    element.inert = false
     if (this.startPending) this.showBusy(true)
     return this.intro
   }
