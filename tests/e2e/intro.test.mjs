@@ -300,3 +300,26 @@ test('Start after reading the intro shows the first screen built meanwhile: visi
     assert.deepEqual(problems.pageErrors, [])
   })
 })
+
+test("a Spanish visitor whose Spanish texts fail to load gets the whole consultation in English, the intro too", async () => {
+  const { default: _default, ...locales } = demo.locales
+  const config = { ...demo, locales }
+  await visit({ locale: 'es-ES', config, prepare: (context) => hold(context, '**/smp/messages.es.json') }, async ({ page, problems, wasm, prepared: texts }) => {
+    const heading = page.locator(`${W} .intro h2`)
+    await page.locator(`${W} [data-action="start"]`).waitFor({ state: 'visible' })
+    assert.equal(await heading.textContent(), catalogue('es')['ui.intro.title'])
+    texts.fail()
+    wasm.release()
+    await page.waitForFunction(() => window.smpEvents.some((e) => e.type === 'smp-ready'))
+    // The core answers in English without the Spanish catalogue: the intro follows it, so no
+    // screen mixes the two languages.
+    const en = catalogue('en')
+    assert.equal((await events(page, 'smp-ready'))[0].locale, 'en')
+    assert.equal(await heading.textContent(), en['ui.intro.title'])
+    assert.equal(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.root').getAttribute('lang'), W), 'en')
+    await page.locator(`${W} [data-action="start"]`).click()
+    await page.locator(`${W} fieldset[data-question]`).first().waitFor()
+    assert.equal(await page.locator(`${W} [data-action="next"]`).textContent(), en['ui.next'])
+    assert.deepEqual(problems.pageErrors, [])
+  })
+})
