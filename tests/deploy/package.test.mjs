@@ -44,6 +44,8 @@ describe('the Debian package', { skip: skipUnlessCI(missing) }, () => {
     const field = (name) => run('dpkg-deb', ['-f', deb, name]).stdout.trim();
     assert.equal(field('Package'), 'smp-consult');
     assert.equal(field('Version'), version);
+    // The nginx example's brotli_static line needs the module (apt installs Recommends).
+    assert.deepEqual(field('Recommends').split(/,\s*/), ['nginx', 'libnginx-mod-http-brotli-static']);
   });
 
   test('dpkg-deb -c lists exactly the binary, widget, studio, units, nginx example, man page and Debian docs', () => {

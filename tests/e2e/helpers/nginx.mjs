@@ -1,6 +1,7 @@
 // Debian's real nginx with the shipped deploy/nginx/smp-consult.conf: placeholders substituted,
-// the "# tls" lines dropped, run as the test user in a temporary prefix (pid, logs, temp files),
-// on 127.0.0.1 at an ephemeral port. Every wait is bounded.
+// the "# tls" lines dropped, Debian's brotli_static module loaded (libnginx-mod-http-brotli-static,
+// as its modules-enabled file does in /etc/nginx/nginx.conf), run as the test user in a temporary
+// prefix (pid, logs, temp files), on 127.0.0.1 at an ephemeral port. Every wait is bounded.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,6 +11,7 @@ import { root } from './server.mjs'
 
 export const NGINX = process.env.SMP_NGINX || '/usr/sbin/nginx'
 export const shippedConf = path.join(root, 'deploy/nginx/smp-consult.conf')
+export const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'
 
 /** The shipped config with its placeholders replaced and (unless `tls`) the TLS lines left out. */
 export function substitute(text, values, { tls = false } = {}) {
@@ -32,7 +34,8 @@ export function writeMain(dir, server) {
   const serverFile = path.join(dir, 'smp-consult.conf')
   fs.writeFileSync(serverFile, server)
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.mkdirSync(path.join(dir, sub), { recursive: true })
-  const main = `daemon off;
+  const main = `load_module ${BROTLI_MODULE};
+daemon off;
 master_process off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log info;
