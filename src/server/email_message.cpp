@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "smp/ics.hpp"
+#include "smp/markup_text.hpp"
 #include "smp/messages.hpp"
 #include "smp/server/email_format.hpp"
 #include "smp/server/mime.hpp"
@@ -337,13 +338,13 @@ std::string render_text(const Body& body) {
 
 std::string render_html(const Body& body, const std::string& title) {
   std::string out =
-      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
+      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + markup_escaped(title) +
       "</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;color:#222;"
       "max-width:640px\">\n";
-  for (const auto& p : body.intro) out += "<p>" + html_escape(p) + "</p>\n";
+  for (const auto& p : body.intro) out += "<p>" + markup_escaped(p) + "</p>\n";
   for (const auto& section : body.sections) {
     out += "<h2 style=\"font-size:16px;border-bottom:1px solid #ddd\">" +
-           html_escape(section.title) + "</h2>\n";
+           markup_escaped(section.title) + "</h2>\n";
     if (section.highlight) {
       out += "<div style=\"background:#fff4d6;border-left:4px solid #e0a800;padding:4px 12px\">\n";
     }
@@ -359,16 +360,17 @@ std::string render_html(const Body& body, const std::string& title) {
     for (const auto& line : section.lines) {
       if (line.bullet) {
         open(Block::kList);
-        out += "<li>" + html_escape(line.value) + "</li>\n";
+        out += "<li>" + markup_escaped(line.value) + "</li>\n";
       } else if (line.label.empty()) {
         open(Block::kNone);
-        out += "<p>" + html_escape(line.value) + "</p>\n";
+        out += "<p>" + markup_escaped(line.value) + "</p>\n";
       } else {
         open(Block::kTable);
-        const std::string value = line.href.empty() ? html_escape(line.value)
-                                                    : "<a href=\"" + html_escape(line.href) +
-                                                          "\">" + html_escape(line.value) + "</a>";
-        out += "<tr><th align=\"left\" valign=\"top\">" + html_escape(line.label) + "</th><td>" +
+        const std::string value = line.href.empty()
+                                      ? markup_escaped(line.value)
+                                      : "<a href=\"" + markup_escaped(line.href) + "\">" +
+                                            markup_escaped(line.value) + "</a>";
+        out += "<tr><th align=\"left\" valign=\"top\">" + markup_escaped(line.label) + "</th><td>" +
                value + "</td></tr>\n";
       }
     }
@@ -376,7 +378,7 @@ std::string render_html(const Body& body, const std::string& title) {
     if (section.highlight) out += "</div>\n";
   }
   for (const auto& p : body.footer) {
-    out += "<p style=\"color:#666;font-size:12px\">" + html_escape(p) + "</p>\n";
+    out += "<p style=\"color:#666;font-size:12px\">" + markup_escaped(p) + "</p>\n";
   }
   out += "</body></html>\n";
   return out;

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <string_view>
 
-#include "smp/server/mime.hpp"
+#include "smp/markup_text.hpp"
 #include "smp/server/static_files.hpp"
 #include "smp/server/timestamps.hpp"
 
@@ -174,14 +174,14 @@ std::string embed_csp(const std::string& frame_ancestors) {
 
 std::string embed_page(const std::string& clinic_name, const std::string& locale) {
   const std::string lang = locale.empty() ? "en" : locale;
-  std::string page = "<!DOCTYPE html>\n<html lang=\"" + html_escape(lang) + "\">\n<head>\n";
+  std::string page = "<!DOCTYPE html>\n<html lang=\"" + markup_escaped(lang) + "\">\n<head>\n";
   page += "<meta charset=\"utf-8\">\n";
   page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  page += "<title>" + html_escape(clinic_name) + "</title>\n";
+  page += "<title>" + markup_escaped(clinic_name) + "</title>\n";
   page += "<script type=\"module\" src=\"/smp/smp-consult.js\"></script>\n</head>\n<body>\n";
   page += "<smp-consultation config=\"/smp/clinic.json\"";
-  if (!locale.empty()) page += " locale=\"" + html_escape(locale) + "\"";
-  page += ">\n<p>" + html_escape(clinic_name) + "</p>\n</smp-consultation>\n</body>\n</html>\n";
+  if (!locale.empty()) page += " locale=\"" + markup_escaped(locale) + "\"";
+  page += ">\n<p>" + markup_escaped(clinic_name) + "</p>\n</smp-consultation>\n</body>\n</html>\n";
   return page;
 }
 

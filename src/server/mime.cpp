@@ -3,7 +3,6 @@
 #include <ctime>
 
 #include "smp/lead.hpp"
-#include "smp/markup_text.hpp"
 
 namespace smp::server {
 namespace {
@@ -301,10 +300,6 @@ std::string render_mime(const MimeMessage& message, std::string_view boundary_se
   }
   out += "--" + mixed + "--\r\n";
   return out;
-}
-
-std::string html_escape(std::string_view text) {
-  return markup_escaped(text);
 }
 
 }  // namespace smp::server

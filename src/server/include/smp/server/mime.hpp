@@ -64,7 +64,4 @@ struct MimeMessage {
 /// (text, html) + attachments, base64 bodies. `boundary_seed` makes boundaries unique and stable.
 std::string render_mime(const MimeMessage& message, std::string_view boundary_seed);
 
-/// Escapes text for HTML element content and attribute values.
-std::string html_escape(std::string_view text);
-
 }  // namespace smp::server
