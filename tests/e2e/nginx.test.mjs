@@ -112,31 +112,28 @@ describe('nginx in front of the relay (deploy/nginx/smp-consult.conf)', { skip: 
     assert.equal((await wasm[0].allHeaders())['content-encoding'], 'br')
   })
 
-  test('the wasm arrives as the brotli sibling to a client that takes br, as it is', async () => {
-    const br = fs.readFileSync(path.join(widgetDir, 'smp-core.wasm.br'))
-    const res = await request(`${nginx.url}/smp/smp-core.wasm`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } })
+  /** GETs /smp/<file> taking `accept`, and checks it came as the precompressed sibling `<file>.<ext>`, byte for byte. */
+  async function sibling(file, accept, encoding, ext) {
+    const expected = fs.readFileSync(path.join(widgetDir, `${file}.${ext}`))
+    const res = await request(`${nginx.url}/smp/${file}`, { headers: { 'Accept-Encoding': accept } })
     assert.equal(res.status, 200)
-    assert.equal(res.headers['content-encoding'], 'br')
-    assert.equal(res.headers['content-type'], 'application/wasm')
-    assert.equal(Number(res.headers['content-length']), br.length)
-    assert.ok(res.body.equals(br), 'the bytes of the .br file')
-    assert.match(res.headers.vary ?? '', /Accept-Encoding/)
-    // The widget's scripts too.
-    const script = await request(`${nginx.url}/smp/smp-consult.js`, { headers: { 'Accept-Encoding': 'br' } })
-    assert.equal(script.headers['content-encoding'], 'br')
-    assert.ok(script.body.equals(fs.readFileSync(path.join(widgetDir, 'smp-consult.js.br'))))
-  })
-
-  test('the wasm arrives gzip-encoded at the zopfli sibling\'s size to a client without br, revalidated with an ETag', async () => {
-    const gz = fs.readFileSync(path.join(widgetDir, 'smp-core.wasm.gz'))
-    const res = await request(`${nginx.url}/smp/smp-core.wasm`, { headers: { 'Accept-Encoding': 'gzip' } })
-    assert.equal(res.status, 200)
-    assert.equal(res.headers['content-encoding'], 'gzip')
-    assert.equal(res.headers['content-type'], 'application/wasm')
-    assert.equal(Number(res.headers['content-length']), gz.length)
-    assert.ok(res.body.equals(gz), 'the bytes of the zopfli file')
+    assert.equal(res.headers['content-encoding'], encoding)
+    assert.equal(Number(res.headers['content-length']), expected.length)
+    assert.ok(res.body.equals(expected), `the bytes of ${file}.${ext}`)
     assert.equal(res.headers['cache-control'], 'no-cache')
     assert.match(res.headers.vary ?? '', /Accept-Encoding/)
+    return res
+  }
+
+  test('the wasm and the scripts arrive as their brotli siblings to a client that takes br', async () => {
+    const res = await sibling('smp-core.wasm', 'gzip, deflate, br', 'br', 'br')
+    assert.equal(res.headers['content-type'], 'application/wasm')
+    await sibling('smp-consult.js', 'br', 'br', 'br')
+  })
+
+  test('the wasm arrives as the zopfli sibling to a client without br, revalidated with an ETag', async () => {
+    const res = await sibling('smp-core.wasm', 'gzip', 'gzip', 'gz')
+    assert.equal(res.headers['content-type'], 'application/wasm')
     const again = await request(`${nginx.url}/smp/smp-core.wasm`, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': res.headers.etag } })
     assert.equal(again.status, 304)
     // A client that takes no gzip gets the plain module.
