@@ -5,6 +5,7 @@
 // later-steps.js once the visitor starts answering (loadLaterCore). smp-core.mjs is the
 // Emscripten glue that scripts/build-web places beside this file (and bundles into
 // smp-consult.js); later-core.js holds smp-later.wasm's glue, a file of its own.
+import { broken, parseAnswer as parse } from './core-answer.js'
 import coreLocales from './core-locales.js'
 import SmpCore from './smp-core.mjs'
 
@@ -134,18 +135,9 @@ export function loadLaterCore() {
   return laterCore
 }
 
-function parse(text, fallback) {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return fallback
-  }
-}
-
 // randomUUID needs a secure context; getRandomValues works on any page.
 const randomId = () =>
   globalThis.crypto?.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
-const broken = (message) => ({ ok: false, errors: [{ pointer: '', code: 'core_failed', message }] })
 
 // The bindings smp-later.wasm answers (wasm/bindings_later.cpp); smp-core.wasm answers the rest.
 const LATER = new Set(['evaluate', 'planIcs', 'validateLead'])
@@ -163,7 +155,7 @@ export class Core {
   /** Makes smp-later.wasm part of this core, with the catalogues loaded so far. */
   attachLater(module) {
     for (const catalogue of this.catalogues) {
-      const loaded = parse(module.loadMessages(catalogue), broken('invalid JSON'))
+      const loaded = parse(module.loadMessages(catalogue))
       if (loaded.ok !== true) throw new Error(`smp-later.wasm: ${loaded.errors?.[0]?.message}`)
     }
     this.laterModule = module

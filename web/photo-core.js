@@ -1,7 +1,8 @@
 // The photo step's WebAssembly module (smp-photos.wasm: the core's photo views and its on-device
 // quality check), loaded once per page when a visitor reaches the photos; the module every
 // visitor downloads before the first question (smp-core.wasm) does not carry it, nor its texts.
-import { parse, sideCore } from './side-core.js'
+import { parseAnswer as parse } from './core-answer.js'
+import { sideCore } from './side-core.js'
 import SmpPhotos from './smp-photos.mjs'
 
 /** The photo module's functions with JS values in and out. */

@@ -1,7 +1,8 @@
 // The result's preview module (smp-preview.wasm: the core's SVG renderer of "what it could look
 // like"), loaded once per page when a visitor's result shows; smp-core.wasm, which every visitor
 // downloads before the first question, does not carry it.
-import { broken, parse, sideCore } from './side-core.js'
+import { broken, parseAnswer as parse } from './core-answer.js'
+import { sideCore } from './side-core.js'
 import SmpPreview from './smp-preview.mjs'
 
 /** The preview module's function with JS values in and out; never throws. */

@@ -3,17 +3,7 @@
 // texts (<texts>.en.json, built into no wasm, and the visitor's language), each file loaded once.
 // esbuild bundles this file into each of them: no request of its own.
 
-/** The core's {ok: false, errors} shape, for what goes wrong outside the core. */
-export const broken = (message) => ({ ok: false, errors: [{ pointer: '', code: 'core_failed', message }] })
-
-/** A binding's JSON answer as a value; a broken answer as the core's error shape. */
-export function parse(text) {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return broken('invalid JSON')
-  }
-}
+import { parseAnswer } from './core-answer.js'
 
 /**
  * `load(lang)` for one side module: resolves to `wrap(module)`, made once per page from the glue
@@ -45,7 +35,7 @@ export function sideCore({ factory, wasm, texts, base, wrap }) {
     const { module, core } = await corePromise
     for (const name of [`${texts}.en.json`, ...(lang !== 'en' ? [`${texts}.${lang}.json`] : [])]) {
       if (loadedTexts.has(name)) continue
-      const loaded = parse(module.loadMessages(await fetchText(name)))
+      const loaded = parseAnswer(module.loadMessages(await fetchText(name)))
       if (loaded.ok !== true) throw new Error(`${name}: ${loaded.errors?.[0]?.message}`)
       loadedTexts.add(name)
     }
