@@ -301,7 +301,7 @@ test('Start after reading the intro shows the first screen built meanwhile: visi
   })
 })
 
-test("a Spanish visitor whose Spanish texts fail to load gets the whole consultation in English, the intro too", async () => {
+test('a Spanish visitor whose Spanish texts fail to load gets the whole consultation in English, the intro too', async () => {
   const { default: _default, ...locales } = demo.locales
   const config = { ...demo, locales }
   await visit({ locale: 'es-ES', config, prepare: (context) => hold(context, '**/smp/messages.es.json') }, async ({ page, problems, wasm, prepared: texts }) => {
