@@ -12,29 +12,31 @@ import { quietLoad, recordMark } from './visitor-load.mjs'
 
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
 const runs = Number(option('--runs')) || 5
-// [page, what it holds, whether it reports a first question (bench.js / static.js)]
+// Each page: what it holds, and whether it reports a first question (bench.js / static.js).
 const pages = [
-  ['/bench/empty.html', 'empty page', false],
-  ['/bench/probe/text.html', "the static page's text, no input, no script", false],
-  ['/bench/static.html', 'the static page: its text and one date question', true],
-  ['/bench/probe/core.html?steps=load', 'the core loaded and instantiated, no UI', false],
-  ['/bench/probe/core.html?steps=pub,msg,q', "and booted (the widget's three boot calls)", false],
-  ['/bench/probe/core.html?steps=pub,msg,q,again', 'and the three calls three times more', false],
-  ['/bench/widget.html?start=paint', 'the widget at its first question: (e)', true],
+  { page: '/bench/empty.html', what: 'empty page' },
+  { page: '/bench/probe/text.html', what: "the static page's text, no input, no script" },
+  { key: 'question', page: '/bench/static.html', what: 'the static page: its text and one date question', first: true },
+  { page: '/bench/probe/core.html?steps=load', what: 'the core loaded and instantiated, no UI' },
+  { key: 'core', page: '/bench/probe/core.html?steps=pub,msg,q', what: "and booted (the widget's three boot calls)" },
+  { page: '/bench/probe/core.html?steps=pub,msg,q,again', what: 'and the three calls three times more' },
+  { key: 'widget', page: '/bench/widget.html?start=paint', what: 'the widget at its first question: (e)', first: true },
 ]
 const server = await startServer({ onRequest: recordMark, ...(option('--smp') ? { smpDir: option('--smp') } : {}) })
 try {
-  const memory = pages.map(() => [])
+  for (const entry of pages) entry.memory = []
   for (let i = 0; i < runs; i += 1) {
-    for (const [n, [page, , first]] of pages.entries()) memory[n].push((await quietLoad(server, page, { waitFirst: first })).memory)
+    for (const entry of pages) entry.memory.push((await quietLoad(server, entry.page, { waitFirst: Boolean(entry.first) })).memory)
   }
   const mb = (kb) => (kb / 1024).toFixed(1)
-  const over = memory.map((list) => median(list) - median(memory[0]))
-  for (const [n, [page, what]] of pages.entries()) {
-    const spread = Math.max(...memory[n]) - Math.min(...memory[n])
-    console.log(`${page}: ${mb(median(memory[n]))} MB, +${mb(over[n])} over the empty page (spread ${mb(spread)}): ${what}`)
+  const empty = median(pages[0].memory)
+  const over = {}
+  for (const { key, page, what, memory } of pages) {
+    const above = median(memory) - empty
+    if (key) over[key] = above
+    console.log(`${page}: ${mb(median(memory))} MB, +${mb(above)} over the empty page (spread ${mb(Math.max(...memory) - Math.min(...memory))}): ${what}`)
   }
-  console.log(`floor (the static page's date question + the core booted, no UI): +${mb(over[2] + over[4])} MB; the widget: +${mb(over[6])} MB`)
+  console.log(`floor (the static page's date question + the core booted, no UI): +${mb(over.question + over.core)} MB; the widget: +${mb(over.widget)} MB`)
 } finally {
   await server.close()
 }
